@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/signaldigest/signal/internal/build"
+	"github.com/signaldigest/signal/internal/diag"
+)
+
+func checkCommand() *command {
+	var source string
+	return &command{
+		name:    "check",
+		args:    "[-s DIR]",
+		summary: "validate site.yaml and every digest, writing nothing",
+		flags:   func(fs *flag.FlagSet) { sourceFlag(fs, &source) },
+		run: func(e *env, args []string) int {
+			if len(args) > 0 {
+				fmt.Fprintf(e.stderr, "signal check: unexpected argument %q\n", args[0])
+				return ExitUsage
+			}
+			_, digests, problems := build.Load(os.DirFS(source))
+			if report(e.stderr, problems) {
+				return ExitContent
+			}
+			themes, handles := map[string]bool{}, map[string]bool{}
+			for _, d := range digests {
+				for _, t := range d.Themes {
+					themes[t.Slug] = true
+				}
+				for _, s := range d.Sources {
+					handles[s.Slug] = true
+				}
+			}
+			fmt.Fprintf(e.stderr, "ok: %d digests, %d themes, %d sources\n", len(digests), len(themes), len(handles))
+			return ExitOK
+		},
+	}
+}
+
+// report prints every problem, sorted, one per line, and tells whether any
+// of them is an error.
+func report(w io.Writer, problems diag.List) bool {
+	problems.Sort()
+	for _, p := range problems {
+		fmt.Fprintln(w, p.Error())
+	}
+	return problems.Err() != nil
+}

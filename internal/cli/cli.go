@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit statuses.
+const (
+	ExitOK      = 0
+	ExitContent = 1
+	ExitUsage   = 2
+)
+
+// command is one subcommand.
+type command struct {
+	name    string
+	args    string // the synopsis after the name
+	summary string
+	flags   func(fs *flag.FlagSet) // declares the flags, bound to run's state
+	run     func(env *env, args []string) int
+}
+
+// env is what a command may touch beyond its flags.
+type env struct {
+	stdout, stderr io.Writer
+}
+
+func commands() []*command {
+	return []*command{
+		buildCommand(),
+		serveCommand(),
+		checkCommand(),
+		newCommand(),
+		importCommand(),
+		versionCommand(),
+	}
+}
+
+// Main runs signal with args (without the program name) and returns the exit
+// status.
+func Main(args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		usage(stderr)
+		return ExitUsage
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 {
+			if c := lookup(args[1]); c != nil {
+				commandUsage(stdout, c, newFlagSet(c, io.Discard))
+				return ExitOK
+			}
+			fmt.Fprintf(stderr, "signal help: unknown command %q\n", args[1])
+			return ExitUsage
+		}
+		usage(stdout)
+		return ExitOK
+	}
+	c := lookup(name)
+	if c == nil {
+		fmt.Fprintf(stderr, "signal: unknown command %q\n\n", name)
+		usage(stderr)
+		return ExitUsage
+	}
+	fs := newFlagSet(c, stderr)
+	rest, err := parse(fs, args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		commandUsage(stdout, c, fs)
+		return ExitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "signal %s: %v\n", c.name, err)
+		commandUsage(stderr, c, fs)
+		return ExitUsage
+	}
+	return c.run(e, rest)
+}
+
+func lookup(name string) *command {
+	for _, c := range commands() {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func newFlagSet(c *command, out io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("signal "+c.name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors are printed by Main, with the usage
+	if c.flags != nil {
+		c.flags(fs)
+	}
+	return fs
+}
+
+// parse parses flags wherever they stand among the arguments, so that
+// `signal new "A title" --date 2026-11-24` works as well as the other order.
+// A lone "--" ends the flags.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		if args[0] == "--" {
+			return append(rest, args[1:]...), nil
+		}
+		rest = append(rest, args[0])
+		args = args[1:]
+	}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, "signal compiles a folder of market-signal digests into a static site.\n\nUsage:\n\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  signal %-7s %s\n", c.name, c.summary)
+	}
+	fmt.Fprint(w, "\nRun 'signal COMMAND --help' for a command's flags.\n")
+}
+
+func commandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: signal %s %s\n\n%s\n", c.name, c.args, capitalize(c.summary))
+	var lines []string
+	fs.VisitAll(func(f *flag.Flag) {
+		if alias[f.Name] != "" {
+			return
+		}
+		name := "--" + f.Name
+		for short, long := range alias {
+			if long == f.Name {
+				name = "-" + short + ", " + name
+			}
+		}
+		arg, help := flag.UnquoteUsage(f)
+		if arg != "" {
+			name += " " + strings.ToUpper(arg)
+		}
+		if f.DefValue != "" && f.DefValue != "false" {
+			help += " (default " + f.DefValue + ")"
+		}
+		lines = append(lines, fmt.Sprintf("  %-26s %s", name, help))
+	})
+	if len(lines) > 0 {
+		fmt.Fprintf(w, "\nFlags:\n%s\n", strings.Join(lines, "\n"))
+	}
+}
+
+// alias maps short flag names to the long ones they stand for.
+var alias = map[string]string{"s": "source", "d": "destination", "o": "output"}
+
+// sourceFlag declares -s/--source.
+func sourceFlag(fs *flag.FlagSet, dst *string) {
+	fs.StringVar(dst, "source", ".", "the site `folder`")
+	fs.StringVar(dst, "s", ".", "")
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// notYet is the run of a command that is not built yet.
+func notYet(name string) func(*env, []string) int {
+	return func(e *env, _ []string) int {
+		fmt.Fprintf(e.stderr, "signal %s: not built yet\n", name)
+		return ExitUsage
+	}
+}

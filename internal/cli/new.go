@@ -1,0 +1,109 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/signaldigest/signal/internal/config"
+	"github.com/signaldigest/signal/internal/content"
+)
+
+func newCommand() *command {
+	var source, date string
+	return &command{
+		name:    "new",
+		args:    "[-s DIR] [--date YYYY-MM-DD] TITLE",
+		summary: "write a new digest to fill in, never overwriting a file",
+		flags: func(fs *flag.FlagSet) {
+			sourceFlag(fs, &source)
+			fs.StringVar(&date, "date", "", "the digest's `date` (default today, in the site's timezone)")
+		},
+		run: func(e *env, args []string) int {
+			title := strings.Join(strings.Fields(strings.Join(args, " ")), " ")
+			if title == "" {
+				fmt.Fprintln(e.stderr, "signal new: missing TITLE\nUsage: signal new [-s DIR] [--date YYYY-MM-DD] TITLE")
+				return ExitUsage
+			}
+			cfg, problems := config.Load(os.DirFS(source))
+			if report(e.stderr, problems) {
+				return ExitContent
+			}
+			day := time.Now().In(cfg.Timezone)
+			if date != "" {
+				t, err := time.ParseInLocation(time.DateOnly, date, cfg.Timezone)
+				if err != nil {
+					fmt.Fprintf(e.stderr, "signal new: --date %q: want YYYY-MM-DD\n", date)
+					return ExitUsage
+				}
+				day = t
+			}
+			slug := content.Slugify(title)
+			if slug == "" {
+				fmt.Fprintf(e.stderr, "signal new: title %q has no letters or digits to make a file name from\n", title)
+				return ExitUsage
+			}
+			rel := filepath.Join(content.Dir, day.Format(time.DateOnly)+"-"+slug+".md")
+			if err := writeNew(filepath.Join(source, rel), skeleton(title, day)); err != nil {
+				fmt.Fprintf(e.stderr, "%s: %v\n", filepath.ToSlash(rel), err)
+				return ExitContent
+			}
+			fmt.Fprintln(e.stdout, filepath.ToSlash(rel))
+			return ExitOK
+		},
+	}
+}
+
+// writeNew creates path with data, failing if it exists.
+func writeNew(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return errors.New("already exists; signal new never overwrites a file")
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(path)
+		return err
+	}
+	return f.Close()
+}
+
+// skeleton is a new digest: complete, valid front matter with placeholders,
+// and the sections of a digest to fill in. It starts as a draft.
+func skeleton(title string, day time.Time) []byte {
+	return []byte(`---
+title: ` + strconv.Quote(title) + `
+date: ` + day.Format(time.DateOnly) + `
+consensus: "Neutral"    # bullish, bearish, neutral or mixed, with an optional scope: "Bearish (for pure-play AI labs)"
+conviction: Medium      # low, medium or high
+tags: []                # the digest's themes, like [Compute, Open Models]
+sources: []             # optional: "@handle", or {handle: "@handle", note: "what they argued"}
+summary: ""             # optional: one or two sentences; empty means the first item or paragraph
+draft: true             # remove when it is ready to publish
+---
+
+## What's Moving
+
+- **Headline** — What moved and why it matters. (via @handle) The takeaway.
+
+## Blind Spot
+
+What nobody is pricing in.
+
+## One Actionable Idea
+
+One thing to do about it.
+`)
+}

@@ -1,0 +1,302 @@
+package config
+
+import (
+	_ "time/tzdata" // zones for site.yaml timezone on machines without a zone database
+
+	"errors"
+	"io/fs"
+	"net/mail"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/signaldigest/signal/internal/diag"
+	"github.com/signaldigest/signal/internal/meta"
+)
+
+// File is the name of the settings file in a site folder.
+const File = "site.yaml"
+
+// Config holds a site's settings.
+type Config struct {
+	Title       string
+	BaseURL     *url.URL // absolute, its path ending in "/"
+	Description string
+	Language    string
+	Author      Author
+	Timezone    *time.Location
+	Permalink   string // a pattern of literal segments and :year :month :day :slug
+	PageSize    int
+	FeedItems   int // 0: all
+	UnsafeHTML  bool
+}
+
+// Author is the site's author, named in feeds and metadata.
+type Author struct {
+	Name  string
+	Email string
+}
+
+// Default returns the settings of a site with no site.yaml.
+func Default() *Config {
+	u, _ := url.Parse("http://localhost:1313/")
+	return &Config{
+		Title:     "Signal Archive",
+		BaseURL:   u,
+		Language:  "en",
+		Timezone:  time.UTC,
+		Permalink: "/:year/:month/:day/:slug/",
+		PageSize:  20,
+		FeedItems: 20,
+	}
+}
+
+// BasePath is the path of base_url, starting and ending with "/".
+func (c *Config) BasePath() string { return c.BaseURL.Path }
+
+// AbsURL returns the absolute URL of a site path such as "/themes/".
+func (c *Config) AbsURL(sitePath string) string {
+	return strings.TrimSuffix(c.BaseURL.String(), "/") + "/" + strings.TrimPrefix(sitePath, "/")
+}
+
+// Load reads site.yaml from the root of fsys. A missing file gives the
+// defaults. The returned list holds warnings and errors; the Config is nil
+// when there are errors.
+func Load(fsys fs.FS) (*Config, diag.List) {
+	data, err := fs.ReadFile(fsys, File)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Default(), nil
+	}
+	var problems diag.List
+	if err != nil {
+		problems.Add(File, 0, 0, "cannot read: %v", err)
+		return nil, problems
+	}
+	cfg, problems := Parse(data)
+	return cfg, problems
+}
+
+// Parse reads the contents of a site.yaml.
+func Parse(data []byte) (*Config, diag.List) {
+	data = []byte(strings.TrimPrefix(string(data), "\ufeff"))
+	root, problems := meta.Parse(File, data, 0)
+	if problems.Err() != nil {
+		return nil, problems
+	}
+	cfg := Default()
+	d := decoder{problems: problems}
+	switch root.Kind {
+	case meta.Null:
+	case meta.Map:
+		for _, f := range root.Fields {
+			d.field(cfg, f)
+		}
+	default:
+		d.errorf(root, "site.yaml must be a mapping of settings, not %s", root.Describe())
+	}
+	if d.problems.Err() != nil {
+		return nil, d.problems
+	}
+	return cfg, d.problems
+}
+
+type decoder struct{ problems diag.List }
+
+func (d *decoder) errorf(n *meta.Node, format string, args ...any) {
+	d.problems.Add(File, n.Line, n.Col, format, args...)
+}
+
+func (d *decoder) field(cfg *Config, f *meta.Field) {
+	v := f.Value
+	switch f.Key {
+	case "title":
+		d.str(v, f.Key, &cfg.Title, false)
+	case "description":
+		d.str(v, f.Key, &cfg.Description, true)
+	case "base_url":
+		var s string
+		if d.str(v, f.Key, &s, false) {
+			if u, msg := parseBaseURL(s); msg != "" {
+				d.errorf(v, "base_url: %s", msg)
+			} else {
+				cfg.BaseURL = u
+			}
+		}
+	case "language":
+		var s string
+		if d.str(v, f.Key, &s, false) {
+			tag, err := language.Parse(s)
+			if err != nil {
+				d.errorf(v, "language: %q is not a BCP 47 language tag (want e.g. en or pt-BR)", s)
+			} else {
+				cfg.Language = tag.String()
+			}
+		}
+	case "author":
+		d.author(v, &cfg.Author)
+	case "timezone":
+		var s string
+		if d.str(v, f.Key, &s, false) {
+			loc, err := time.LoadLocation(s)
+			if err != nil || s == "Local" {
+				d.errorf(v, "timezone: unknown zone %q (want an IANA name such as UTC or Europe/Paris)", s)
+			} else {
+				cfg.Timezone = loc
+			}
+		}
+	case "permalink":
+		var s string
+		if d.str(v, f.Key, &s, false) {
+			if msg := checkPermalink(s); msg != "" {
+				d.errorf(v, "permalink: %s", msg)
+			} else {
+				cfg.Permalink = s
+			}
+		}
+	case "page_size":
+		d.int(v, f.Key, &cfg.PageSize, 1)
+	case "feed_items":
+		d.int(v, f.Key, &cfg.FeedItems, 0)
+	case "unsafe_html":
+		if v.Kind != meta.Scalar || v.Tag != "!!bool" {
+			d.errorf(v, "unsafe_html: want true or false, not %s", v.Describe())
+		} else {
+			cfg.UnsafeHTML = v.Value == "true" || v.Value == "True" || v.Value == "TRUE"
+		}
+	default:
+		d.problems.Warn(File, f.Line, f.Col, "unknown key %q is ignored%s", f.Key, suggest(f.Key))
+	}
+}
+
+// str reads a scalar string into dst. Empty is allowed only when asked.
+func (d *decoder) str(v *meta.Node, key string, dst *string, emptyOK bool) bool {
+	if v.Kind != meta.Scalar {
+		if v.Kind == meta.Null && emptyOK {
+			*dst = ""
+			return true
+		}
+		d.errorf(v, "%s: want a string, not %s", key, v.Describe())
+		return false
+	}
+	s := strings.TrimSpace(v.Value)
+	if s == "" && !emptyOK {
+		d.errorf(v, "%s: must not be empty", key)
+		return false
+	}
+	*dst = s
+	return true
+}
+
+func (d *decoder) int(v *meta.Node, key string, dst *int, min int) {
+	n, err := strconv.Atoi(v.Value)
+	if v.Kind != meta.Scalar || v.Tag != "!!int" || err != nil {
+		d.errorf(v, "%s: want a whole number, not %s", key, v.Describe())
+		return
+	}
+	if n < min || n > 1_000_000 {
+		d.errorf(v, "%s: %d is out of range (want %d to 1000000)", key, n, min)
+		return
+	}
+	*dst = n
+}
+
+func (d *decoder) author(v *meta.Node, a *Author) {
+	switch v.Kind {
+	case meta.Scalar: // author: "Jane Doe"
+		d.str(v, "author", &a.Name, false)
+	case meta.Map:
+		for _, f := range v.Fields {
+			switch f.Key {
+			case "name":
+				d.str(f.Value, "author.name", &a.Name, false)
+			case "email":
+				if d.str(f.Value, "author.email", &a.Email, false) {
+					if addr, err := mail.ParseAddress(a.Email); err != nil || addr.Address != a.Email {
+						d.errorf(f.Value, "author.email: %q is not an email address", a.Email)
+					}
+				}
+			default:
+				d.problems.Warn(File, f.Line, f.Col, "unknown key \"author.%s\" is ignored (want name or email)", f.Key)
+			}
+		}
+	default:
+		d.errorf(v, "author: want a mapping with name and email, not %s", v.Describe())
+	}
+}
+
+func parseBaseURL(s string) (*url.URL, string) {
+	u, err := url.Parse(s)
+	if err != nil || !u.IsAbs() || u.Host == "" {
+		return nil, "want an absolute URL such as https://example.org/ (got " + strconv.Quote(s) + ")"
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return nil, "want an http or https URL, not " + u.Scheme + ":"
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return nil, "must not carry a query, fragment or user name"
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+		u.RawPath = ""
+	}
+	return u, ""
+}
+
+// Permalink tokens, in the order they may appear.
+var permalinkTokens = []string{":year", ":month", ":day", ":slug"}
+
+func checkPermalink(p string) string {
+	if !strings.HasPrefix(p, "/") || !strings.HasSuffix(p, "/") {
+		return "must start and end with / (like /:year/:month/:day/:slug/)"
+	}
+	hasSlug := false
+	for _, seg := range strings.Split(strings.Trim(p, "/"), "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return "has an empty, . or .. segment"
+		}
+		rest := seg
+		for rest != "" {
+			i := strings.IndexByte(rest, ':')
+			if i < 0 {
+				break
+			}
+			rest = rest[i:]
+			tok := ""
+			for _, t := range permalinkTokens {
+				if strings.HasPrefix(rest, t) {
+					tok = t
+				}
+			}
+			if tok == "" {
+				return "unknown token in " + strconv.Quote(seg) + " (want :year, :month, :day or :slug)"
+			}
+			if tok == ":slug" {
+				hasSlug = true
+			}
+			rest = rest[len(tok):]
+		}
+		if strings.ContainsAny(seg, "?#%\\ ") {
+			return "segment " + strconv.Quote(seg) + " has a character that is not allowed in a URL path"
+		}
+	}
+	if !hasSlug {
+		return "must contain :slug, so that two digests of one day get different URLs"
+	}
+	return ""
+}
+
+var known = []string{"title", "base_url", "description", "language", "author", "timezone", "permalink", "page_size", "feed_items", "unsafe_html"}
+
+// suggest names a known key close to an unknown one: "baseurl" → base_url.
+func suggest(key string) string {
+	norm := func(s string) string { return strings.ReplaceAll(strings.ToLower(s), "_", "") }
+	for _, k := range known {
+		if norm(k) == norm(strings.ReplaceAll(key, "-", "")) {
+			return " (did you mean " + k + "?)"
+		}
+	}
+	return ""
+}

@@ -1,0 +1,338 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/signaldigest/signal/internal/diag"
+	"github.com/signaldigest/signal/internal/markdown"
+	"github.com/signaldigest/signal/internal/meta"
+)
+
+// Digest is one digest, checked and rendered.
+type Digest struct {
+	Path       string    // the file, relative to the site folder: content/2026/x.md
+	Title      string    // as written; escaped by whoever prints it
+	Date       time.Time // in the site's timezone
+	Updated    time.Time // zero when not given
+	Stance     Stance
+	Scope      string // "for pure-play AI labs", or ""
+	Conviction Conviction
+	Themes     []Theme // in front matter order, one per slug
+	Sources    []*Source
+	Summary    string // plain text
+	Slug       string
+	Draft      bool
+	Permalink  string // the site path of its page, unescaped: /2026/11/24/slug/
+	HTML       []byte // the body, rendered once
+}
+
+// Source is a handle a digest cites, in its front matter sources, its body,
+// or both.
+type Source struct {
+	Handle string // the one spelling shown for the handle, without @
+	Slug   string // lower case
+	Note   string // from front matter, or ""
+	// Cited holds the HTML of each list item or paragraph of the body that
+	// mentions the handle, in order.
+	Cited [][]byte
+}
+
+// Modified is the date the digest last changed: Updated, else Date.
+func (d *Digest) Modified() time.Time {
+	if d.Updated.IsZero() {
+		return d.Date
+	}
+	return d.Updated
+}
+
+// known front matter keys; others get a warning.
+var knownKeys = map[string]bool{
+	"title": true, "date": true, "consensus": true, "conviction": true, "tags": true,
+	"sources": true, "summary": true, "slug": true, "draft": true, "updated": true,
+}
+
+// parser turns one file into a Digest, collecting problems.
+type parser struct {
+	path     string
+	loc      *time.Location
+	md       *markdown.Markdown
+	problems diag.List
+}
+
+func (p *parser) errorf(n *meta.Node, format string, args ...any) {
+	p.problems.Add(p.path, n.Line, n.Col, format, args...)
+}
+
+// parse reads a digest from the bytes of its file. It returns nil when the
+// file has errors.
+func (p *parser) parse(file []byte) *Digest {
+	file = bytes.TrimPrefix(file, []byte("\ufeff"))
+	if !utf8.Valid(file) {
+		line := bytes.Count(file[:firstInvalid(file)], []byte{'\n'}) + 1
+		p.problems.Add(p.path, line, 0, "file is not valid UTF-8")
+		return nil
+	}
+	yml, body, yamlOffset, ok, line := split(file)
+	if !ok {
+		p.problems.Add(p.path, line, 0, "missing front matter: a digest starts with a --- line, then YAML, then another --- line")
+		return nil
+	}
+	root, problems := meta.Parse(p.path, yml, yamlOffset)
+	p.problems = append(p.problems, problems...)
+	if problems.Err() != nil {
+		return nil
+	}
+	if root.Kind != meta.Map {
+		p.problems.Add(p.path, yamlOffset+1, 0, "front matter must be a mapping of fields (title, date, consensus, conviction, ...)")
+		return nil
+	}
+	d := &Digest{Path: p.path}
+	p.fields(d, root)
+	if p.problems.Err() != nil {
+		return nil
+	}
+	if d.Slug == "" {
+		d.Slug = fileSlug(path.Base(p.path))
+	}
+	p.body(d, body)
+	return d
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+func (p *parser) fields(d *Digest, root *meta.Node) {
+	for _, key := range []string{"title", "date", "consensus", "conviction"} {
+		if root.Field(key) == nil {
+			p.problems.Add(p.path, root.Line, 0, "missing required field %q", key)
+		}
+	}
+	for _, f := range root.Fields {
+		v := f.Value
+		switch f.Key {
+		case "title":
+			d.Title, _ = p.text(v, "title", true)
+		case "summary":
+			d.Summary, _ = p.text(v, "summary", false)
+		case "date":
+			d.Date = p.date(v, "date")
+		case "updated":
+			d.Updated = p.date(v, "updated")
+		case "consensus":
+			if s, ok := p.text(v, "consensus", true); ok {
+				var err error
+				if d.Stance, d.Scope, err = parseConsensus(s); err != nil {
+					p.errorf(v, "consensus: %v", err)
+				}
+			}
+		case "conviction":
+			if s, ok := p.text(v, "conviction", true); ok {
+				var err error
+				if d.Conviction, err = parseConviction(s); err != nil {
+					p.errorf(v, "conviction: %v", err)
+				}
+			}
+		case "tags":
+			d.Themes = p.themes(v)
+		case "sources":
+			d.Sources = p.sources(v)
+		case "slug":
+			if s, ok := p.text(v, "slug", true); ok {
+				if err := checkSlug(s); err != nil {
+					p.errorf(v, "slug: %v", err)
+				}
+				d.Slug = s
+			}
+		case "draft":
+			if v.Kind != meta.Scalar || v.Tag != "!!bool" {
+				p.errorf(v, "draft: want true or false, not %s", v.Describe())
+			} else {
+				d.Draft = strings.EqualFold(v.Value, "true")
+			}
+		default:
+			p.problems.Warn(p.path, f.Line, f.Col, "unknown front matter field %q is ignored", f.Key)
+		}
+	}
+	if !d.Updated.IsZero() && !d.Date.IsZero() && d.Updated.Before(d.Date) {
+		p.errorf(root.Field("updated"), "updated: %s is before the digest's date %s",
+			d.Updated.Format(time.DateOnly), d.Date.Format(time.DateOnly))
+	}
+}
+
+// text reads a scalar as a string, trimmed.
+func (p *parser) text(v *meta.Node, key string, required bool) (string, bool) {
+	if v.Kind != meta.Scalar {
+		if v.Kind == meta.Null && !required {
+			return "", true
+		}
+		p.errorf(v, "%s: want text, not %s", key, v.Describe())
+		return "", false
+	}
+	s := strings.TrimSpace(v.Value)
+	if s == "" && required {
+		p.errorf(v, "%s: must not be empty", key)
+		return "", false
+	}
+	return s, true
+}
+
+func (p *parser) date(v *meta.Node, key string) time.Time {
+	s, ok := p.text(v, key, true)
+	if !ok {
+		return time.Time{}
+	}
+	t, err := parseDate(s, p.loc)
+	if err != nil {
+		p.errorf(v, "%s: %v", key, err)
+	}
+	return t
+}
+
+func (p *parser) themes(v *meta.Node) []Theme {
+	if v.Kind == meta.Null {
+		return nil
+	}
+	if v.Kind != meta.List {
+		p.errorf(v, "tags: want a list of themes, like [Compute, Rates], not %s", v.Describe())
+		return nil
+	}
+	var out []Theme
+	seen := map[string]bool{}
+	for _, item := range v.Items {
+		name, ok := p.text(item, "tags", true)
+		if !ok {
+			continue
+		}
+		name = strings.Join(strings.Fields(name), " ")
+		slug := Slugify(name)
+		if slug == "" {
+			p.errorf(item, "tags: %q has no letters or digits", name)
+			continue
+		}
+		if seen[slug] {
+			continue // "Open Models" and "open-models" are one theme
+		}
+		seen[slug] = true
+		out = append(out, Theme{Slug: slug, Name: name})
+	}
+	return out
+}
+
+func (p *parser) sources(v *meta.Node) []*Source {
+	if v.Kind == meta.Null {
+		return nil
+	}
+	if v.Kind != meta.List {
+		p.errorf(v, "sources: want a list of handles, not %s", v.Describe())
+		return nil
+	}
+	var out []*Source
+	seen := map[string]int{}
+	for _, item := range v.Items {
+		var handle, note *meta.Node
+		switch item.Kind {
+		case meta.Scalar:
+			handle = item
+		case meta.Map:
+			for _, f := range item.Fields {
+				switch f.Key {
+				case "handle":
+					handle = f.Value
+				case "note":
+					note = f.Value
+				default:
+					p.problems.Warn(p.path, f.Line, f.Col, "sources: unknown field %q is ignored (want handle or note)", f.Key)
+				}
+			}
+			if handle == nil {
+				p.errorf(item, "sources: missing handle")
+				continue
+			}
+		default:
+			p.errorf(item, "sources: want a handle such as \"@allIn\", or {handle, note}, not %s", item.Describe())
+			continue
+		}
+		s, ok := p.text(handle, "sources", true)
+		if !ok {
+			continue
+		}
+		name, ok := markdown.ParseHandle(s)
+		if !ok {
+			p.errorf(handle, "sources: %q is not a handle (want @ then 1 to %d letters, digits or _)", s, markdown.MaxHandle)
+			continue
+		}
+		src := &Source{Handle: name, Slug: markdown.HandleSlug(name)}
+		if note != nil {
+			src.Note, _ = p.text(note, "note", false)
+		}
+		if first, dup := seen[src.Slug]; dup {
+			p.errorf(handle, "sources: @%s is listed twice (first on line %d)", name, first)
+			continue
+		}
+		seen[src.Slug] = handle.Line
+		out = append(out, src)
+	}
+	return out
+}
+
+// body parses the Markdown body once: it finds the handles it cites, renders
+// the HTML of the body and of each citing block, and derives the summary.
+func (p *parser) body(d *Digest, body []byte) {
+	doc := p.md.Parse(body)
+	bySlug := map[string]*Source{}
+	for _, s := range d.Sources {
+		bySlug[s.Slug] = s
+	}
+	rendered := map[any][]byte{}
+	for _, m := range doc.Mentions() {
+		slug := markdown.HandleSlug(m.Name)
+		s := bySlug[slug]
+		if s == nil {
+			s = &Source{Handle: m.Name, Slug: slug}
+			bySlug[slug] = s
+			d.Sources = append(d.Sources, s)
+		}
+		html, done := rendered[m.Block]
+		if !done {
+			html = doc.RenderBlock(m.Block)
+			rendered[m.Block] = html
+		}
+		if n := len(s.Cited); n == 0 || !bytes.Equal(s.Cited[n-1], html) {
+			s.Cited = append(s.Cited, html)
+		}
+	}
+	d.HTML = doc.HTML()
+	if d.Summary == "" {
+		d.Summary = cut(doc.FirstParagraph(), 300)
+	}
+}
+
+// cut shortens s to about n bytes, on a word boundary, adding an ellipsis.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := strings.LastIndexByte(s[:n], ' ')
+	if i < n/2 {
+		i = n
+		for !utf8.RuneStart(s[i]) {
+			i--
+		}
+	}
+	return strings.TrimRight(s[:i], " ,;:—-") + "…"
+}
+
+func (d *Digest) String() string { return fmt.Sprintf("%s (%s)", d.Path, d.Title) }

@@ -1,0 +1,19 @@
+// Package content reads a site's content/ folder from an fs.FS and returns
+// an Archive: every digest with its front matter checked against the rules
+// of the spec (§2), its body rendered to HTML once, its themes and the
+// handles it cites.
+//
+// Every problem in every file is collected, with its line, so that a run
+// reports them all at once. Load never panics on any input.
+//
+// Front matter dates take one of four forms:
+//
+//	2026-11-24                  a day, at midnight in the site's timezone
+//	2026-11-24T07:30:00Z        RFC 3339, with a zone (Z or ±hh:mm) and optional fraction
+//	2026-11-24T07:30:00         a time in the site's timezone ("T" or a space)
+//	2026-11-24 07:30            the same without seconds ("T" or a space)
+//
+// A digest's summary, when its front matter has none, is the text of the
+// first paragraph of its body (or of its first list item, when a list comes
+// first), cut on a word at about 300 characters.
+package content

@@ -1,0 +1,98 @@
+package content
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Stance is a digest's consensus: bullish, bearish, neutral or mixed.
+type Stance string
+
+// Conviction is how strongly a digest holds its stance: low, medium or high.
+type Conviction string
+
+// The stances and convictions, in the order pages list them.
+var (
+	Stances     = []Stance{"bullish", "bearish", "neutral", "mixed"}
+	Convictions = []Conviction{"low", "medium", "high"}
+)
+
+// Title is the stance's name for display: "Bullish".
+func (s Stance) Title() string { return capitalize(string(s)) }
+
+// Title is the conviction's name for display: "High".
+func (c Conviction) Title() string { return capitalize(string(c)) }
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+var consensusRE = regexp.MustCompile(`^([A-Za-z]+)\s*(?:\((.*)\))?$`)
+
+// parseConsensus reads "Bearish (for pure-play AI labs)" into a stance and a
+// scope.
+func parseConsensus(s string) (Stance, string, error) {
+	s = strings.TrimSpace(s)
+	m := consensusRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", "", fmt.Errorf("want a stance with an optional scope in parentheses, like \"Bearish (for pure-play AI labs)\", not %q", s)
+	}
+	st := Stance(strings.ToLower(m[1]))
+	for _, known := range Stances {
+		if st == known {
+			return st, strings.Join(strings.Fields(m[2]), " "), nil
+		}
+	}
+	return "", "", fmt.Errorf("unknown stance %q (want bullish, bearish, neutral or mixed)", m[1])
+}
+
+func parseConviction(s string) (Conviction, error) {
+	c := Conviction(strings.ToLower(strings.TrimSpace(s)))
+	for _, known := range Convictions {
+		if c == known {
+			return c, nil
+		}
+	}
+	return "", fmt.Errorf("unknown conviction %q (want low, medium or high)", s)
+}
+
+// Date layouts accepted in front matter; see the package doc.
+var (
+	zonedLayouts = []string{time.RFC3339Nano}
+	localLayouts = []string{
+		"2006-01-02",
+		"2006-01-02T15:04:05", "2006-01-02 15:04:05",
+		"2006-01-02T15:04", "2006-01-02 15:04",
+	}
+)
+
+// parseDate reads a front matter date; times without a zone are in loc.
+func parseDate(s string, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, l := range zonedLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.In(loc), nil
+		}
+	}
+	for _, l := range localLayouts {
+		if t, err := time.ParseInLocation(l, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD, or an RFC 3339 date-time such as 2026-11-24T07:30:00Z)", s)
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// checkSlug validates a slug given in front matter.
+func checkSlug(s string) error {
+	if !slugRE.MatchString(s) {
+		return fmt.Errorf("%q may hold only a-z, 0-9 and single - between them (it is one URL segment, never a path)", s)
+	}
+	return nil
+}

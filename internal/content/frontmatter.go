@@ -1,0 +1,43 @@
+package content
+
+import (
+	"bytes"
+)
+
+// split separates a file into its YAML front matter and its body. It returns
+// the number of lines before the YAML (the opening fence), so that positions
+// in the YAML can be reported as lines of the file. ok is false when the file does not start with a --- fence or the
+// fence is never closed; then line is where the problem is.
+func split(file []byte) (yaml, body []byte, yamlOffset int, ok bool, line int) {
+	first, rest, found := cutLine(file)
+	if !isFence(first) {
+		return nil, nil, 0, false, 1
+	}
+	if !found {
+		return nil, nil, 0, false, 1
+	}
+	yamlStart := len(file) - len(rest)
+	for pos := yamlStart; pos < len(file); {
+		l, next, _ := cutLine(file[pos:])
+		if isFence(l) || bytes.Equal(bytes.TrimRight(l, " \t"), []byte("...")) {
+			yaml = file[yamlStart:pos]
+			body = next
+			return yaml, body, 1, true, 0
+		}
+		pos = len(file) - len(next)
+		if len(next) == 0 {
+			break
+		}
+	}
+	return nil, nil, 0, false, 1
+}
+
+// cutLine returns the first line of b without its line end, and the rest.
+func cutLine(b []byte) (line, rest []byte, found bool) {
+	line, rest, found = bytes.Cut(b, []byte{'\n'})
+	return bytes.TrimSuffix(line, []byte{'\r'}), rest, found
+}
+
+func isFence(l []byte) bool {
+	return bytes.Equal(bytes.TrimRight(l, " \t"), []byte("---"))
+}

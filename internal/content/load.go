@@ -1,0 +1,152 @@
+package content
+
+import (
+	"cmp"
+	"errors"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/signaldigest/signal/internal/config"
+	"github.com/signaldigest/signal/internal/diag"
+	"github.com/signaldigest/signal/internal/markdown"
+)
+
+// Dir is the folder of digests in a site folder.
+const Dir = "content"
+
+// Load reads every digest under content/ in fsys, at any depth, skipping
+// files and folders whose names start with _ or . and files that are not
+// .md. It returns the digests newest first, and every problem found; the
+// digests are nil when there are errors.
+func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown) ([]*Digest, diag.List) {
+	paths, problems := list(fsys)
+	if problems.Err() != nil {
+		return nil, problems
+	}
+	digests := make([]*Digest, len(paths))
+	perFile := make([]diag.List, len(paths))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, p := range paths {
+		g.Go(func() error {
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				perFile[i].Add(p, 0, 0, "cannot read: %v", unwrapPath(err))
+				return nil
+			}
+			ps := parser{path: p, loc: cfg.Timezone, md: md}
+			digests[i] = ps.parse(data)
+			perFile[i] = ps.problems
+			return nil
+		})
+	}
+	_ = g.Wait()
+	for _, l := range perFile {
+		problems = append(problems, l...)
+	}
+	if problems.Err() != nil {
+		return nil, problems
+	}
+	for _, d := range digests {
+		d.Permalink = permalink(cfg.Permalink, d)
+	}
+	problems = append(problems, checkPermalinks(digests)...)
+	if problems.Err() != nil {
+		return nil, problems
+	}
+	canonicalNames(digests)
+	slices.SortFunc(digests, func(a, b *Digest) int {
+		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Path, b.Path))
+	})
+	return digests, problems
+}
+
+// list finds the digest files, in a stable order.
+func list(fsys fs.FS) ([]string, diag.List) {
+	var paths []string
+	var problems diag.List
+	err := fs.WalkDir(fsys, Dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if p == Dir && errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			problems.Add(p, 0, 0, "cannot read: %v", unwrapPath(err))
+			return nil
+		}
+		name := e.Name()
+		if p != Dir && (strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".")) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !e.IsDir() && strings.EqualFold(path.Ext(name), ".md") {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		problems.Add(Dir, 0, 0, "no content folder: digests go in content/ (signal new TITLE writes one)")
+	}
+	slices.Sort(paths)
+	return paths, problems
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// permalink expands a permalink pattern for d.
+func permalink(pattern string, d *Digest) string {
+	return strings.NewReplacer(
+		":year", d.Date.Format("2006"),
+		":month", d.Date.Format("01"),
+		":day", d.Date.Format("02"),
+		":slug", d.Slug,
+	).Replace(pattern)
+}
+
+func checkPermalinks(digests []*Digest) diag.List {
+	var problems diag.List
+	first := map[string]*Digest{}
+	for _, d := range digests { // in path order
+		if other, dup := first[d.Permalink]; dup {
+			problems.Add(d.Path, 1, 0, "permalink %s is also the permalink of %s (give one of them another slug)", d.Permalink, other.Path)
+			continue
+		}
+		first[d.Permalink] = d
+	}
+	return problems
+}
+
+// canonicalNames gives every theme and handle one spelling across the
+// archive.
+func canonicalNames(digests []*Digest) {
+	themes, handles := spellings{}, spellings{}
+	for _, d := range digests {
+		for _, t := range d.Themes {
+			themes.add(t.Slug, t.Name)
+		}
+		for _, s := range d.Sources {
+			handles.add(s.Slug, s.Handle)
+		}
+	}
+	themeNames, handleNames := themes.names(), handles.names()
+	for _, d := range digests {
+		for i := range d.Themes {
+			d.Themes[i].Name = themeNames[d.Themes[i].Slug]
+		}
+		for _, s := range d.Sources {
+			s.Handle = handleNames[s.Slug]
+		}
+	}
+}

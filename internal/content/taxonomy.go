@@ -1,0 +1,76 @@
+package content
+
+import (
+	"regexp"
+
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Slugify turns a theme's name into its slug: lower case, every run of
+// characters other than letters and digits turned into one -, trimmed of -.
+// Letters of every script are kept, with their combining marks, in NFC form:
+// "Política Industrial" → "política-industrial".
+func Slugify(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFC.String(strings.ToLower(name)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}
+
+var datePrefixRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
+
+// fileSlug is the default slug of a digest: its file name without extension
+// and date prefix, slugified like a theme.
+func fileSlug(base string) string {
+	stem := strings.TrimSuffix(base, ".md")
+	if s := Slugify(datePrefixRE.ReplaceAllString(stem, "")); s != "" {
+		return s
+	}
+	return Slugify(stem)
+}
+
+// Theme is a theme of the archive.
+type Theme struct {
+	Slug string
+	Name string // the one spelling shown for every digest that has it
+}
+
+// spellings counts how each slug is written, to choose one name for it.
+type spellings map[string]map[string]int
+
+func (s spellings) add(slug, name string) {
+	if s[slug] == nil {
+		s[slug] = map[string]int{}
+	}
+	s[slug][name]++
+}
+
+// names chooses, for each slug, its most used spelling; among spellings used
+// equally often, the first in byte order. The choice depends only on the
+// set of files, never on the order they were read.
+func (s spellings) names() map[string]string {
+	out := make(map[string]string, len(s))
+	for slug, counts := range s {
+		best, n := "", -1
+		for name, c := range counts {
+			if c > n || c == n && name < best {
+				best, n = name, c
+			}
+		}
+		out[slug] = best
+	}
+	return out
+}

@@ -1,0 +1,105 @@
+package diag
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// FileError is one problem in one file. Line and Col are 1-based; zero means
+// unknown, and the part is left out when printed.
+type FileError struct {
+	Path    string // slash-separated, relative to the site folder
+	Line    int
+	Col     int
+	Msg     string
+	Warning bool // reported, but does not fail the run
+}
+
+func (e FileError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Path)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+		if e.Col > 0 {
+			fmt.Fprintf(&b, ":%d", e.Col)
+		}
+	}
+	b.WriteString(": ")
+	if e.Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// List collects the problems of a run. Its zero value is ready to use.
+type List []FileError
+
+// Add appends a problem at path:line:col.
+func (l *List) Add(path string, line, col int, format string, args ...any) {
+	*l = append(*l, FileError{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warn appends a warning, which is printed but does not fail the run.
+func (l *List) Warn(path string, line, col int, format string, args ...any) {
+	*l = append(*l, FileError{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Warning: true})
+}
+
+// Sort orders the problems by path, line, column and message.
+func (l List) Sort() {
+	slices.SortStableFunc(l, func(a, b FileError) int {
+		return cmp.Or(
+			cmp.Compare(a.Path, b.Path),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Col, b.Col),
+			cmp.Compare(a.Msg, b.Msg),
+		)
+	})
+}
+
+// Errors returns the problems that are not warnings.
+func (l List) Errors() List {
+	var out List
+	for _, e := range l {
+		if !e.Warning {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Warnings returns the problems that are only warnings.
+func (l List) Warnings() List {
+	var out List
+	for _, e := range l {
+		if e.Warning {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Err returns the list's errors (not its warnings) sorted, as an error, or
+// nil when there are none.
+func (l List) Err() error {
+	errs := l.Errors()
+	if len(errs) == 0 {
+		return nil
+	}
+	errs.Sort()
+	return errs
+}
+
+// Error prints one problem per line, in order.
+func (l List) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}

@@ -1,0 +1,153 @@
+package markdown
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// MaxHandle is the longest handle name, without its @.
+const MaxHandle = 30
+
+// ScanHandle reports the length of the handle name at the start of b, which
+// follows an @: 1 to MaxHandle of [A-Za-z0-9_], not followed by another of
+// them. It returns 0 when b does not start a handle.
+func ScanHandle(b []byte) int {
+	n := 0
+	for n < len(b) && isHandleByte(b[n]) {
+		n++
+		if n > MaxHandle {
+			return 0
+		}
+	}
+	return n
+}
+
+// ParseHandle checks a handle written on its own, as in front matter
+// ("@allIn" or "allIn"), and returns its name without @.
+func ParseHandle(s string) (name string, ok bool) {
+	name = strings.TrimPrefix(s, "@")
+	if name == "" || ScanHandle([]byte(name)) != len(name) {
+		return "", false
+	}
+	return name, true
+}
+
+// HandleSlug is the key a handle is known by: its name lower-cased.
+func HandleSlug(name string) string { return strings.ToLower(name) }
+
+func isHandleByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+// canPrecede reports whether r may stand right before a handle's @: not a
+// letter, digit, _ or ., so that ops@example.com holds no handle.
+func canPrecede(r rune) bool {
+	return r != '_' && r != '.' && r != '@' && !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// KindHandle is the node kind of a @handle.
+var KindHandle = ast.NewNodeKind("Handle")
+
+// Handle is a @handle in body text.
+type Handle struct {
+	ast.BaseInline
+	Name    string       // as written, without @
+	Segment text.Segment // the source of "@name"
+}
+
+// Kind implements ast.Node.
+func (n *Handle) Kind() ast.NodeKind { return KindHandle }
+
+// Dump implements ast.Node.
+func (n *Handle) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Name": n.Name}, nil)
+}
+
+type handleParser struct{}
+
+func (handleParser) Trigger() []byte { return []byte{'@'} }
+
+func (handleParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	if !canPrecede(block.PrecendingCharacter()) {
+		return nil
+	}
+	line, seg := block.PeekLine()
+	n := ScanHandle(line[1:])
+	if n == 0 {
+		return nil
+	}
+	block.Advance(1 + n)
+	return &Handle{Name: string(line[1 : 1+n]), Segment: text.NewSegment(seg.Start, seg.Start+1+n)}
+}
+
+// unlinkNested turns handles inside link text or image descriptions back
+// into text: the reader sees them as part of another link.
+type unlinkNested struct{}
+
+func (unlinkNested) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	var handles []*Handle
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*Handle); ok && entering && insideLink(h) {
+			handles = append(handles, h)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, h := range handles {
+		h.Parent().ReplaceChild(h.Parent(), h, ast.NewTextSegment(h.Segment))
+	}
+}
+
+func insideLink(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Kind() {
+		case ast.KindLink, ast.KindImage, ast.KindAutoLink:
+			return true
+		}
+	}
+	return false
+}
+
+type handleRenderer struct {
+	url func(slug string) string
+}
+
+func (r handleRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindHandle, r.render)
+}
+
+func (r handleRenderer) render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	h := node.(*Handle)
+	if r.url == nil {
+		_, _ = w.WriteString(`<span class="handle">@` + h.Name + `</span>`)
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a class="handle" href="`)
+	_, _ = w.Write(util.EscapeHTML([]byte(r.url(HandleSlug(h.Name)))))
+	_, _ = w.WriteString(`">@` + h.Name + `</a>`)
+	return ast.WalkContinue, nil
+}
+
+// handleExtension is the goldmark.Extender for @handles.
+type handleExtension struct {
+	url func(slug string) string
+}
+
+func (e *handleExtension) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		// No core inline parser is triggered by @; code spans, links and
+		// autolinks claim their text before a handle is looked for in it.
+		parser.WithInlineParsers(util.Prioritized(handleParser{}, 600)),
+		parser.WithASTTransformers(util.Prioritized(unlinkNested{}, 999)),
+	)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(handleRenderer{url: e.url}, 500)))
+}

@@ -1,0 +1,83 @@
+package markdown
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// IsUnsafeURL reports whether a URL has a scheme that can run code or smuggle
+// content: javascript:, vbscript: or data:. Browsers ignore ASCII control
+// characters and spaces inside a scheme, so they are ignored here too.
+func IsUnsafeURL(u string) bool {
+	var scheme strings.Builder
+	for _, c := range []byte(u) {
+		if c == ':' {
+			break
+		}
+		if c <= ' ' {
+			continue
+		}
+		if scheme.Len() > 16 {
+			return false
+		}
+		scheme.WriteByte(c | 0x20) // ASCII lower case
+	}
+	switch scheme.String() {
+	case "javascript", "vbscript", "data":
+		return true
+	}
+	return false
+}
+
+// safeLinks replaces links and images whose URL is unsafe by their text.
+// goldmark alone keeps such a link and only empties its href, which still
+// renders as a link to the page itself.
+type safeLinks struct{}
+
+func (safeLinks) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(safeLinks{}, 1000)))
+}
+
+func (safeLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	var bad []ast.Node
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			if IsUnsafeURL(string(n.Destination)) {
+				bad = append(bad, n)
+			}
+		case *ast.Image:
+			if IsUnsafeURL(string(n.Destination)) {
+				bad = append(bad, n)
+			}
+		case *ast.AutoLink:
+			if IsUnsafeURL(string(n.URL(reader.Source()))) {
+				bad = append(bad, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	src := reader.Source()
+	for _, n := range bad {
+		parent := n.Parent()
+		if a, ok := n.(*ast.AutoLink); ok {
+			parent.ReplaceChild(parent, n, ast.NewString(bytes.Clone(a.Label(src))))
+			continue
+		}
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+}

@@ -1,0 +1,92 @@
+package markdown
+
+import (
+	"bytes"
+	"io"
+
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Markdown converts Markdown to HTML. It is safe for concurrent use.
+type Markdown struct {
+	md goldmark.Markdown
+}
+
+type options struct {
+	unsafeHTML bool
+	handleURL  func(slug string) string
+}
+
+// An Option configures a Markdown.
+type Option func(*options)
+
+// WithUnsafeHTML keeps raw HTML found in Markdown. Without it, raw HTML is
+// dropped.
+func WithUnsafeHTML(on bool) Option { return func(o *options) { o.unsafeHTML = on } }
+
+// WithHandleURL sets the URL a @handle links to, given its slug (the handle
+// lower-cased, without @). Without it, handles are rendered as plain text.
+func WithHandleURL(f func(slug string) string) Option {
+	return func(o *options) { o.handleURL = f }
+}
+
+// New returns a Markdown with signal's extensions.
+func New(opts ...Option) *Markdown {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	rendererOpts := []goldmark.Option{}
+	if o.unsafeHTML {
+		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
+	}
+	md := goldmark.New(append(rendererOpts,
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.Typographer,
+			highlighting.NewHighlighting(
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+			),
+			&handleExtension{url: o.handleURL},
+			safeLinks{},
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)...)
+	return &Markdown{md: md}
+}
+
+// Document is a parsed Markdown body.
+type Document struct {
+	src  []byte
+	root ast.Node
+	md   goldmark.Markdown
+}
+
+// Parse parses src. It never fails: any text is valid Markdown.
+func (m *Markdown) Parse(src []byte) *Document {
+	root := m.md.Parser().Parse(text.NewReader(src))
+	return &Document{src: src, root: root, md: m.md}
+}
+
+// Render writes the whole document as HTML.
+func (d *Document) Render(w io.Writer) error {
+	return d.md.Renderer().Render(w, d.src, d.root)
+}
+
+// HTML returns the whole document as HTML.
+func (d *Document) HTML() []byte {
+	var b bytes.Buffer
+	_ = d.Render(&b)
+	return b.Bytes()
+}
+
+// Convert renders src as HTML in one step.
+func (m *Markdown) Convert(src []byte) []byte { return m.Parse(src).HTML() }

@@ -1,0 +1,112 @@
+package markdown
+
+import (
+	"bytes"
+	"html"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// Mention is one @handle in a document's body.
+type Mention struct {
+	Name string // as written, without @
+	// Block is the item or paragraph that holds the mention: the nearest
+	// list item, else the top-level block.
+	Block ast.Node
+}
+
+// Mentions returns the document's @handles in order of appearance.
+func (d *Document) Mentions() []Mention {
+	var out []Mention
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*Handle); ok && entering {
+			out = append(out, Mention{Name: h.Name, Block: citingBlock(h)})
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+func citingBlock(n ast.Node) ast.Node {
+	var top ast.Node = n
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == ast.KindListItem {
+			return p
+		}
+		if p.Kind() == ast.KindDocument {
+			return top
+		}
+		top = p
+	}
+	return top
+}
+
+// RenderBlock returns the HTML of one block of the document, such as a
+// Mention's Block. A list item is wrapped in its own list.
+func (d *Document) RenderBlock(n ast.Node) []byte {
+	var b bytes.Buffer
+	if n.Kind() == ast.KindListItem {
+		// A lone item out of an ordered list keeps no number.
+		b.WriteString("<ul class=\"cited\">\n")
+		_ = d.md.Renderer().Render(&b, d.src, n)
+		b.WriteString("</ul>\n")
+		return b.Bytes()
+	}
+	_ = d.md.Renderer().Render(&b, d.src, n)
+	return b.Bytes()
+}
+
+// FirstParagraph returns the plain text of the first paragraph, or of the
+// first list item when a list comes first, or "".
+func (d *Document) FirstParagraph() string {
+	var text string
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && (n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock) {
+			text = d.PlainText(n)
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return text
+}
+
+// PlainText returns the text of a node without markup, with runs of space
+// collapsed.
+func (d *Document) PlainText(n ast.Node) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			b.Write(n.Value(d.src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if n.IsCode() { // typographer output: an entity such as &ldquo;
+				b.WriteString(html.UnescapeString(string(n.Value)))
+			} else {
+				b.Write(n.Value)
+			}
+		case *ast.CodeSpan:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					b.Write(t.Value(d.src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			b.Write(n.Label(d.src))
+		case *Handle:
+			b.WriteString("@" + n.Name)
+		case *ast.RawHTML, *east.FootnoteLink:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -1,0 +1,188 @@
+package meta
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/signaldigest/signal/internal/diag"
+)
+
+// Kind is what a Node holds.
+type Kind int
+
+const (
+	Null Kind = iota
+	Scalar
+	List
+	Map
+)
+
+// Node is one YAML value with its position in the file.
+type Node struct {
+	Kind   Kind
+	Tag    string   // for scalars: !!str, !!int, !!bool, !!float, !!timestamp, !!null
+	Value  string   // for scalars: the text as written, unquoted
+	Items  []*Node  // for lists
+	Fields []*Field // for maps, in file order
+	Line   int
+	Col    int
+}
+
+// Field is one key of a map.
+type Field struct {
+	Key   string
+	Line  int
+	Col   int
+	Value *Node
+}
+
+// Describe names the kind of value for error messages: "a string", "a list".
+func (n *Node) Describe() string {
+	switch n.Kind {
+	case Null:
+		return "nothing"
+	case List:
+		return "a list"
+	case Map:
+		return "a mapping"
+	}
+	switch n.Tag {
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "a boolean"
+	case "!!timestamp":
+		return "a date"
+	}
+	return "a string"
+}
+
+// Field returns the value of key in a map, or nil.
+func (n *Node) Field(key string) *Node {
+	for _, f := range n.Fields {
+		if f.Key == key {
+			return f.Value
+		}
+	}
+	return nil
+}
+
+// maxDepth bounds nesting so that hostile input cannot exhaust the stack,
+// and maxNodes bounds the tree that aliases can expand to ("billion laughs").
+const (
+	maxDepth = 100
+	maxNodes = 1_000_000
+)
+
+var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse reads one YAML document from data, which starts at line lineOffset+1
+// of the file at path. An empty document gives a Null node. Every problem is
+// returned as a positioned error.
+func Parse(path string, data []byte, lineOffset int) (n *Node, errs diag.List) {
+	var doc yaml.Node
+	if err := unmarshal(data, &doc); err != nil {
+		msg := err.Error()
+		line := 0
+		if m := lineRE.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		errs.Add(path, line+lineOffset, 0, "invalid YAML: %s", msg)
+		return nil, errs
+	}
+	if doc.Kind == 0 {
+		return &Node{Kind: Null, Line: lineOffset + 1}, nil
+	}
+	c := converter{path: path, offset: lineOffset}
+	n = c.convert(&doc, 0)
+	return n, c.errs
+}
+
+// unmarshal calls yaml.Unmarshal, turning a panic inside the library into an
+// error: the files it reads are the user's, and nothing they hold may crash
+// a build.
+func unmarshal(data []byte, doc *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: %v", r)
+		}
+	}()
+	return yaml.Unmarshal(data, doc)
+}
+
+type converter struct {
+	path   string
+	offset int
+	nodes  int
+	errs   diag.List
+}
+
+func (c *converter) convert(y *yaml.Node, depth int) *Node {
+	n := &Node{Line: y.Line + c.offset, Col: y.Column}
+	c.nodes++
+	if depth > maxDepth || c.nodes > maxNodes {
+		if c.nodes <= maxNodes+1 {
+			c.errs.Add(c.path, n.Line, n.Col, "YAML nested deeper than %d levels or larger than %d values", maxDepth, maxNodes)
+		}
+		c.nodes = maxNodes + 2
+		return n
+	}
+	switch y.Kind {
+	case yaml.DocumentNode:
+		if len(y.Content) == 0 {
+			return n
+		}
+		return c.convert(y.Content[0], depth+1)
+	case yaml.AliasNode:
+		if y.Alias == nil {
+			return n
+		}
+		out := c.convert(y.Alias, depth+1)
+		out.Line, out.Col = n.Line, n.Col
+		return out
+	case yaml.ScalarNode:
+		if y.ShortTag() == "!!null" {
+			return n
+		}
+		n.Kind, n.Tag, n.Value = Scalar, y.ShortTag(), y.Value
+	case yaml.SequenceNode:
+		n.Kind = List
+		n.Items = make([]*Node, 0, len(y.Content))
+		for _, item := range y.Content {
+			n.Items = append(n.Items, c.convert(item, depth+1))
+		}
+	case yaml.MappingNode:
+		n.Kind = Map
+		c.fields(n, y, depth)
+	}
+	return n
+}
+
+func (c *converter) fields(n *Node, y *yaml.Node, depth int) {
+	seen := map[string]int{}
+	for i := 0; i+1 < len(y.Content); i += 2 {
+		k, v := y.Content[i], y.Content[i+1]
+		line := k.Line + c.offset
+		if k.Kind != yaml.ScalarNode {
+			c.errs.Add(c.path, line, k.Column, "a key must be a plain string")
+			continue
+		}
+		if k.Value == "<<" {
+			c.errs.Add(c.path, line, k.Column, "merge keys (<<) are not supported")
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			c.errs.Add(c.path, line, k.Column, "duplicate key %q (first on line %d)", k.Value, first)
+			continue
+		}
+		seen[k.Value] = line
+		n.Fields = append(n.Fields, &Field{Key: k.Value, Line: line, Col: k.Column, Value: c.convert(v, depth+1)})
+	}
+}
