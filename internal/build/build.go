@@ -2,6 +2,7 @@ package build
 
 import (
 	"io/fs"
+	"net/url"
 
 	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/content"
@@ -10,18 +11,17 @@ import (
 	"github.com/signaldigest/signal/internal/site"
 )
 
-// Load runs the first stages: site.yaml, then every digest. The problems
-// include warnings; the results are nil when there are errors.
-func Load(fsys fs.FS) (*config.Config, []*content.Digest, diag.List) {
+// Load runs the first stages: site.yaml, then every digest. baseURL, when
+// not nil, replaces base_url. The problems include warnings; the results are
+// nil when there are errors.
+func Load(fsys fs.FS, baseURL *url.URL) (*config.Config, []*content.Digest, diag.List) {
 	cfg, problems := config.Load(fsys)
 	if problems.Err() != nil {
 		return nil, nil, problems
 	}
-	return LoadContent(fsys, cfg, problems)
-}
-
-// LoadContent loads the digests under settings already read.
-func LoadContent(fsys fs.FS, cfg *config.Config, problems diag.List) (*config.Config, []*content.Digest, diag.List) {
+	if baseURL != nil {
+		cfg.BaseURL = baseURL
+	}
 	base := cfg.BasePath()
 	md := markdown.New(
 		markdown.WithUnsafeHTML(cfg.UnsafeHTML),

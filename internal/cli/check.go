@@ -22,7 +22,7 @@ func checkCommand() *command {
 				fmt.Fprintf(e.stderr, "signal check: unexpected argument %q\n", args[0])
 				return ExitUsage
 			}
-			_, digests, problems := build.Load(os.DirFS(source))
+			_, digests, problems := build.Load(os.DirFS(source), nil)
 			if report(e.stderr, problems) {
 				return ExitContent
 			}

@@ -7,23 +7,22 @@ import (
 )
 
 func buildCommand() *command {
-	var source, dest, baseURL string
-	var drafts, future, quiet, timings bool
+	var f buildFlags
 	return &command{
 		name:    "build",
 		args:    "[-s DIR] [-d DIR] [--base-url URL] [--drafts] [--future] [--quiet] [--timings]",
 		summary: "build the site into a folder",
 		flags: func(fs *flag.FlagSet) {
-			sourceFlag(fs, &source)
-			fs.StringVar(&dest, "destination", "", "the output `folder` (default public inside the site folder)")
-			fs.StringVar(&dest, "d", "", "")
-			fs.StringVar(&baseURL, "base-url", "", "override base_url of site.yaml with `URL`")
-			fs.BoolVar(&drafts, "drafts", false, "include drafts")
-			fs.BoolVar(&future, "future", false, "include digests dated in the future")
-			fs.BoolVar(&quiet, "quiet", false, "print nothing but errors")
-			fs.BoolVar(&timings, "timings", false, "print the time and memory of each stage")
+			sourceFlag(fs, &f.source)
+			fs.StringVar(&f.dest, "destination", "", "the output `folder` (default public inside the site folder)")
+			fs.StringVar(&f.dest, "d", "", "")
+			fs.StringVar(&f.baseURL, "base-url", "", "override base_url of site.yaml with `URL`")
+			fs.BoolVar(&f.drafts, "drafts", false, "include drafts")
+			fs.BoolVar(&f.future, "future", false, "include digests dated in the future")
+			fs.BoolVar(&f.quiet, "quiet", false, "print nothing but errors")
+			fs.BoolVar(&f.timings, "timings", false, "print the time and memory of each stage")
 		},
-		run: notYet("build"),
+		run: func(e *env, args []string) int { return runBuild(e, &f, args) },
 	}
 }
 

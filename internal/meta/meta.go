@@ -80,6 +80,14 @@ const (
 
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// yaml.v3 prints the line of a parser error counted from 0, and leaves the
+// line out of any syntax error on the first line (see decode.go, parser.fail).
+// Its reader and decoder errors carry no line at all: unplacedRE knows them.
+var (
+	parserProblemRE = regexp.MustCompile(`^(did not find expected (<stream-start>|<document start>|node content|key|'-' indicator|',' or '\]'|',' or '\}')|found (duplicate %YAML directive|incompatible YAML document|undefined tag handle|duplicate %TAG directive))$`)
+	unplacedRE      = regexp.MustCompile(`^(unknown anchor|anchor .* contains itself|document contains excessive aliasing|control characters|invalid |incomplete |expected low|unexpected low|input error|attempted|cannot )`)
+)
+
 // Parse reads one YAML document from data, which starts at line lineOffset+1
 // of the file at path. An empty document gives a Null node. Every problem is
 // returned as a positioned error.
@@ -91,8 +99,14 @@ func Parse(path string, data []byte, lineOffset int) (n *Node, errs diag.List) {
 		if m := lineRE.FindStringSubmatch(msg); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
+			if parserProblemRE.MatchString(msg) {
+				line++
+			}
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
+			if !unplacedRE.MatchString(msg) {
+				line = 1
+			}
 		}
 		errs.Add(path, line+lineOffset, 0, "invalid YAML: %s", msg)
 		return nil, errs

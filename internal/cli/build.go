@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	signal "github.com/signaldigest/signal"
+	"github.com/signaldigest/signal/internal/build"
+	"github.com/signaldigest/signal/internal/output"
+)
+
+type buildFlags struct {
+	source, dest, baseURL          string
+	drafts, future, quiet, timings bool
+}
+
+func runBuild(e *env, f *buildFlags, args []string) int {
+	if len(args) > 0 {
+		fmt.Fprintf(e.stderr, "signal build: unexpected argument %q\n", args[0])
+		return ExitUsage
+	}
+	opts := build.Options{Theme: signal.Theme, Drafts: f.drafts, Future: f.future, Now: time.Now(), Timings: f.timings}
+	if f.baseURL != "" {
+		u, err := url.Parse(f.baseURL)
+		if err != nil || !u.IsAbs() || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+			fmt.Fprintf(e.stderr, "signal build: --base-url %q: want an absolute http or https URL\n", f.baseURL)
+			return ExitUsage
+		}
+		if !strings.HasSuffix(u.Path, "/") {
+			u.Path += "/"
+		}
+		opts.BaseURL = u
+	}
+	dest := f.dest
+	if dest == "" {
+		dest = filepath.Join(f.source, "public")
+	}
+	if err := safeDestination(f.source, dest); err != nil {
+		fmt.Fprintf(e.stderr, "signal build: %v\n", err)
+		return ExitUsage
+	}
+	start := time.Now()
+	sink, err := output.NewDir(dest)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "signal build: %v\n", err)
+		return ExitContent
+	}
+	stats, problems := build.Run(os.DirFS(f.source), sink, opts)
+	if report(e.stderr, problems) {
+		_ = sink.Abort()
+		fmt.Fprintf(e.stderr, "signal build: failed; %s is unchanged\n", dest)
+		return ExitContent
+	}
+	if err := sink.Commit(); err != nil {
+		_ = sink.Abort()
+		fmt.Fprintf(e.stderr, "signal build: %v\n", err)
+		return ExitContent
+	}
+	if f.timings {
+		for _, s := range stats.Stages {
+			fmt.Fprintf(e.stderr, "  %-8s %7.1f ms  %8.1f MB allocated  %7.1f MB heap\n",
+				s.Name, float64(s.Took.Microseconds())/1000, float64(s.Alloc)/1e6, float64(s.Heap)/1e6)
+		}
+	}
+	if !f.quiet {
+		fmt.Fprintf(e.stderr, "signal: %d digests → %d pages, %d feeds, %d files in %s, %d ms\n",
+			stats.Digests, stats.Pages, stats.Feeds, stats.Files, dest, time.Since(start).Milliseconds())
+	}
+	return ExitOK
+}
+
+// safeDestination refuses an output folder whose replacement would destroy
+// the site itself: the site folder, a folder that holds it, or another site.
+func safeDestination(source, dest string) error {
+	src, err1 := filepath.Abs(source)
+	dst, err2 := filepath.Abs(dest)
+	if err := errors.Join(err1, err2); err != nil {
+		return err
+	}
+	if rel, err := filepath.Rel(dst, src); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+		return fmt.Errorf("destination %s holds the site folder; it would be replaced whole", dest)
+	}
+	for _, marker := range []string{"content", "site.yaml", ".git"} {
+		if _, err := os.Lstat(filepath.Join(dst, marker)); err == nil {
+			return fmt.Errorf("destination %s holds %s and looks like a site or a repository, not a build; it would be replaced whole", dest, marker)
+		}
+	}
+	return nil
+}

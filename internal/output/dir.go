@@ -1,0 +1,125 @@
+package output
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// tempMark is in the name of every folder a build leaves beside its
+// destination while it runs: ".public.signal-build-1234" for public/.
+const tempMark = ".signal-build-"
+
+// Dir writes a site into a new folder beside its destination; Commit swaps
+// it into place, Abort throws it away.
+type Dir struct {
+	dest string // the destination, cleaned
+	tmp  string // the folder being written
+	mu   sync.Mutex
+	dirs map[string]bool // folders already made under tmp
+}
+
+// NewDir prepares to write a site to dest. It removes what earlier builds
+// that were killed left behind, then makes the new folder.
+func NewDir(dest string) (*Dir, error) {
+	dest, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	if err := removeLeftovers(dest); err != nil {
+		return nil, err
+	}
+	if st, err := os.Lstat(dest); err == nil && !st.IsDir() {
+		return nil, fmt.Errorf("%s exists and is not a folder", dest)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+tempMark)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Dir{dest: dest, tmp: tmp, dirs: map[string]bool{".": true}}, nil
+}
+
+// removeLeftovers deletes the temporary folders of earlier builds of dest.
+func removeLeftovers(dest string) error {
+	prefix := "." + filepath.Base(dest) + tempMark
+	entries, err := os.ReadDir(filepath.Dir(dest))
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), prefix) {
+			if err := os.RemoveAll(filepath.Join(filepath.Dir(dest), e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// WriteFile writes data to name, a slash-separated path under the site
+// root. It is safe for concurrent use.
+func (d *Dir) WriteFile(name string, data []byte) error {
+	if !validName(name) {
+		return fmt.Errorf("refusing to write %q outside the site", name)
+	}
+	if err := d.mkdirs(filepath.Dir(filepath.FromSlash(name))); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(name)), data, 0o644)
+}
+
+func validName(name string) bool {
+	if name == "" || strings.HasPrefix(name, "/") || strings.Contains(name, "\\") {
+		return false
+	}
+	for _, seg := range strings.Split(name, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *Dir) mkdirs(dir string) error {
+	d.mu.Lock()
+	done := d.dirs[dir]
+	d.mu.Unlock()
+	if done {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(d.tmp, dir), 0o755); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	for ; dir != "." && dir != "/" && !d.dirs[dir]; dir = filepath.Dir(dir) {
+		d.dirs[dir] = true
+	}
+	d.mu.Unlock()
+	return nil
+}
+
+// Commit puts the new site in place of the old one in a single step where
+// the system allows it, then removes the old site.
+func (d *Dir) Commit() error {
+	old, err := swap(d.tmp, d.dest)
+	if err != nil {
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// Abort removes the new folder, leaving the destination as it was.
+func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }

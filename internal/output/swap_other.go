@@ -1,0 +1,5 @@
+//go:build !linux
+
+package output
+
+func swap(tmp, dest string) (old string, err error) { return swapTwoSteps(tmp, dest) }

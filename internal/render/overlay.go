@@ -1,0 +1,92 @@
+package render
+
+import (
+	"errors"
+	"io/fs"
+	"slices"
+)
+
+// overlay is a file system whose upper layer hides the lower one, file by
+// file: a site's layouts/ over the built-in ones.
+type overlay struct{ upper, lower fs.FS }
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if o.upper != nil {
+		f, err := o.upper.Open(name)
+		if err == nil {
+			st, serr := f.Stat()
+			if serr == nil && !st.IsDir() {
+				return f, nil
+			}
+			f.Close()
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return o.lower.Open(name)
+}
+
+// ReadDir merges both layers' entries, the upper one's first.
+func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	var out []fs.DirEntry
+	seen := map[string]bool{}
+	found := false
+	for _, layer := range []fs.FS{o.upper, o.lower} {
+		if layer == nil {
+			continue
+		}
+		entries, err := fs.ReadDir(layer, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		found = true
+		for _, e := range entries {
+			if !seen[e.Name()] {
+				seen[e.Name()] = true
+				out = append(out, e)
+			}
+		}
+	}
+	if !found {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+	}
+	slices.SortFunc(out, func(a, b fs.DirEntry) int {
+		switch {
+		case a.Name() < b.Name():
+			return -1
+		case a.Name() > b.Name():
+			return 1
+		}
+		return 0
+	})
+	return out, nil
+}
+
+// Theme is a theme's two folders, each an fs.FS whose root holds the files:
+// the site's own (which may be missing) over the built-in ones.
+type Theme struct {
+	Layouts fs.FS
+	Static  fs.FS
+}
+
+// NewTheme lays a site's layouts/ and static/ over the built-in theme's.
+// builtin and site are file systems whose roots hold layouts/ and static/.
+func NewTheme(builtin, site fs.FS) Theme {
+	sub := func(fsys fs.FS, dir string) fs.FS {
+		if fsys == nil {
+			return nil
+		}
+		s, err := fs.Sub(fsys, dir)
+		if err != nil {
+			return nil
+		}
+		return s
+	}
+	return Theme{
+		Layouts: overlay{upper: sub(site, "layouts"), lower: sub(builtin, "layouts")},
+		Static:  overlay{upper: sub(site, "static"), lower: sub(builtin, "static")},
+	}
+}

@@ -1,0 +1,126 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"runtime"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/signaldigest/signal/internal/diag"
+	"github.com/signaldigest/signal/internal/site"
+)
+
+// Sink receives the files of the site. WriteFile is called from several
+// goroutines at once; name is slash-separated, relative to the output root.
+type Sink interface {
+	WriteFile(name string, data []byte) error
+}
+
+// View is what a layout sees as its dot: the page, and the whole site.
+type View struct {
+	*site.Page
+	Site *site.Site
+}
+
+// Renderer renders the pages of one site with one theme.
+type Renderer struct {
+	site   *site.Site
+	theme  Theme
+	tmpl   templates
+	assets map[string]string // static file → "?v=hash" to bust caches
+}
+
+// New parses the theme's layouts for a site. Errors in layouts are
+// reported at their file and line.
+func New(s *site.Site, theme Theme) (*Renderer, diag.List) {
+	assets, problems := hashAssets(theme.Static)
+	if problems.Err() != nil {
+		return nil, problems
+	}
+	tmpl, more := parseTemplates(theme.Layouts, funcMap(s.Config, assets))
+	problems = append(problems, more...)
+	if problems.Err() != nil {
+		return nil, problems
+	}
+	return &Renderer{site: s, theme: theme, tmpl: tmpl, assets: assets}, problems
+}
+
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Pages renders every page into sink, in parallel. The first error stops
+// the rendering and is returned.
+func (r *Renderer) Pages(sink Sink) diag.List {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	var mu sync.Mutex
+	var problems diag.List
+	for _, p := range r.site.Pages {
+		g.Go(func() error {
+			buf := buffers.Get().(*bytes.Buffer)
+			defer buffers.Put(buf)
+			buf.Reset()
+			t := r.tmpl[layouts[p.Kind]]
+			if err := t.ExecuteTemplate(buf, "base.html", View{Page: p, Site: r.site}); err != nil {
+				mu.Lock()
+				problems = append(problems, templateError(err))
+				mu.Unlock()
+				return err
+			}
+			if err := sink.WriteFile(p.File(), bytes.Clone(buf.Bytes())); err != nil {
+				mu.Lock()
+				problems.Add(p.File(), 0, 0, "cannot write: %v", err)
+				mu.Unlock()
+				return err
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	return dedupe(problems)
+}
+
+// Static copies the theme's static files into sink.
+func (r *Renderer) Static(sink Sink) diag.List {
+	var problems diag.List
+	_ = fs.WalkDir(r.theme.Static, ".", func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			problems.Add("static/"+name, 0, 0, "cannot read: %v", err)
+			return nil
+		}
+		if e.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(r.theme.Static, name)
+		if err == nil {
+			err = sink.WriteFile(name, data)
+		}
+		if err != nil {
+			problems.Add("static/"+name, 0, 0, "cannot copy: %v", err)
+		}
+		return nil
+	})
+	return problems
+}
+
+// hashAssets fingerprints the stylesheets and scripts, so that their links
+// change when they do and a CDN can cache them for ever.
+func hashAssets(static fs.FS) (map[string]string, diag.List) {
+	out := map[string]string{}
+	var problems diag.List
+	matches, _ := fs.Glob(static, "*.css")
+	js, _ := fs.Glob(static, "*.js")
+	for _, name := range append(matches, js...) {
+		data, err := fs.ReadFile(static, name)
+		if err != nil {
+			problems.Add("static/"+name, 0, 0, "cannot read: %v", err)
+			continue
+		}
+		sum := sha256.Sum256(data)
+		out[name] = "?v=" + hex.EncodeToString(sum[:4])
+	}
+	return out, problems
+}

@@ -1,0 +1,166 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/signaldigest/signal/internal/config"
+	"github.com/signaldigest/signal/internal/content"
+	"github.com/signaldigest/signal/internal/diag"
+	"github.com/signaldigest/signal/internal/site"
+)
+
+// layouts maps each page kind to its layout file.
+var layouts = map[site.Kind]string{
+	site.KindHome:     "list.html",
+	site.KindTerm:     "list.html",
+	site.KindDigest:   "digest.html",
+	site.KindTerms:    "terms.html",
+	site.KindArchive:  "archive.html",
+	site.KindNotFound: "404.html",
+}
+
+// templates holds one parsed template set per layout file.
+type templates map[string]*template.Template
+
+// parseTemplates parses base.html and partials/*.html with each layout.
+func parseTemplates(layoutFS fs.FS, funcs template.FuncMap) (templates, diag.List) {
+	var problems diag.List
+	partials, err := fs.Glob(layoutFS, "partials/*.html")
+	if err != nil {
+		problems.Add("layouts/partials", 0, 0, "cannot list partials: %v", err)
+		return nil, problems
+	}
+	common := append([]string{"base.html"}, partials...)
+	out := templates{}
+	seen := map[string]bool{}
+	for _, layout := range layouts {
+		if seen[layout] {
+			continue
+		}
+		seen[layout] = true
+		t := template.New("base.html").Funcs(funcs)
+		for _, name := range append(common, layout) {
+			src, err := fs.ReadFile(layoutFS, name)
+			if err != nil {
+				problems.Add("layouts/"+name, 0, 0, "cannot read layout: %v", err)
+				t = nil
+				break
+			}
+			target := t // parsing base.html through t.New would drop the funcs
+			if name != "base.html" {
+				target = t.New(path.Base(name))
+			}
+			if _, err := target.Parse(string(src)); err != nil {
+				problems = append(problems, templateError(err))
+				t = nil
+				break
+			}
+		}
+		if t != nil {
+			out[layout] = t
+		}
+	}
+	return out, dedupe(problems)
+}
+
+// dedupe drops repeats: a broken partial breaks every layout the same way.
+func dedupe(l diag.List) diag.List {
+	seen := map[string]bool{}
+	var out diag.List
+	for _, e := range l {
+		if !seen[e.Error()] {
+			seen[e.Error()] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+var templateErrRE = regexp.MustCompile(`^(?:html/)?template: ?([^:\s]+):(\d+):(?:(\d+):)? ?(.*)$`)
+
+// templateError turns an html/template error into a FileError pointing at
+// the layout file. Partials are parsed under their base name, so the folder
+// is put back.
+func templateError(err error) diag.FileError {
+	msg := err.Error()
+	m := templateErrRE.FindStringSubmatch(msg)
+	if m == nil {
+		return diag.FileError{Path: "layouts", Msg: msg}
+	}
+	name := m[1]
+	if !strings.HasSuffix(name, ".html") || name == "" {
+		name = "base.html"
+	}
+	if isPartial(name) {
+		name = "partials/" + name
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return diag.FileError{Path: "layouts/" + name, Line: line, Col: col, Msg: m[4]}
+}
+
+func isPartial(name string) bool {
+	for _, l := range layouts {
+		if l == name {
+			return false
+		}
+	}
+	return name != "base.html"
+}
+
+// funcMap is what layouts can call besides the built-ins.
+func funcMap(cfg *config.Config, assets map[string]string) template.FuncMap {
+	return template.FuncMap{
+		// url turns a site path into a link that works under base_url's path.
+		"url": func(sitePath string) string { return Href(cfg, sitePath) },
+		// abs turns a site path into an absolute URL.
+		"abs":   func(sitePath string) string { return cfg.AbsURL(escapePath(sitePath)) },
+		"asset": func(name string) string { return Href(cfg, "/"+name) + assets[name] },
+		// trusted marks HTML that signal made itself: the Markdown renderer's
+		// output, whose raw HTML and unsafe links are already dropped.
+		"trusted":  func(b []byte) template.HTML { return template.HTML(b) },
+		"date":     func(t time.Time) string { return t.Format("2 January 2006") },
+		"isodate":  func(t time.Time) string { return t.Format(time.DateOnly) },
+		"datetime": func(t time.Time) string { return t.Format(time.RFC3339) },
+		"month":    func(m time.Month) string { return m.String() },
+		"profile":  func(handle string) string { return "https://x.com/" + strings.TrimPrefix(handle, "@") },
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return fmt.Sprintf("%d %s", n, one)
+			}
+			return fmt.Sprintf("%d %s", n, many)
+		},
+		// source is how a digest cites a handle, for source pages.
+		"source": func(d *content.Digest, slug string) *content.Source {
+			for _, s := range d.Sources {
+				if s.Slug == slug {
+					return s
+				}
+			}
+			return &content.Source{}
+		},
+	}
+}
+
+// Href is the link to a site path: base_url's path, then the site path with
+// each segment percent-encoded.
+func Href(cfg *config.Config, sitePath string) string {
+	return cfg.BasePath() + escapePath(sitePath)[1:]
+}
+
+// escapePath percent-encodes each segment of a site path.
+func escapePath(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}
