@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/signaldigest/signal/internal/diag"
+	"github.com/signaldigest/signal/internal/feeds"
 	"github.com/signaldigest/signal/internal/render"
 	"github.com/signaldigest/signal/internal/site"
 )
@@ -103,5 +104,8 @@ func Run(fsys fs.FS, sink render.Sink, opts Options) (Stats, diag.List) {
 		problems.Add("sitemap.xml", 0, 0, "cannot write: %v", err)
 	}
 	stage("pages")
-	return Stats{Digests: len(s.Digests), Pages: len(s.Pages), Files: int(c.files.Load()), Stages: t.stages}, problems
+	nfeeds, more := feeds.Write(s, c)
+	problems = append(problems, more...)
+	stage("feeds")
+	return Stats{Digests: len(s.Digests), Pages: len(s.Pages), Feeds: nfeeds, Files: int(c.files.Load()), Stages: t.stages}, problems
 }

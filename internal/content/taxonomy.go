@@ -1,6 +1,7 @@
 package content
 
 import (
+	"path"
 	"regexp"
 
 	"strings"
@@ -35,7 +36,7 @@ var datePrefixRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}-`)
 // fileSlug is the default slug of a digest: its file name without extension
 // and date prefix, slugified like a theme.
 func fileSlug(base string) string {
-	stem := strings.TrimSuffix(base, ".md")
+	stem := strings.TrimSuffix(base, path.Ext(base)) // .md in any case, as Load finds them
 	if s := Slugify(datePrefixRE.ReplaceAllString(stem, "")); s != "" {
 		return s
 	}

@@ -23,7 +23,7 @@ func (r *Renderer) Sitemap(sink Sink) error {
 		if p.Kind == site.KindNotFound {
 			continue
 		}
-		e := entry{loc: cfg.AbsURL(escapePath(p.Path))}
+		e := entry{loc: cfg.AbsURL(site.EscapePath(p.Path))}
 		if p.Digest != nil {
 			e.lastmod = p.Digest.Modified().Format(time.RFC3339)
 		}

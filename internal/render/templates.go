@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"net/url"
 	"path"
 	"regexp"
 	"strconv"
@@ -122,7 +121,7 @@ func funcMap(cfg *config.Config, assets map[string]string) template.FuncMap {
 		// url turns a site path into a link that works under base_url's path.
 		"url": func(sitePath string) string { return Href(cfg, sitePath) },
 		// abs turns a site path into an absolute URL.
-		"abs":   func(sitePath string) string { return cfg.AbsURL(escapePath(sitePath)) },
+		"abs":   func(sitePath string) string { return cfg.AbsURL(site.EscapePath(sitePath)) },
 		"asset": func(name string) string { return Href(cfg, "/"+name) + assets[name] },
 		// trusted marks HTML that signal made itself: the Markdown renderer's
 		// output, whose raw HTML and unsafe links are already dropped.
@@ -138,6 +137,8 @@ func funcMap(cfg *config.Config, assets map[string]string) template.FuncMap {
 			}
 			return fmt.Sprintf("%d %s", n, many)
 		},
+		"ogLocale": func(lang string) string { return strings.ReplaceAll(lang, "-", "_") },
+		"jsonld":   func(v View) template.JS { return jsonLD(cfg, v.Digest) },
 		// source is how a digest cites a handle, for source pages.
 		"source": func(d *content.Digest, slug string) *content.Source {
 			for _, s := range d.Sources {
@@ -153,14 +154,6 @@ func funcMap(cfg *config.Config, assets map[string]string) template.FuncMap {
 // Href is the link to a site path: base_url's path, then the site path with
 // each segment percent-encoded.
 func Href(cfg *config.Config, sitePath string) string {
-	return cfg.BasePath() + escapePath(sitePath)[1:]
+	return cfg.BasePath() + site.EscapePath(sitePath)[1:]
 }
 
-// escapePath percent-encodes each segment of a site path.
-func escapePath(p string) string {
-	segs := strings.Split(p, "/")
-	for i, s := range segs {
-		segs[i] = url.PathEscape(s)
-	}
-	return strings.Join(segs, "/")
-}

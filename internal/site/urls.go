@@ -1,5 +1,10 @@
 package site
 
+import (
+	"net/url"
+	"strings"
+)
+
 // The URL layout, as site paths: they start and end with "/" and are
 // relative to base_url's path.
 
@@ -8,3 +13,13 @@ func SourcePath(slug string) string { return "/sources/" + slug + "/" }
 
 // ThemePath is the page of a theme, by slug.
 func ThemePath(slug string) string { return "/themes/" + slug + "/" }
+
+// EscapePath percent-encodes each segment of a site path, for use in a URL:
+// /themes/política-industrial/ → /themes/pol%C3%ADtica-industrial/.
+func EscapePath(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}

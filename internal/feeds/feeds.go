@@ -1,0 +1,151 @@
+package feeds
+
+import (
+	"bytes"
+	"runtime"
+	"sync"
+	"time"
+
+	gfeeds "github.com/gorilla/feeds"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/signaldigest/signal/internal/content"
+	"github.com/signaldigest/signal/internal/diag"
+	"github.com/signaldigest/signal/internal/site"
+)
+
+// Sink receives the feed files; see render.Sink.
+type Sink interface {
+	WriteFile(name string, data []byte) error
+}
+
+// The feed files written in each feed folder.
+const (
+	RSSFile  = "feed.xml"
+	AtomFile = "atom.xml"
+	JSONFile = "feed.json"
+)
+
+// list is one list of digests that has feeds.
+type list struct {
+	folder  string // site path of the folder: "/" or "/themes/compute/"
+	title   string
+	digests []*content.Digest
+}
+
+// Write writes the three feeds of every list into sink and returns how many
+// files it wrote.
+func Write(s *site.Site, sink Sink) (int, diag.List) {
+	lists := []list{{folder: "/", title: s.Config.Title, digests: s.Digests}}
+	for _, tax := range s.Taxonomies() {
+		for _, t := range tax.Terms {
+			lists = append(lists, list{folder: t.Path(), title: t.Name + " · " + s.Config.Title, digests: t.Digests})
+		}
+	}
+	w := &writer{site: s, html: map[*content.Digest]string{}}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	var mu sync.Mutex
+	var problems diag.List
+	for _, l := range lists {
+		g.Go(func() error {
+			for name, data := range w.feeds(l) {
+				if err := sink.WriteFile(site.EscapePath(l.folder)[1:]+name, data); err != nil {
+					mu.Lock()
+					problems.Add(l.folder[1:]+name, 0, 0, "cannot write: %v", err)
+					mu.Unlock()
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	return 3 * len(lists), problems
+}
+
+type writer struct {
+	site *site.Site
+	mu   sync.Mutex
+	html map[*content.Digest]string // content with absolute URLs, made once per digest
+}
+
+// content returns a digest's HTML with every URL made absolute.
+func (w *writer) content(d *content.Digest) string {
+	w.mu.Lock()
+	h, ok := w.html[d]
+	w.mu.Unlock()
+	if ok {
+		return h
+	}
+	h = absolute(d.HTML, w.site.Config.AbsURL(site.EscapePath(d.Permalink)))
+	w.mu.Lock()
+	w.html[d] = h
+	w.mu.Unlock()
+	return h
+}
+
+// feeds returns the three documents of one list, by file name.
+func (w *writer) feeds(l list) map[string][]byte {
+	cfg := w.site.Config
+	digests := l.digests
+	if cfg.FeedItems > 0 && len(digests) > cfg.FeedItems {
+		digests = digests[:cfg.FeedItems]
+	}
+	f := &gfeeds.Feed{
+		Title:       l.title,
+		Link:        &gfeeds.Link{Href: cfg.AbsURL(site.EscapePath(l.folder))},
+		Description: cfg.Description,
+		Id:          cfg.AbsURL(site.EscapePath(l.folder)),
+	}
+	if cfg.Author.Name != "" || cfg.Author.Email != "" {
+		f.Author = &gfeeds.Author{Name: cfg.Author.Name, Email: cfg.Author.Email}
+	}
+	// The feed's dates come from its digests, never from the clock, so that
+	// the same content gives the same bytes.
+	for _, d := range digests {
+		if d.Modified().After(f.Updated) {
+			f.Updated = d.Modified()
+		}
+		if d.Date.After(f.Created) {
+			f.Created = d.Date
+		}
+	}
+	if f.Updated.IsZero() {
+		f.Updated = time.Unix(0, 0).UTC()
+		f.Created = f.Updated
+	}
+	for _, d := range digests {
+		f.Items = append(f.Items, &gfeeds.Item{
+			Title:       d.Title,
+			Link:        &gfeeds.Link{Href: cfg.AbsURL(site.EscapePath(d.Permalink))},
+			Id:          cfg.AbsURL(site.EscapePath(d.Permalink)),
+			IsPermaLink: "true",
+			Description: d.Summary,
+			Content:     w.content(d),
+			Created:     d.Date,
+			Updated:     d.Modified(),
+			Author:      f.Author,
+		})
+	}
+	self := func(name string) string { return cfg.AbsURL(site.EscapePath(l.folder) + name) }
+	out := map[string][]byte{}
+	var b bytes.Buffer
+	_ = writeRSS(&b, f, digests, cfg.Language, self(RSSFile))
+	out[RSSFile] = bytes.Clone(b.Bytes())
+	b.Reset()
+	_ = writeAtom(&b, f, digests, cfg.Language, self(AtomFile))
+	out[AtomFile] = bytes.Clone(b.Bytes())
+	b.Reset()
+	_ = writeJSON(&b, f, digests, cfg.Language, self(JSONFile))
+	out[JSONFile] = bytes.Clone(b.Bytes())
+	return out
+}
+
+func themeNames(d *content.Digest) []string {
+	names := make([]string, len(d.Themes))
+	for i, t := range d.Themes {
+		names[i] = t.Name
+	}
+	return names
+}
