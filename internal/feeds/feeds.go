@@ -50,7 +50,7 @@ func Write(s *site.Site, sink Sink) (int, diag.List) {
 	for _, l := range lists {
 		g.Go(func() error {
 			for name, data := range w.feeds(l) {
-				if err := sink.WriteFile(site.EscapePath(l.folder)[1:]+name, data); err != nil {
+				if err := sink.WriteFile(l.folder[1:]+name, data); err != nil {
 					mu.Lock()
 					problems.Add(l.folder[1:]+name, 0, 0, "cannot write: %v", err)
 					mu.Unlock()

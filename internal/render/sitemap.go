@@ -11,7 +11,7 @@ import (
 
 // maxSitemapURLs is the limit of one sitemap file (sitemaps.org); past it,
 // sitemap.xml is an index of numbered sitemaps.
-const maxSitemapURLs = 50_000
+var maxSitemapURLs = 50_000
 
 // Sitemap writes sitemap.xml (and sitemap-N.xml past the limit) and
 // robots.txt naming it.

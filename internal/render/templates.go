@@ -156,4 +156,3 @@ func funcMap(cfg *config.Config, assets map[string]string) template.FuncMap {
 func Href(cfg *config.Config, sitePath string) string {
 	return cfg.BasePath() + site.EscapePath(sitePath)[1:]
 }
-

@@ -1,0 +1,176 @@
+package build_test
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/signaldigest/signal/internal/build"
+)
+
+// Every internal href and src of every page resolves to a built file, under
+// a base_url with a path, and so does every URL of the sitemap.
+func TestLinksResolve(t *testing.T) {
+	base := "https://example.org/archive/"
+	mem, _ := run(t, sample(), build.Options{BaseURL: mustURL(t, base)})
+	checked := 0
+	for _, name := range htmlFiles(mem) {
+		data, _ := mem.File(name)
+		walk(parseHTML(t, name, data), func(n *html.Node) {
+			for _, key := range []string{"href", "src"} {
+				v, ok := attr(n, key)
+				if !ok {
+					continue
+				}
+				if strings.HasPrefix(v, "https://example.org/") && !strings.HasPrefix(v, base) {
+					t.Errorf("%s: absolute link %s outside base_url", name, v)
+				}
+				target := resolve(t, name, v, "/archive/")
+				if strings.HasPrefix(v, base) {
+					target = resolve(t, name, strings.TrimPrefix(v, "https://example.org"), "/archive/")
+				}
+				if target == "" {
+					continue
+				}
+				checked++
+				if _, ok := mem.File(target); !ok {
+					t.Errorf("%s: %s=%q leads to missing %s", name, key, v, target)
+				}
+			}
+		})
+	}
+	if checked < 500 {
+		t.Errorf("checked only %d links", checked)
+	}
+	var sm struct {
+		URLs []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal([]byte(page(t, mem, "sitemap.xml")), &sm); err != nil {
+		t.Fatal(err)
+	}
+	if len(sm.URLs) != len(htmlFiles(mem))-1 { // all pages but 404.html
+		t.Errorf("sitemap has %d URLs for %d pages", len(sm.URLs), len(htmlFiles(mem))-1)
+	}
+	for _, u := range sm.URLs {
+		if !strings.HasPrefix(u.Loc, base) {
+			t.Errorf("sitemap URL %s is not under %s", u.Loc, base)
+			continue
+		}
+		if target := resolve(t, "sitemap.xml", strings.TrimPrefix(u.Loc, "https://example.org"), "/archive/"); target != "" {
+			if _, ok := mem.File(target); !ok {
+				t.Errorf("sitemap URL %s has no page", u.Loc)
+			}
+		}
+	}
+	if robots := page(t, mem, "robots.txt"); !strings.Contains(robots, "Sitemap: "+base+"sitemap.xml\n") {
+		t.Errorf("robots.txt does not name the sitemap:\n%s", robots)
+	}
+}
+
+// Every page is a complete HTML document with a language, a title, one h1,
+// landmarks, and no request to another host.
+func TestPagesWellFormed(t *testing.T) {
+	mem, _ := run(t, sample(), build.Options{BaseURL: mustURL(t, "https://example.org/archive/")})
+	for _, name := range htmlFiles(mem) {
+		data, _ := mem.File(name)
+		if !strings.HasPrefix(string(data), "<!DOCTYPE html>") {
+			t.Errorf("%s: no doctype", name)
+		}
+		count := map[string]int{}
+		walk(parseHTML(t, name, data), func(n *html.Node) {
+			count[n.Data]++
+			if n.Data == "html" {
+				if lang, _ := attr(n, "lang"); lang != "en" {
+					t.Errorf("%s: html lang=%q", name, lang)
+				}
+			}
+			if n.Data == "title" && (n.FirstChild == nil || strings.TrimSpace(n.FirstChild.Data) == "") {
+				t.Errorf("%s: empty title", name)
+			}
+			// Only links and the canonical URL may name another host; nothing
+			// is loaded from one.
+			if n.Data == "script" || n.Data == "img" || n.Data == "link" && hasRel(n, "stylesheet") {
+				src, _ := attr(n, "src")
+				href, _ := attr(n, "href")
+				if strings.Contains(src+href, "//") {
+					t.Errorf("%s: <%s> loads from another host: %s%s", name, n.Data, src, href)
+				}
+			}
+		})
+		for _, el := range []string{"h1", "main", "header", "footer", "nav", "title"} {
+			min := 1
+			if el == "header" || el == "nav" {
+				min = 1 // pages may add their own inside articles
+			}
+			if count[el] < min || (el == "h1" || el == "main" || el == "title") && count[el] != 1 {
+				t.Errorf("%s: %d <%s>", name, count[el], el)
+			}
+		}
+	}
+}
+
+func hasRel(n *html.Node, rel string) bool {
+	v, _ := attr(n, "rel")
+	return strings.Contains(" "+v+" ", " "+rel+" ")
+}
+
+// Nothing an author writes can run in a reader's browser: hostile strings in
+// the title, tags, consensus, summary, notes and body come out as text.
+func TestXSS(t *testing.T) {
+	mem, _ := run(t, txtarFS(t, "xss.txtar"), build.Options{})
+	title := `<script>alert("t")</script> & "quotes" <img src=x onerror=alert(1)>`
+	for _, name := range htmlFiles(mem) {
+		data, _ := mem.File(name)
+		walk(parseHTML(t, name, data), func(n *html.Node) {
+			if n.Data == "script" {
+				typ, _ := attr(n, "type")
+				if typ != "application/ld+json" {
+					t.Errorf("%s: a <script> element of type %q", name, typ)
+					return
+				}
+				var ld struct{ Headline string }
+				text := n.FirstChild.Data
+				if err := json.Unmarshal([]byte(text), &ld); err != nil {
+					t.Errorf("%s: JSON-LD does not parse: %v", name, err)
+				}
+				if ld.Headline != title || strings.Contains(text, "<") {
+					t.Errorf("%s: JSON-LD headline %q, raw %q", name, ld.Headline, text)
+				}
+			}
+			if n.Data == "img" {
+				t.Errorf("%s: an <img> element made it through", name)
+			}
+			for _, a := range n.Attr {
+				if strings.HasPrefix(strings.ToLower(a.Key), "on") {
+					t.Errorf("%s: event handler attribute %s on <%s>", name, a.Key, n.Data)
+				}
+				if a.Key == "href" || a.Key == "src" {
+					v := strings.ToLower(strings.Join(strings.Fields(a.Val), ""))
+					for _, bad := range []string{"javascript:", "vbscript:", "data:"} {
+						if strings.HasPrefix(v, bad) {
+							t.Errorf("%s: %s=%q", name, a.Key, a.Val)
+						}
+					}
+				}
+			}
+		})
+	}
+	digest := page(t, mem, "2026/11/01/xss/index.html")
+	// The title is shown as the text it is.
+	doc := parseHTML(t, "digest", []byte(digest))
+	walk(doc, func(n *html.Node) {
+		if n.Data == "h1" && n.FirstChild != nil && n.FirstChild.Data != title {
+			t.Errorf("h1 text %q, want %q", n.FirstChild.Data, title)
+		}
+	})
+	for _, want := range []string{"click", "@evil"} {
+		if !strings.Contains(digest, want) {
+			t.Errorf("digest page lost the text %q", want)
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package build_test
+
+import (
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/signaldigest/signal/internal/build"
+)
+
+// The sample archive builds every page kind of SPEC §4.
+func TestSamplePageKinds(t *testing.T) {
+	mem, stats := run(t, sample(), build.Options{})
+	for _, name := range []string{
+		"index.html", "page/2/index.html", "404.html", "sitemap.xml", "robots.txt",
+		"archive/index.html", "themes/index.html", "themes/compute/index.html",
+		"themes/política-industrial/index.html", "themes/open-models/index.html",
+		"sources/index.html", "sources/ledgerlark/index.html", "sources/quantkoi/index.html",
+		"consensus/bullish/index.html", "consensus/bearish/index.html",
+		"consensus/neutral/index.html", "consensus/mixed/index.html",
+		"conviction/low/index.html", "conviction/medium/index.html", "conviction/high/index.html",
+		"2026/11/12/sizing-into-a-rates-whipsaw/index.html",
+		"2026/11/09/data-center-abs-watch/index.html",               // a slug from front matter
+		"2026/10/30/memory-subsidies-meet-the-hbm-queue/index.html", // nested under content/2026/
+		"style.css", "chroma.css",
+	} {
+		page(t, mem, name)
+	}
+	if _, ok := mem.File("2026/11/17/distillation-puts-a-floor-under-nothing/index.html"); ok {
+		t.Error("the draft was built")
+	}
+	if stats.Digests != 17 {
+		t.Errorf("built %d digests, want the 17 that are not drafts", stats.Digests)
+	}
+	// Handles written @QuantKoi and @quantkoi are one source page.
+	for _, n := range mem.Names() {
+		if strings.HasPrefix(n, "sources/") && strings.ToLower(n) != n {
+			t.Errorf("source page with upper case: %s", n)
+		}
+	}
+}
+
+// Pagination, drafts, the future, nesting and the skipped file.
+func TestSmallSite(t *testing.T) {
+	mem, _ := run(t, txtarFS(t, "small.txtar"), build.Options{})
+	home := page(t, mem, "index.html")
+	for _, want := range []string{"Fifth digest", "Fourth digest", `href="/archive/page/2/"`, "Page 1 of 3"} {
+		if !strings.Contains(home, want) {
+			t.Errorf("home page lacks %q", want)
+		}
+	}
+	if strings.Contains(home, "Third digest") {
+		t.Error("home page 1 holds more than page_size digests")
+	}
+	p3 := page(t, mem, "page/3/index.html")
+	if !strings.Contains(p3, "First digest") || !strings.Contains(p3, `href="/archive/page/2/"`) {
+		t.Error("page 3 lacks the oldest digest or its link back")
+	}
+	if _, ok := mem.File("page/4/index.html"); ok {
+		t.Error("a fourth page for five digests of two a page")
+	}
+	for _, gone := range []string{"2026/11/06/draft/index.html", "2027/01/01/future/index.html", "skipped/index.html"} {
+		if _, ok := mem.File(gone); ok {
+			t.Errorf("built %s", gone)
+		}
+	}
+	page(t, mem, "2026/11/03/third/index.html") // nested two folders deep
+	// --drafts and --future bring them in.
+	mem, _ = run(t, txtarFS(t, "small.txtar"), build.Options{Drafts: true, Future: true})
+	page(t, mem, "2026/11/06/draft/index.html")
+	page(t, mem, "2027/01/01/future/index.html")
+}
+
+// A source page shows each citing digest, newest first, with the very item
+// or paragraph that cites the handle and the note from front matter.
+func TestSourcePage(t *testing.T) {
+	mem, _ := run(t, txtarFS(t, "small.txtar"), build.Options{})
+	src := page(t, mem, "sources/allin/index.html")
+	second, first := strings.Index(src, "Second digest"), strings.Index(src, "First digest")
+	if second < 0 || first < 0 || second > first {
+		t.Fatalf("source page does not list both digests newest first:\n%s", src)
+	}
+	for _, want := range []string{
+		"compute scarcity thesis",      // the note
+		"Announced is not built.",      // the cited item
+		"A first paragraph that cites", // the cited paragraph
+		// @allIn and @AllIn are one source; used once each, the first
+		// spelling in byte order is shown.
+		`href="https://x.com/AllIn"`,
+		`<h1>@AllIn</h1>`,
+	} {
+		if !strings.Contains(src, want) {
+			t.Errorf("source page lacks %q", want)
+		}
+	}
+	if strings.Contains(src, "Nothing cited here") || strings.Contains(src, "Nobody reads the permits") {
+		t.Error("source page shows items that do not cite the handle")
+	}
+	idx := page(t, mem, "sources/index.html")
+	if !strings.Contains(idx, "2 digests") || !strings.Contains(idx, `href="https://x.com/sama"`) {
+		t.Errorf("sources index lacks counts or profile links:\n%s", idx)
+	}
+}
+
+// Theme names that slugify alike are one theme with one spelling, and a
+// theme in any script gets a page whose links are percent-encoded.
+func TestThemes(t *testing.T) {
+	mem, _ := run(t, txtarFS(t, "small.txtar"), build.Options{})
+	open := page(t, mem, "themes/open-models/index.html")
+	if !strings.Contains(open, "<h1>Open Models</h1>") || !strings.Contains(open, "2 digests") {
+		t.Errorf("open-models theme page:\n%s", open)
+	}
+	fifth := page(t, mem, "2026/11/05/fifth/index.html")
+	if !strings.Contains(fifth, `href="/archive/themes/pol%C3%ADtica-industrial/"`) {
+		t.Error("digest page does not link its non-ASCII theme percent-encoded")
+	}
+	page(t, mem, "themes/política-industrial/index.html")
+}
+
+// The same input gives the same bytes whatever the number of CPUs.
+func TestDeterministic(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	runtime.GOMAXPROCS(1)
+	a, _ := run(t, sample(), build.Options{})
+	runtime.GOMAXPROCS(8)
+	b, _ := run(t, sample(), build.Options{Now: now.AddDate(0, 0, 3)})
+	if !slices.Equal(a.Names(), b.Names()) {
+		t.Fatal("the two builds wrote different files")
+	}
+	for _, n := range a.Names() {
+		x, _ := a.File(n)
+		y, _ := b.File(n)
+		if string(x) != string(y) {
+			t.Errorf("%s differs between builds", n)
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package build_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/signaldigest/signal/internal/build"
+)
+
+// A site's own layouts/ and static/ override the built-in theme file by
+// file; the files it does not override stay built-in.
+func TestThemeOverride(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	fsys["layouts/digest.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<h1>Custom: {{.Digest.Title}}</h1>{{end}}`)}
+	fsys["static/style.css"] = &fstest.MapFile{Data: []byte("body{color:red}")}
+	fsys["static/extra/logo.svg"] = &fstest.MapFile{Data: []byte("<svg/>")}
+	mem, _ := run(t, fsys, build.Options{})
+	if d := page(t, mem, "2026/11/01/first/index.html"); !strings.Contains(d, "<h1>Custom: First digest</h1>") || !strings.Contains(d, `class="site-header"`) {
+		t.Errorf("digest layout not overridden, or base.html lost:\n%s", d)
+	}
+	if css := page(t, mem, "style.css"); css != "body{color:red}" {
+		t.Errorf("style.css = %q", css)
+	}
+	page(t, mem, "extra/logo.svg")
+	if !strings.Contains(page(t, mem, "chroma.css"), ".chroma") {
+		t.Error("built-in chroma.css lost")
+	}
+	if !strings.Contains(page(t, mem, "index.html"), `class="card"`) {
+		t.Error("built-in list layout lost")
+	}
+}
+
+// A broken layout is reported at its file and line, and nothing is built.
+func TestLayoutErrors(t *testing.T) {
+	for _, tc := range []struct{ file, src, want string }{
+		{"layouts/digest.html", "{{define \"main\"}}\n<p>{{.Nope}}</p>{{end}}", "layouts/digest.html:2:"},
+		{"layouts/list.html", "{{define \"main\"}}\n\n{{if}}{{end}}", "layouts/list.html:3:"},
+		{"layouts/partials/card.html", "{{.Title", "layouts/partials/card.html:1:"},
+	} {
+		fsys := txtarFS(t, "small.txtar")
+		fsys[tc.file] = &fstest.MapFile{Data: []byte(tc.src)}
+		_, _, problems := tryRun(fsys, build.Options{})
+		err := problems.Err()
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want an error starting %q", tc.file, err, tc.want)
+		}
+	}
+}
+
+// A permalink pattern that puts a digest on another page's path is an
+// error naming the digest, not a page silently overwritten.
+func TestPermalinkCollision(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("permalink: /:slug/\n")}
+	fsys["content/2026-11-07-archive.md"] = &fstest.MapFile{Data: []byte("---\ntitle: t\ndate: 2026-11-07\nconsensus: mixed\nconviction: low\n---\nx\n")}
+	_, _, problems := tryRun(fsys, build.Options{})
+	want := "content/2026-11-07-archive.md:1: permalink /archive/ is also the path of the archive page"
+	if err := problems.Err(); err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
