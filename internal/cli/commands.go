@@ -1,9 +1,18 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"fmt"
+	"net"
+	"os"
+	"os/signal"
 	"runtime/debug"
+	"strconv"
+	"syscall"
+
+	theme "github.com/signaldigest/signal"
+	"github.com/signaldigest/signal/internal/serve"
 )
 
 func buildCommand() *command {
@@ -41,7 +50,32 @@ func serveCommand() *command {
 			fs.BoolVar(&drafts, "drafts", false, "include drafts")
 			fs.BoolVar(&future, "future", false, "include digests dated in the future")
 		},
-		run: notYet("serve"),
+		run: func(e *env, args []string) int {
+			if len(args) > 0 {
+				fmt.Fprintf(e.stderr, "signal serve: unexpected argument %q\n", args[0])
+				return ExitUsage
+			}
+			if port < 0 || port > 65535 {
+				fmt.Fprintf(e.stderr, "signal serve: --port %d is not a port\n", port)
+				return ExitUsage
+			}
+			if _, err := os.Stat(source); err != nil {
+				fmt.Fprintf(e.stderr, "signal serve: %v\n", err)
+				return ExitContent
+			}
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			s := serve.New(serve.Options{
+				Source: source, Theme: theme.Theme, Addr: net.JoinHostPort(bind, strconv.Itoa(port)),
+				Drafts: drafts, Future: future, Log: e.stderr,
+			})
+			if err := s.Run(ctx); err != nil {
+				fmt.Fprintf(e.stderr, "signal serve: %v\n", err)
+				return ExitContent
+			}
+			fmt.Fprintln(e.stderr, "stopped")
+			return ExitOK
+		},
 	}
 }
 

@@ -1,0 +1,147 @@
+package serve
+
+import (
+	"bytes"
+	"mime"
+	"net"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/signaldigest/signal/internal/diag"
+)
+
+// Paths the server answers itself, outside the site.
+const (
+	eventsPath = "/__signal/events"
+)
+
+// Handler serves the site. When loopbackOnly, requests whose Host header
+// is not a loopback name or address are refused, which defeats DNS
+// rebinding: a page on another site that resolves its own name to
+// 127.0.0.1 still sends its own name as Host.
+func (s *Server) Handler(loopbackOnly bool) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Cache-Control", "no-store")
+		if loopbackOnly && !loopbackHost(r.Host) {
+			http.Error(w, "403 forbidden: this preview server answers only to localhost", http.StatusForbidden)
+			return
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h.Set("Allow", "GET, HEAD")
+			http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		if r.URL.Path == eventsPath {
+			s.events.serve(w, r, s)
+			return
+		}
+		s.serveFile(w, r)
+	})
+}
+
+// loopbackHost reports whether a Host header names this machine.
+func loopbackHost(hostport string) bool {
+	host := hostport
+	if h, _, err := net.SplitHostPort(hostport); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.Trim(host, "[]"), ".")
+	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// cleanPath turns a request into the name of a built file, or reports that
+// it must be refused. The raw path is checked too: an encoded slash or
+// backslash, a NUL, a dot segment or invalid UTF-8 (overlong encodings
+// among it) in any form never reaches the site's files.
+func cleanPath(r *http.Request) (string, bool) {
+	raw := strings.ToLower(r.URL.EscapedPath())
+	if strings.Contains(raw, "%2f") || strings.Contains(raw, "%5c") || strings.Contains(raw, "%00") {
+		return "", false
+	}
+	p := r.URL.Path
+	if !utf8.ValidString(p) || strings.ContainsAny(p, "\\\x00") || !strings.HasPrefix(p, "/") {
+		return "", false
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." || seg == "." {
+			return "", false
+		}
+	}
+	if path.Clean(p) != strings.TrimSuffix(p, "/") && p != "/" {
+		return "", false
+	}
+	return p, true
+}
+
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
+	site, problems, n := s.state()
+	p, ok := cleanPath(r)
+	if !ok {
+		http.Error(w, "400 bad request", http.StatusBadRequest)
+		return
+	}
+	name := strings.TrimPrefix(p, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	data, found := site.File(name)
+	if !found && !strings.HasSuffix(p, "/") {
+		if _, dir := site.File(name + "/index.html"); dir {
+			target := r.URL.EscapedPath() + "/"
+			if r.URL.RawQuery != "" {
+				target += "?" + r.URL.RawQuery
+			}
+			http.Redirect(w, r, target, http.StatusMovedPermanently)
+			return
+		}
+	}
+	status := http.StatusOK
+	if !found {
+		status = http.StatusNotFound
+		name = "404.html"
+		data, found = site.File(name)
+		if !found {
+			data = []byte("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1></body></html>")
+		}
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	if strings.HasPrefix(ctype, "text/html") {
+		data = inject(data, problems, n)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(data)
+	}
+}
+
+// inject adds the live-reload script, and the error overlay when the
+// newest build failed, to a page: never to the built files themselves.
+func inject(page []byte, problems diag.List, build int) []byte {
+	var add bytes.Buffer
+	if len(problems) > 0 {
+		add.WriteString(overlayHTML(problems))
+	}
+	add.WriteString(reloadScript(build))
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		i = len(page)
+	}
+	out := make([]byte, 0, len(page)+add.Len())
+	out = append(out, page[:i]...)
+	out = append(out, add.Bytes()...)
+	return append(out, page[i:]...)
+}

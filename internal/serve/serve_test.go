@@ -1,0 +1,331 @@
+package serve_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	signal "github.com/signaldigest/signal"
+	"github.com/signaldigest/signal/internal/serve"
+)
+
+const digest = `---
+title: %s
+date: 2026-11-02
+consensus: Bullish
+conviction: high
+tags: [Compute]
+---
+Body of the digest, citing @allIn.
+`
+
+// syncBuffer is a log the server writes while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+type harness struct {
+	t    *testing.T
+	dir  string
+	base string
+	log  *syncBuffer
+}
+
+// start serves a new site folder on a free loopback port until the test
+// ends.
+func start(t *testing.T) *harness {
+	t.Helper()
+	dir := t.TempDir()
+	h := &harness{t: t, dir: dir, log: &syncBuffer{}}
+	h.write("site.yaml", "title: Live\nbase_url: https://example.org/archive/\n")
+	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "First title"))
+	h.write("static/extra.css", "")
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.base = "http://" + ln.Addr().String()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	s := serve.New(serve.Options{Source: dir, Theme: signal.Theme, Log: h.log})
+	go func() { done <- s.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Serve returned %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Error("the server did not stop")
+		}
+	})
+	h.eventually("the first build", func() bool { return strings.Contains(h.log.String(), "built in") })
+	return h
+}
+
+func (h *harness) write(name, data string) {
+	h.t.Helper()
+	p := filepath.Join(h.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		h.t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		h.t.Fatal(err)
+	}
+}
+
+func (h *harness) get(path string) (int, string, http.Header) {
+	h.t.Helper()
+	resp, err := http.Get(h.base + path)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), resp.Header
+}
+
+// eventually polls cond for up to five seconds.
+func (h *harness) eventually(what string, cond func() bool) {
+	h.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			h.t.Fatalf("timed out waiting for %s; log:\n%s", what, h.log.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func (h *harness) body(path string) string {
+	_, b, _ := h.get(path)
+	return b
+}
+
+const page = "/2026/11/02/one/"
+
+func TestServeEditsAndErrors(t *testing.T) {
+	h := start(t)
+	code, body, hdr := h.get(page)
+	if code != 200 || !strings.Contains(body, "<h1>First title</h1>") || !strings.HasPrefix(hdr.Get("Content-Type"), "text/html") {
+		t.Fatalf("GET %s: %d %s\n%s", page, code, hdr.Get("Content-Type"), body)
+	}
+	// Served at the root of the served address, not under base_url's path.
+	if !strings.Contains(body, `href="/themes/compute/"`) || strings.Contains(body, "example.org") {
+		t.Error("links are not relative to the served address")
+	}
+	if !strings.Contains(body, "/__signal/events") {
+		t.Error("no live-reload script in served HTML")
+	}
+	if _, err := os.Stat(filepath.Join(h.dir, "public")); err == nil {
+		t.Error("serve wrote public/")
+	}
+
+	// Edit in place.
+	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "Second title"))
+	h.eventually("the edit", func() bool { return strings.Contains(h.body(page), "<h1>Second title</h1>") })
+
+	// Write to a temporary file, then rename over the digest.
+	tmp := filepath.Join(h.dir, "content", "tmp-save")
+	os.WriteFile(tmp, []byte(fmt.Sprintf(digest, "Renamed title")), 0o644)
+	if err := os.Rename(tmp, filepath.Join(h.dir, "content", "2026-11-02-one.md")); err != nil {
+		t.Fatal(err)
+	}
+	h.eventually("the renamed save", func() bool { return strings.Contains(h.body(page), "<h1>Renamed title</h1>") })
+
+	// Add a digest in a new folder, then delete it.
+	h.write("content/new/deeper/2026-11-03-two.md", strings.Replace(fmt.Sprintf(digest, "Another"), "2026-11-02", "2026-11-03", 1))
+	h.eventually("the new digest", func() bool { code, _, _ := h.get("/2026/11/03/two/"); return code == 200 })
+	os.RemoveAll(filepath.Join(h.dir, "content", "new"))
+	h.eventually("the deletion", func() bool { code, _, _ := h.get("/2026/11/03/two/"); return code == 404 })
+
+	// Break the front matter: the last good build stays, with the overlay.
+	h.write("content/2026-11-02-one.md", strings.Replace(fmt.Sprintf(digest, "Broken"), "Bullish", "Bulish", 1))
+	h.eventually("the overlay", func() bool { return strings.Contains(h.body(page), `id="signal-overlay"`) })
+	body = h.body(page)
+	if !strings.Contains(body, "<h1>Renamed title</h1>") {
+		t.Error("the last good build is not served while the build is broken")
+	}
+	if !strings.Contains(body, "content/2026-11-02-one.md:4:12: consensus: unknown stance") {
+		t.Errorf("overlay lacks the positioned error:\n%s", body)
+	}
+	if !strings.Contains(h.body("/archive/"), `id="signal-overlay"`) || !strings.Contains(h.body("/no/such/page/"), `id="signal-overlay"`) {
+		t.Error("the overlay is not on every page")
+	}
+	// Fix it: the overlay goes.
+	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "Fixed title"))
+	h.eventually("the fix", func() bool { return strings.Contains(h.body(page), "<h1>Fixed title</h1>") })
+	if strings.Contains(h.body(page), `id="signal-overlay"`) {
+		t.Error("the overlay stayed after the fix")
+	}
+
+	// A broken layout, then a fixed one.
+	h.write("layouts/digest.html", `{{define "main"}}<h1>{{.Nope}}</h1>{{end}}`)
+	h.eventually("the layout error", func() bool { return strings.Contains(h.body(page), "layouts/digest.html:1:") })
+	h.write("layouts/digest.html", `{{define "main"}}<h1>Layout: {{.Digest.Title}}</h1>{{end}}`)
+	h.eventually("the new layout", func() bool { return strings.Contains(h.body(page), "<h1>Layout: Fixed title</h1>") })
+
+	// Bad settings are errors too.
+	h.write("site.yaml", "page_size: zero\n")
+	h.eventually("the settings error", func() bool { return strings.Contains(h.body(page), "site.yaml:1:12: page_size") })
+	h.write("site.yaml", "title: Live\n")
+	h.eventually("the fixed settings", func() bool { return !strings.Contains(h.body(page), `id="signal-overlay"`) })
+
+	// Editors' scratch files do not rebuild.
+	before := strings.Count(h.log.String(), "rebuilt")
+	h.write("content/.2026-11-02-one.md.swp", "x")
+	h.write("content/2026-11-02-one.md~", "x")
+	h.write("content/4913", "x")
+	time.Sleep(300 * time.Millisecond)
+	if after := strings.Count(h.log.String(), "rebuilt"); after != before {
+		t.Errorf("scratch files caused %d rebuilds:\n%s", after-before, h.log.String())
+	}
+}
+
+// Open pages hear of rebuilds: a reload for content, a stylesheet swap for
+// CSS alone, the errors for a broken build.
+func TestServeEvents(t *testing.T) {
+	h := start(t)
+	resp, err := http.Get(h.base + "/__signal/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("events Content-Type %q", ct)
+	}
+	events := make(chan string, 16)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if name, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+				events <- name
+			}
+		}
+		close(events)
+	}()
+	next := func(want string) {
+		t.Helper()
+		select {
+		case got := <-events:
+			if got != want {
+				t.Fatalf("event %q, want %q", got, want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("no %q event", want)
+		}
+	}
+	next("hello")
+	h.write("static/style.css", "body{color:red}")
+	next("css")
+	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "Evented"))
+	next("reload")
+	h.write("content/2026-11-02-one.md", "no front matter")
+	next("errors")
+	// A burst of saves is one rebuild.
+	for i := range 5 {
+		h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, fmt.Sprint("Burst ", i)))
+	}
+	next("reload")
+	select {
+	case e := <-events:
+		t.Errorf("a burst of saves sent a second event %q", e)
+	case <-time.After(300 * time.Millisecond):
+	}
+}
+
+// The server refuses what a shared machine must not allow.
+func TestServeSafety(t *testing.T) {
+	h := start(t)
+	secret := filepath.Join(filepath.Dir(h.dir), "secret.txt")
+	os.WriteFile(secret, []byte("secret"), 0o644)
+	for _, p := range []string{
+		"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt",
+		"/..%5csecret.txt", "/%00", "/style.css%00.html", "/%c0%ae%c0%ae/secret.txt", "/\\..\\secret.txt",
+	} {
+		req, _ := http.NewRequest("GET", h.base+"/", nil)
+		req.URL.Opaque = p // sent as written
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode == 200 || strings.Contains(string(b), "secret") {
+			t.Errorf("GET %s: %d", p, resp.StatusCode)
+		}
+	}
+	// No directory listings: a folder without index.html is a 404.
+	if code, _, _ := h.get("/2026/11/"); code != 404 {
+		t.Errorf("GET /2026/11/: %d, want 404", code)
+	}
+	req, _ := http.NewRequest("GET", h.base+"/", nil)
+	req.Host = "attacker.example"
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 403 {
+		t.Errorf("foreign Host: %d, want 403", resp.StatusCode)
+	}
+	for _, host := range []string{"localhost", "127.0.0.1", "[::1]:1313", "LOCALHOST:1"} {
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Errorf("Host %s: %d", host, resp.StatusCode)
+		}
+	}
+	for _, m := range []string{"POST", "PUT", "DELETE", "OPTIONS"} {
+		req, _ := http.NewRequest(m, h.base+"/", nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 405 {
+			t.Errorf("%s: %d, want 405", m, resp.StatusCode)
+		}
+	}
+	code, body, hdr := h.get("/style.css")
+	if code != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "text/css") || hdr.Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("style.css: %d %q %q", code, hdr.Get("Content-Type"), hdr.Get("X-Content-Type-Options"))
+	}
+	if strings.Contains(body, "__signal") {
+		t.Error("the script was injected into CSS")
+	}
+	if code, body, _ := h.get("/missing/"); code != 404 || !strings.Contains(body, "Page not found") {
+		t.Errorf("missing page: %d, not the site's 404.html", code)
+	}
+	if _, body, _ := h.get("/feed.xml"); strings.Contains(body, "__signal") {
+		t.Error("the script was injected into a feed")
+	}
+}

@@ -1,0 +1,190 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/signaldigest/signal/internal/build"
+	"github.com/signaldigest/signal/internal/diag"
+	"github.com/signaldigest/signal/internal/output"
+)
+
+// Options configure a Server.
+type Options struct {
+	Source string // the site folder
+	Theme  fs.FS  // the built-in theme
+	Addr   string // host:port to listen on
+	Drafts bool
+	Future bool
+	Log    io.Writer // one line per rebuild
+}
+
+// Server serves the last good build of a site and rebuilds it on change.
+type Server struct {
+	opts   Options
+	events *broker
+
+	mu       sync.RWMutex // guards the fields below
+	site     *output.Memory
+	problems diag.List // the errors of the newest build, nil when it succeeded
+	build    int       // counts builds, good or bad: pages compare it to know they are stale
+}
+
+// New returns a server for the site in opts.Source.
+func New(opts Options) *Server {
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	return &Server{opts: opts, events: newBroker(), site: output.NewMemory()}
+}
+
+// Rebuild builds the site into memory. On success the new build replaces
+// the old one in one step; on failure the old one stays, with the errors.
+func (s *Server) Rebuild(baseURL *url.URL) (time.Duration, diag.List) {
+	start := time.Now()
+	mem := output.NewMemory()
+	_, problems := build.Run(os.DirFS(s.opts.Source), mem, build.Options{
+		Theme: s.opts.Theme, BaseURL: baseURL, Drafts: s.opts.Drafts, Future: s.opts.Future, Now: time.Now(),
+	})
+	problems.Sort()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.build++
+	if problems.Err() != nil {
+		s.problems = problems.Errors()
+	} else {
+		s.site, s.problems = mem, nil
+	}
+	return time.Since(start), problems
+}
+
+// state returns the build to serve from, its errors and its number, read
+// together so that one response comes from one build.
+func (s *Server) state() (*output.Memory, diag.List, int) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.site, s.problems, s.build
+}
+
+// Run listens, builds, serves and watches until ctx is done. It returns
+// only on a listening or watching failure, or when ctx ends.
+func (s *Server) Run(ctx context.Context) error {
+	ln, err := net.Listen("tcp", s.opts.Addr)
+	if err != nil {
+		return err
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve is Run on a listener the caller opened.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	base := &url.URL{Scheme: "http", Host: ln.Addr().String(), Path: "/"}
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsLoopback() && tcp.IP.To4() != nil {
+		base.Host = fmt.Sprintf("127.0.0.1:%d", tcp.Port)
+	}
+	took, problems := s.Rebuild(base)
+	s.logBuild(took, problems, nil)
+	fmt.Fprintf(s.opts.Log, "Serving %s at %s (Ctrl-C to stop)\n", s.opts.Source, base)
+
+	w, err := newWatcher(s.opts.Source)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer w.Close()
+
+	srv := &http.Server{
+		Handler:           s.Handler(isLoopback(ln.Addr())),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		w.run(ctx, func(changed []string) {
+			took, problems := s.Rebuild(base)
+			s.logBuild(took, problems, changed)
+			s.notify(changed, problems)
+		})
+	}()
+	select {
+	case <-ctx.Done():
+	case err = <-errc:
+	}
+	s.events.close()
+	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	_ = srv.Shutdown(shutdown)
+	w.Close()
+	wg.Wait()
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+func (s *Server) logBuild(took time.Duration, problems diag.List, changed []string) {
+	what := "built"
+	if changed != nil {
+		what = "rebuilt (" + summarize(changed) + ")"
+	}
+	if problems.Err() != nil {
+		fmt.Fprintf(s.opts.Log, "%s with errors in %d ms; serving the last good build:\n", what, took.Milliseconds())
+		for _, p := range problems {
+			fmt.Fprintf(s.opts.Log, "  %s\n", p.Error())
+		}
+		return
+	}
+	for _, p := range problems { // warnings
+		fmt.Fprintf(s.opts.Log, "  %s\n", p.Error())
+	}
+	fmt.Fprintf(s.opts.Log, "%s in %d ms\n", what, took.Milliseconds())
+}
+
+func summarize(changed []string) string {
+	if len(changed) <= 3 {
+		return strings.Join(changed, ", ") + " changed"
+	}
+	return fmt.Sprintf("%s and %d more changed", strings.Join(changed[:3], ", "), len(changed)-3)
+}
+
+// notify tells open pages what happened: new errors, a stylesheet to swap,
+// or a reload.
+func (s *Server) notify(changed []string, problems diag.List) {
+	_, _, n := s.state()
+	switch {
+	case problems.Err() != nil:
+		s.events.send(event{name: "errors", data: overlayHTML(problems.Errors())})
+	case cssOnly(changed):
+		s.events.send(event{name: "css", data: fmt.Sprint(n)})
+	default:
+		s.events.send(event{name: "reload", data: fmt.Sprint(n)})
+	}
+}
+
+func cssOnly(changed []string) bool {
+	for _, c := range changed {
+		if !strings.HasPrefix(c, "static/") || !strings.HasSuffix(c, ".css") {
+			return false
+		}
+	}
+	return len(changed) > 0
+}
+
+func isLoopback(a net.Addr) bool {
+	tcp, ok := a.(*net.TCPAddr)
+	return ok && tcp.IP.IsLoopback()
+}

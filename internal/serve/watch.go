@@ -1,0 +1,139 @@
+package serve
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// debounce is how long the watcher waits after the last event of a burst
+// before rebuilding: editors save with several writes and renames.
+const debounce = 40 * time.Millisecond
+
+// watched are the parts of a site folder whose changes need a rebuild.
+var watched = []string{"content", "layouts", "static"}
+
+// watcher watches a site folder for changes that need a rebuild.
+type watcher struct {
+	root string
+	fs   *fsnotify.Watcher
+}
+
+func newWatcher(root string) (*watcher, error) {
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	w := &watcher{root: root, fs: fw}
+	// The root itself, for site.yaml and for content/, layouts/ or static/
+	// made after the server started.
+	if err := fw.Add(root); err != nil {
+		fw.Close()
+		return nil, err
+	}
+	for _, dir := range watched {
+		w.addTree(filepath.Join(root, dir))
+	}
+	return w, nil
+}
+
+func (w *watcher) Close() error { return w.fs.Close() }
+
+// addTree watches a folder and every folder below it.
+func (w *watcher) addTree(dir string) {
+	_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if e.IsDir() {
+			if p != dir && strings.HasPrefix(e.Name(), ".") {
+				return filepath.SkipDir
+			}
+			_ = w.fs.Add(p)
+		}
+		return nil
+	})
+}
+
+// run calls rebuild with the site paths that changed, once per burst of
+// events, until ctx is done or the watcher is closed.
+func (w *watcher) run(ctx context.Context, rebuild func(changed []string)) {
+	var timer <-chan time.Time
+	changed := map[string]bool{}
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-w.fs.Events:
+			if !ok {
+				return
+			}
+			rel, relevant := w.relevant(ev)
+			if !relevant {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+					w.addTree(ev.Name) // and what was made inside it before we looked
+				}
+			}
+			changed[rel] = true
+			timer = time.After(debounce)
+		case _, ok := <-w.fs.Errors:
+			if !ok {
+				return
+			}
+		case <-timer:
+			timer = nil
+			names := make([]string, 0, len(changed))
+			for n := range changed {
+				names = append(names, n)
+			}
+			slices.Sort(names)
+			clear(changed)
+			rebuild(names)
+		}
+	}
+}
+
+// relevant tells whether an event needs a rebuild, and names the path
+// relative to the site folder.
+func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
+	if ev.Op == fsnotify.Chmod {
+		return "", false
+	}
+	rel, err := filepath.Rel(w.root, ev.Name)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return "", false
+	}
+	rel = filepath.ToSlash(rel)
+	if ignored(filepath.Base(rel)) {
+		return "", false
+	}
+	if rel == "site.yaml" {
+		return rel, true
+	}
+	top, _, _ := strings.Cut(rel, "/")
+	return rel, slices.Contains(watched, top)
+}
+
+// ignored are editors' scratch files: vim's swap and backup files and its
+// write test "4913", emacs' autosaves and locks, and "~" backups.
+func ignored(name string) bool {
+	switch {
+	case strings.HasPrefix(name, "."), // .x.swp, .#lock, .DS_Store
+		strings.HasSuffix(name, "~"),
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
+		name == "4913",
+		strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"), strings.HasSuffix(name, ".swo"),
+		strings.HasSuffix(name, ".tmp"):
+		return true
+	}
+	return false
+}
