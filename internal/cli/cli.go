@@ -130,7 +130,7 @@ func usage(w io.Writer) {
 }
 
 func commandUsage(w io.Writer, c *command, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "Usage: signal %s %s\n\n%s\n", c.name, c.args, capitalize(c.summary))
+	fmt.Fprintf(w, "Usage: %s\n\n%s\n", strings.TrimSpace("signal "+c.name+" "+c.args), capitalize(c.summary))
 	var lines []string
 	fs.VisitAll(func(f *flag.Flag) {
 		if alias[f.Name] != "" {

@@ -83,7 +83,7 @@ func importCommand() *command {
 	var source, output, date string
 	return &command{
 		name:    "import",
-		args:    "[-s DIR] [-o DIR] [--date YYYY-MM-DD] [--tag THEME]... FILE...",
+		args:    "[-s DIR] [-o DIR] [--date YYYY-MM-DD] FILE...",
 		summary: "turn plain-text digests into Markdown digests",
 		flags: func(fs *flag.FlagSet) {
 			sourceFlag(fs, &source)

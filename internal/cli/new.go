@@ -96,7 +96,7 @@ draft: true             # remove when it is ready to publish
 
 ## What's Moving
 
-- **Headline** — What moved and why it matters. (via @handle) The takeaway.
+- **Headline** — What moved and why it matters. (via @…) The takeaway.
 
 ## Blind Spot
 

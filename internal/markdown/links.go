@@ -16,8 +16,10 @@ import (
 // characters and spaces inside a scheme, so they are ignored here too.
 func IsUnsafeURL(u string) bool {
 	var scheme strings.Builder
+	colon := false
 	for _, c := range []byte(u) {
 		if c == ':' {
+			colon = true
 			break
 		}
 		if c <= ' ' {
@@ -30,7 +32,7 @@ func IsUnsafeURL(u string) bool {
 	}
 	switch scheme.String() {
 	case "javascript", "vbscript", "data":
-		return true
+		return colon // without a colon, "data" is a relative path
 	}
 	return false
 }
@@ -52,11 +54,11 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			if IsUnsafeURL(string(n.Destination)) {
+			if unsafeDestination(n.Destination) {
 				bad = append(bad, n)
 			}
 		case *ast.Image:
-			if IsUnsafeURL(string(n.Destination)) {
+			if unsafeDestination(n.Destination) {
 				bad = append(bad, n)
 			}
 		case *ast.AutoLink:
@@ -80,4 +82,11 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 		}
 		parent.RemoveChild(parent, n)
 	}
+}
+
+// unsafeDestination checks a link's destination as the renderer writes it:
+// goldmark keeps character references such as &#x6A; in Destination and
+// resolves them only when it renders the href.
+func unsafeDestination(dest []byte) bool {
+	return IsUnsafeURL(string(util.URLEscape(dest, true)))
 }

@@ -1,12 +1,14 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"html"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 )
 
 // Mention is one @handle in a document's body.
@@ -82,7 +84,7 @@ func (d *Document) PlainText(n ast.Node) string {
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			b.Write(n.Value(d.src))
+			b.WriteString(plain(n.Value(d.src), n.IsRaw()))
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -109,4 +111,18 @@ func (d *Document) PlainText(n ast.Node) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// plain is the text a reader sees of a Text node: goldmark keeps backslash
+// escapes and character references in the source and resolves them only as
+// it writes HTML, so write it the same way, then unescape the HTML.
+func plain(v []byte, raw bool) string {
+	if raw {
+		return string(v)
+	}
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	gmhtml.DefaultWriter.Write(w, v)
+	_ = w.Flush()
+	return html.UnescapeString(b.String())
 }

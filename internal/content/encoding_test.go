@@ -1,0 +1,102 @@
+package content_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// digest is a digest that uses most of what a body can hold, so that its
+// rendering shows any difference a line end makes.
+const digest = `---
+title: "Line ends"
+date: 2026-11-24
+consensus: "Bearish (for pure-play AI labs)"
+conviction: High
+tags:
+  - Compute
+  - Open Models
+sources:
+  - handle: "@allIn"
+    note: "compute
+      scarcity thesis"
+summary: >
+  Folded
+  summary.
+---
+
+## What's Moving
+
+- **Announced capacity is not built capacity** — lead times stretch. (via @allIn)
+- Second item, with a hard break  
+  and a soft
+  one.
+
+` + "```go\nx := 1\ny := 2\n```" + `
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+> Quote by @sama.
+`
+
+// A byte order mark and CRLF line ends give the same digest as plain LF.
+func TestBOMAndCRLF(t *testing.T) {
+	variants := map[string]string{
+		"bom":      "\ufeff" + digest,
+		"crlf":     strings.ReplaceAll(digest, "\n", "\r\n"),
+		"bom+crlf": "\ufeff" + strings.ReplaceAll(digest, "\n", "\r\n"),
+	}
+	want := loadOne(t, digest)
+	if !strings.Contains(want, `<pre class="chroma">`) || !strings.Contains(want, "note=\"compute scarcity thesis\"") {
+		t.Fatalf("the LF digest does not render as expected:\n%s", want)
+	}
+	for name, src := range variants {
+		t.Run(name, func(t *testing.T) { diff(t, name, loadOne(t, src), want) })
+	}
+}
+
+func loadOne(t *testing.T, src string) string {
+	t.Helper()
+	digests, problems := load(fstest.MapFS{"content/2026-11-24-line-ends.md": {Data: []byte(src)}})
+	if len(problems) != 0 {
+		t.Fatalf("problems:\n%s", printed(problems))
+	}
+	return full(digests)
+}
+
+// Errors in a file with a BOM and CRLF line ends are at the same line and
+// column as in the same file with LF.
+func TestBOMAndCRLFPositions(t *testing.T) {
+	src := "---\ntitle: x\ndate: 2026-11-24\nconsensus: bulish\nconviction: High\nextra: 1\n---\n"
+	want := `content/a.md:4:12: consensus: unknown stance "bulish" (want bullish, bearish, neutral or mixed)
+content/a.md:6:1: warning: unknown front matter field "extra" is ignored
+`
+	for _, v := range []string{src, "\ufeff" + src, strings.ReplaceAll(src, "\n", "\r\n"), "\ufeff" + strings.ReplaceAll(src, "\n", "\r\n")} {
+		_, problems := load(fstest.MapFS{"content/a.md": {Data: []byte(v)}})
+		diff(t, "problems", printed(problems), want)
+	}
+}
+
+// A file that is not UTF-8 is rejected with its name and the line of the
+// first bad byte, next to the problems of other files.
+func TestInvalidUTF8(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/a-latin1.md": {Data: []byte("---\ntitle: Caf\xe9\ndate: 2026-11-24\nconsensus: Bullish\nconviction: High\n---\n")},
+		"content/b-body.md":   {Data: []byte("---\ntitle: ok\ndate: 2026-11-24\nconsensus: Bullish\nconviction: High\n---\n\nfine\r\n\nbad \xc3\x28 here\n")},
+		"content/c-utf16.md":  {Data: []byte("\xff\xfe-\x00-\x00-\x00\n\x00")},
+		"content/d-first.md":  {Data: []byte("\x80---\n")},
+		"content/e-bom.md":    {Data: []byte("\xef\xbb\xbf---\n\n\ntitle: \xed\xa0\x80\n---\n")}, // a surrogate is not UTF-8
+		"content/f-good.md":   {Data: []byte("---\ntitle: ok\ndate: 2026-11-24\nconsensus: bulish\nconviction: High\n---\n")},
+	}
+	_, problems := load(fsys)
+	want := `content/a-latin1.md:2: file is not valid UTF-8
+content/b-body.md:10: file is not valid UTF-8
+content/c-utf16.md:1: file is not valid UTF-8
+content/d-first.md:1: file is not valid UTF-8
+content/e-bom.md:4: file is not valid UTF-8
+content/f-good.md:4:12: consensus: unknown stance "bulish" (want bullish, bearish, neutral or mixed)
+`
+	diff(t, "problems", printed(problems), want)
+}

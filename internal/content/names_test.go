@@ -1,0 +1,167 @@
+package content_test
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/signaldigest/signal/internal/content"
+)
+
+func TestSlugify(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"Política Industrial", "política-industrial"},
+		{"Open Models", "open-models"},
+		{"open-models", "open-models"},
+		{"  OPEN  models!!", "open-models"},
+		{"open_models", "open-models"},
+		{"Open\tModels\n", "open-models"},
+		{"Pol\u0069\u0301tica", "política"}, // NFD in, NFC out
+		{"Poli\u0301tica", "política"},
+		{"半导体 供应链", "半导体-供应链"},
+		{"Ünïcödé Ärger", "ünïcödé-ärger"},
+		{"ΣΟΦΙΑ", "σοφια"},
+		{"2026 Capex", "2026-capex"},
+		{"Q3", "q3"},
+		{"٢٠٢٦", "٢٠٢٦"},
+		{"--AI--", "ai"},
+		{"(Rates)", "rates"},
+		{"...Chips & Memory...", "chips-memory"},
+		{"AT&T", "at-t"},
+		{"C++", "c"},
+		{"AI 🤖 Chips", "ai-chips"},
+		{"!!!", ""},
+		{"— · —", ""},
+		{"", ""},
+		{"   ", ""},
+	} {
+		if got := content.Slugify(c.name); got != c.want {
+			t.Errorf("Slugify(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// The spelling chosen for a theme or a handle depends on which files say
+// what, never on the order of the files: each arrangement of the contents
+// of names.txtar among its file names gives the same spellings.
+func TestNamesIgnoreFileOrder(t *testing.T) {
+	a, err := txtar.ParseFile("testdata/names.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names, bodies []string
+	for _, f := range a.Files {
+		if strings.HasPrefix(f.Name, "content/") {
+			names = append(names, f.Name)
+			bodies = append(bodies, string(f.Data))
+		}
+	}
+	var want string
+	for _, perm := range permutations(len(names)) {
+		fsys := fstest.MapFS{}
+		for i, p := range perm {
+			fsys[names[i]] = &fstest.MapFile{Data: []byte(bodies[p])}
+		}
+		digests, problems := load(fsys)
+		if problems.Err() != nil {
+			t.Fatal(problems)
+		}
+		got := spellings(digests)
+		if want == "" {
+			want = got
+			if want != "allin=AllIn compute=COMPUTE open-models=open models ratesdesk=ratesdesk" {
+				t.Fatalf("spellings: %s", want)
+			}
+		}
+		if got != want {
+			t.Errorf("arrangement %v: %s, want %s", perm, got, want)
+		}
+	}
+}
+
+// spellings lists the one spelling of each theme and handle slug, and fails
+// if a slug is spelt two ways.
+func spellings(digests []*content.Digest) string {
+	seen := map[string]string{}
+	note := func(slug, name string) {
+		if old, ok := seen[slug]; ok && old != name {
+			name = old + " AND " + name
+		}
+		seen[slug] = name
+	}
+	for _, d := range digests {
+		for _, th := range d.Themes {
+			note(th.Slug, th.Name)
+		}
+		for _, s := range d.Sources {
+			note(s.Slug, s.Handle)
+		}
+	}
+	var out []string
+	for _, k := range slices.Sorted(maps.Keys(seen)) {
+		out = append(out, fmt.Sprintf("%s=%s", k, seen[k]))
+	}
+	return strings.Join(out, " ")
+}
+
+func permutations(n int) [][]int {
+	if n == 0 {
+		return [][]int{{}}
+	}
+	var out [][]int
+	for _, p := range permutations(n - 1) {
+		for i := 0; i <= len(p); i++ {
+			q := slices.Insert(slices.Clone(p), i, n-1)
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Handles match whatever their case: one digest citing @allIn in sources
+// and @AllIn, @ALLIN in its body has one source, with the note of sources,
+// cited by each block that mentions it.
+func TestHandleMerge(t *testing.T) {
+	src := `---
+title: Merge
+date: 2026-11-24
+consensus: Bullish
+conviction: High
+sources:
+  - handle: "@allIn"
+    note: "compute scarcity thesis"
+---
+
+- First (via @AllIn).
+- Second (via @ALLIN and @allin).
+
+Closing paragraph, @allIn again.
+`
+	digests, problems := load(fstest.MapFS{"content/a.md": {Data: []byte(src)}})
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	srcs := digests[0].Sources
+	if len(srcs) != 1 {
+		t.Fatalf("%d sources, want 1", len(srcs))
+	}
+	s := srcs[0]
+	if s.Handle != "allIn" || s.Slug != "allin" || s.Note != "compute scarcity thesis" || len(s.Cited) != 3 {
+		t.Fatalf("got %s @%s note %q, cited %d times", s.Slug, s.Handle, s.Note, len(s.Cited))
+	}
+	wantCited := []string{
+		"<ul class=\"cited\">\n<li>First (via <a class=\"handle\" href=\"/sources/allin/\">@AllIn</a>).</li>\n</ul>\n",
+		"<ul class=\"cited\">\n<li>Second (via <a class=\"handle\" href=\"/sources/allin/\">@ALLIN</a> and <a class=\"handle\" href=\"/sources/allin/\">@allin</a>).</li>\n</ul>\n",
+		"<p>Closing paragraph, <a class=\"handle\" href=\"/sources/allin/\">@allIn</a> again.</p>\n",
+	}
+	for i, c := range s.Cited {
+		if string(c) != wantCited[i] {
+			t.Errorf("cited #%d:\n%s\nwant:\n%s", i+1, c, wantCited[i])
+		}
+	}
+}

@@ -1,0 +1,153 @@
+package markdown_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/signaldigest/signal/internal/markdown"
+)
+
+func TestParseHandle(t *testing.T) {
+	for _, c := range []struct {
+		in, name string
+		ok       bool
+	}{
+		{"@allIn", "allIn", true},
+		{"allIn", "allIn", true},
+		{"@a", "a", true},
+		{"@_", "_", true},
+		{"@2026", "2026", true},
+		{"@abcdefghijklmnopqrstuvwxyz0123", "abcdefghijklmnopqrstuvwxyz0123", true},
+		{"@abcdefghijklmnopqrstuvwxyz01234", "", false},
+		{"@", "", false},
+		{"", "", false},
+		{"@@a", "", false},
+		{"@a b", "", false},
+		{"@a-b", "", false},
+		{"@a.", "", false},
+		{"@é", "", false},
+		{" @a", "", false},
+		{"ops@example.com", "", false},
+	} {
+		name, ok := markdown.ParseHandle(c.in)
+		if name != c.name || ok != c.ok {
+			t.Errorf("ParseHandle(%q) = %q, %v; want %q, %v", c.in, name, ok, c.name, c.ok)
+		}
+	}
+	if got := markdown.HandleSlug("AllIn_X"); got != "allin_x" {
+		t.Errorf("HandleSlug = %q", got)
+	}
+}
+
+func TestIsUnsafeURL(t *testing.T) {
+	for u, want := range map[string]bool{
+		"javascript:alert(1)":        true,
+		"JavaScript:alert(1)":        true,
+		" javascript:x":              true,
+		"java\tscript:x":             true,
+		"java\nscript:x":             true,
+		"\x01javascript:x":           true,
+		"vbscript:msgbox":            true,
+		"VBSCRIPT:x":                 true,
+		"data:text/html;base64,PHA+": true,
+		"DaTa:image/png,x":           true,
+		"https://example.org/":       false,
+		"http://example.org/data:x":  false,
+		"/javascript:x":              false,
+		"mailto:desk@example.com":    false,
+		"javascript":                 false,
+		"":                           false,
+		"javascriptjavascript:x":     false,
+		"#data:x":                    false,
+	} {
+		if got := markdown.IsUnsafeURL(u); got != want {
+			t.Errorf("IsUnsafeURL(%q) = %v, want %v", u, got, want)
+		}
+	}
+}
+
+func TestFirstParagraph(t *testing.T) {
+	md := markdown.New()
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"# Only a heading\n", ""},
+		{"```\ncode\n```\n", ""},
+		{"# Heading\n\nThe paragraph.\n\nNot this one.\n", "The paragraph."},
+		{"- first item\n- second item\n", "first item"},
+		{"1. first\n\n2. second\n", "first"},
+		{"- **Bold** — with @sama and `code`\n  over two lines\n", "Bold — with @sama and code over two lines"},
+		{"| a |\n|---|\n| b |\n\nAfter the table.\n", "After the table."},
+		{"Text with <b>raw</b> HTML, a [link](https://x.org/), <https://example.org/a> and a note.[^1]\n\n[^1]: Not this.\n",
+			"Text with raw HTML, a link, https://example.org/a and a note."},
+		{"\"Quotes\" -- and... it's\n", "“Quotes” – and… it’s"},
+		{"Hard  \nbreak and soft\nbreak,   spaces.\n", "Hard break and soft break, spaces."},
+		{"Escaped \\*stars\\* &amp; entities &copy;\n", "Escaped *stars* & entities ©"},
+		{"Not a reference: \\&amp; &#x40;sama &notanentity;\n", "Not a reference: &amp; @sama &notanentity;"},
+	} {
+		if got := md.Parse([]byte(c.in)).FirstParagraph(); got != c.want {
+			t.Errorf("FirstParagraph(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// RenderBlock renders the block that cites a handle: its list item, wrapped
+// in a list of its own, or its top-level block.
+func TestRenderBlock(t *testing.T) {
+	md := markdown.New(markdown.WithHandleURL(func(slug string) string { return "/s/" + slug + "/" }))
+	src := `## By @heading
+
+- plain item
+- cited by @sama
+  - nested, by @nested
+
+3. ordered, by @ordered
+
+> quoted by @quote
+
+| who |
+|-----|
+| @cell |
+
+Paragraph by @para.
+`
+	doc := md.Parse([]byte(src))
+	want := map[string]string{
+		"heading": "<h2 id=\"by-heading\">By <a class=\"handle\" href=\"/s/heading/\">@heading</a></h2>\n",
+		"sama": "<ul class=\"cited\">\n<li>cited by <a class=\"handle\" href=\"/s/sama/\">@sama</a>\n<ul>\n" +
+			"<li>nested, by <a class=\"handle\" href=\"/s/nested/\">@nested</a></li>\n</ul>\n</li>\n</ul>\n",
+		"nested":  "<ul class=\"cited\">\n<li>nested, by <a class=\"handle\" href=\"/s/nested/\">@nested</a></li>\n</ul>\n",
+		"ordered": "<ul class=\"cited\">\n<li>ordered, by <a class=\"handle\" href=\"/s/ordered/\">@ordered</a></li>\n</ul>\n",
+		"quote":   "<blockquote>\n<p>quoted by <a class=\"handle\" href=\"/s/quote/\">@quote</a></p>\n</blockquote>\n",
+		"cell":    "<table>\n<thead>\n<tr>\n<th>who</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><a class=\"handle\" href=\"/s/cell/\">@cell</a></td>\n</tr>\n</tbody>\n</table>\n",
+		"para":    "<p>Paragraph by <a class=\"handle\" href=\"/s/para/\">@para</a>.</p>\n",
+	}
+	mentions := doc.Mentions()
+	if len(mentions) != len(want) {
+		t.Fatalf("%d mentions, want %d", len(mentions), len(want))
+	}
+	for _, m := range mentions {
+		if got := string(doc.RenderBlock(m.Block)); got != want[m.Name] {
+			t.Errorf("@%s:\n%s\nwant:\n%s", m.Name, got, want[m.Name])
+		}
+	}
+}
+
+// Convert is Parse then HTML, and a Markdown can be used from several
+// goroutines at once.
+func TestConvertConcurrent(t *testing.T) {
+	md := markdown.New(markdown.WithHandleURL(func(slug string) string { return "/s/" + slug + "/" }))
+	src := []byte("# T\n\n- a @sama\n- b [x](javascript:x)\n\n```go\nx := 1\n```\n")
+	want := string(md.Parse(src).HTML())
+	done := make(chan string)
+	for range 8 {
+		go func() { done <- string(md.Convert(src)) }()
+	}
+	for range 8 {
+		if got := <-done; got != want {
+			t.Errorf("Convert:\n%s\nwant:\n%s", got, want)
+		}
+	}
+	if !strings.Contains(want, `<a class="handle" href="/s/sama/">@sama</a>`) || strings.Contains(want, "javascript") {
+		t.Errorf("unexpected HTML:\n%s", want)
+	}
+}
