@@ -3,6 +3,7 @@ package feeds
 import (
 	"bytes"
 	"net/url"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -41,6 +42,8 @@ func absolute(fragment []byte, page string) string {
 	}
 }
 
-func hasURLAttr(raw []byte) bool {
-	return bytes.Contains(raw, []byte("href=")) || bytes.Contains(raw, []byte("src="))
-}
+// urlAttr finds an href or src in a raw tag, spelled as raw HTML (allowed
+// by unsafe_html) may spell it: in any case, with spaces around "=".
+var urlAttr = regexp.MustCompile(`(?i)[\s/](?:href|src)\s*=`)
+
+func hasURLAttr(raw []byte) bool { return urlAttr.Match(raw) }

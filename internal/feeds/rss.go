@@ -17,6 +17,8 @@ import (
 //   - <author> as RSS wants it, an email address: it puts the name there.
 //     We write "email (name)" when there is an email, and the name alone as
 //     <dc:creator>, which readers show.
+//   - the same for the channel: with no email, it writes " (name)" as
+//     <managingEditor>, which is not an address.
 type rssDoc struct {
 	XMLName xml.Name `xml:"rss"`
 	Version string   `xml:"version,attr"`
@@ -28,8 +30,9 @@ type rssDoc struct {
 
 type rssChannel struct {
 	*gfeeds.RssFeed
-	Self  atomSelf   `xml:"atom:link"`
-	Items []*rssItem `xml:"item"`
+	Self    atomSelf   `xml:"atom:link"`
+	Creator string     `xml:"dc:creator,omitempty"`
+	Items   []*rssItem `xml:"item"`
 }
 
 type atomSelf struct {
@@ -56,21 +59,31 @@ func writeRSS(w io.Writer, f *gfeeds.Feed, digests []*content.Digest, lang, self
 		DC:      "http://purl.org/dc/elements/1.1/",
 		Channel: &rssChannel{RssFeed: ch, Self: atomSelf{Href: self, Rel: "self", Type: "application/rss+xml"}},
 	}
+	ch.ManagingEditor = rssAuthor(f.Author)
+	if f.Author != nil {
+		doc.Channel.Creator = f.Author.Name
+	}
 	for i, it := range items {
-		it.Author = ""
+		it.Author = rssAuthor(f.Author)
 		item := &rssItem{RssItem: it, Categories: themeNames(digests[i])}
 		if a := f.Author; a != nil {
-			if a.Email != "" {
-				it.Author = a.Email
-				if a.Name != "" {
-					it.Author += " (" + a.Name + ")"
-				}
-			}
 			item.Creator = a.Name
 		}
 		doc.Channel.Items = append(doc.Channel.Items, item)
 	}
 	return encodeXML(w, doc)
+}
+
+// rssAuthor is an author as RSS wants one: "email (name)", or nothing
+// without an email.
+func rssAuthor(a *gfeeds.Author) string {
+	if a == nil || a.Email == "" {
+		return ""
+	}
+	if a.Name == "" {
+		return a.Email
+	}
+	return a.Email + " (" + a.Name + ")"
 }
 
 func encodeXML(w io.Writer, doc any) error {
