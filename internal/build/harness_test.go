@@ -11,8 +11,9 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/signaldigest/signal/internal/sitetest"
+
 	"golang.org/x/net/html"
-	"golang.org/x/tools/txtar"
 
 	signal "github.com/signaldigest/signal"
 	"github.com/signaldigest/signal/internal/build"
@@ -26,14 +27,7 @@ var now = time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
 // txtarFS reads a site from a txtar file under testdata.
 func txtarFS(t testing.TB, name string) fstest.MapFS {
 	t.Helper()
-	a, err := txtar.ParseFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
+	_, fsys := sitetest.Read(t, "testdata/"+name)
 	return fsys
 }
 

@@ -9,6 +9,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/signaldigest/signal/internal/sitetest"
+
 	"golang.org/x/tools/txtar"
 
 	"github.com/signaldigest/signal/internal/config"
@@ -30,21 +32,7 @@ const (
 // the archive.
 func site(t *testing.T, file string) (*txtar.Archive, fstest.MapFS) {
 	t.Helper()
-	a, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a, mapFS(a)
-}
-
-func mapFS(a *txtar.Archive) fstest.MapFS {
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		if !strings.HasPrefix(f.Name, "want/") {
-			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-		}
-	}
-	return fsys
+	return sitetest.Read(t, file)
 }
 
 // section returns the data of a named file of the archive.

@@ -11,10 +11,11 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/signaldigest/signal/internal/sitetest"
+
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/tools/txtar"
 
 	signal "github.com/signaldigest/signal"
 	"github.com/signaldigest/signal/internal/build"
@@ -61,14 +62,7 @@ func sample() fs.FS { return os.DirFS("../..") }
 // fixture reads testdata/name.txtar into a site folder.
 func fixture(t *testing.T, name string) fstest.MapFS {
 	t.Helper()
-	a, err := txtar.ParseFile("testdata/" + name + ".txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
+	_, fsys := sitetest.Read(t, "testdata/"+name+".txtar")
 	return fsys
 }
 

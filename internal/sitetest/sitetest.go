@@ -1,0 +1,33 @@
+// Package sitetest reads whole sites for tests from txtar archives: one file
+// holds site.yaml, the digests and any layouts, as in Hugo's integration
+// tests. Files under want/ are expectations, not part of the site.
+package sitetest
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+)
+
+// Read parses the txtar file at path into its archive and the site it holds.
+func Read(t testing.TB, path string) (*txtar.Archive, fstest.MapFS) {
+	t.Helper()
+	a, err := txtar.ParseFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, FS(a)
+}
+
+// FS is the site folder an archive holds: every file but those under want/.
+func FS(a *txtar.Archive) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		if !strings.HasPrefix(f.Name, "want/") {
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+		}
+	}
+	return fsys
+}
