@@ -130,7 +130,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 
 // inject adds the live-reload script, and the error overlay when the
 // newest build failed, to a page: never to the built files themselves.
-func inject(page []byte, problems diag.List, build int) []byte {
+func inject(page []byte, problems diag.List, build string) []byte {
 	var add bytes.Buffer
 	if len(problems) > 0 {
 		add.WriteString(overlayHTML(problems))

@@ -66,8 +66,11 @@ func (b *broker) serve(w http.ResponseWriter, r *http.Request, s *Server) {
 	}()
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.WriteHeader(http.StatusOK)
+	if r.Method == http.MethodHead {
+		return
+	}
 	_, problems, n := s.state()
-	write(w, event{name: "hello", data: fmt.Sprint(n)})
+	write(w, event{name: "hello", data: n})
 	if len(problems) > 0 {
 		write(w, event{name: "errors", data: overlayHTML(problems)})
 	}
@@ -87,7 +90,8 @@ func (b *broker) serve(w http.ResponseWriter, r *http.Request, s *Server) {
 
 func write(w http.ResponseWriter, e event) {
 	fmt.Fprintf(w, "event: %s\n", e.name)
-	for _, line := range strings.Split(e.data, "\n") {
+	// A CR would end a line of the stream as well as an LF does.
+	for _, line := range strings.Split(strings.ReplaceAll(e.data, "\r", ""), "\n") {
 		fmt.Fprintf(w, "data: %s\n", line)
 	}
 	fmt.Fprint(w, "\n")
@@ -111,9 +115,9 @@ func overlayHTML(problems diag.List) string {
 // swaps the stylesheets in place, "errors" shows the overlay. EventSource
 // reconnects by itself when the server restarts; the "hello" of the new
 // connection tells the page whether it missed a build.
-func reloadScript(build int) string {
-	return `<script>(()=>{const b=` + fmt.Sprint(build) + `;const es=new EventSource("` + eventsPath + `");` +
-		`es.addEventListener("hello",e=>{if(+e.data!==b)location.reload()});` +
+func reloadScript(build string) string {
+	return `<script>(()=>{const b="` + build + `";const es=new EventSource("` + eventsPath + `");` +
+		`es.addEventListener("hello",e=>{if(e.data!==b)location.reload()});` +
 		`es.addEventListener("reload",()=>location.reload());` +
 		`es.addEventListener("css",e=>{document.querySelectorAll('link[rel="stylesheet"]').forEach(l=>{const u=new URL(l.href);u.searchParams.set("live",e.data);l.href=u.href});document.getElementById("signal-overlay")?.remove()});` +
 		`es.addEventListener("errors",e=>{document.getElementById("signal-overlay")?.remove();document.body.insertAdjacentHTML("beforeend",e.data)});` +

@@ -329,3 +329,27 @@ func TestServeSafety(t *testing.T) {
 		t.Error("the script was injected into a feed")
 	}
 }
+
+// A content/ folder that is a symbolic link is watched where it leads.
+func TestServeSymlinkedContent(t *testing.T) {
+	real := t.TempDir()
+	os.WriteFile(filepath.Join(real, "2026-11-02-one.md"), []byte(fmt.Sprintf(digest, "Linked")), 0o644)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: Linked\n"), 0o644)
+	if err := os.Symlink(real, filepath.Join(dir, "content")); err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	log := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() { done <- serve.New(serve.Options{Source: dir, Theme: signal.Theme, Log: log}).Serve(ctx, ln) }()
+	defer func() { cancel(); <-done }()
+	h := &harness{t: t, dir: dir, base: "http://" + ln.Addr().String(), log: log}
+	h.eventually("the first build", func() bool { return strings.Contains(h.body(page), "<h1>Linked</h1>") })
+	os.WriteFile(filepath.Join(real, "2026-11-02-one.md"), []byte(fmt.Sprintf(digest, "Linked again")), 0o644)
+	h.eventually("the edit behind the link", func() bool { return strings.Contains(h.body(page), "<h1>Linked again</h1>") })
+}

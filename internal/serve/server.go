@@ -38,6 +38,7 @@ type Server struct {
 	site     *output.Memory
 	problems diag.List // the errors of the newest build, nil when it succeeded
 	build    int       // counts builds, good or bad: pages compare it to know they are stale
+	epoch    int64     // when the server started: a restarted server's builds differ
 }
 
 // New returns a server for the site in opts.Source.
@@ -45,7 +46,7 @@ func New(opts Options) *Server {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	return &Server{opts: opts, events: newBroker(), site: output.NewMemory()}
+	return &Server{opts: opts, events: newBroker(), site: output.NewMemory(), epoch: time.Now().UnixNano()}
 }
 
 // Rebuild builds the site into memory. On success the new build replaces
@@ -68,12 +69,14 @@ func (s *Server) Rebuild(baseURL *url.URL) (time.Duration, diag.List) {
 	return time.Since(start), problems
 }
 
-// state returns the build to serve from, its errors and its number, read
-// together so that one response comes from one build.
-func (s *Server) state() (*output.Memory, diag.List, int) {
+// state returns the build to serve from, its errors and its name, read
+// together so that one response comes from one build. The name is unique
+// across restarts, so that a page left open while the server was down
+// knows, when it reconnects, that it may be stale.
+func (s *Server) state() (*output.Memory, diag.List, string) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.site, s.problems, s.build
+	return s.site, s.problems, fmt.Sprintf("%d-%d", s.epoch, s.build)
 }
 
 // Run listens, builds, serves and watches until ctx is done. It returns
@@ -92,16 +95,16 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsLoopback() && tcp.IP.To4() != nil {
 		base.Host = fmt.Sprintf("127.0.0.1:%d", tcp.Port)
 	}
-	took, problems := s.Rebuild(base)
-	s.logBuild(took, problems, nil)
-	fmt.Fprintf(s.opts.Log, "Serving %s at %s (Ctrl-C to stop)\n", s.opts.Source, base)
-
+	// Watch before the first build, so that no save during it is missed.
 	w, err := newWatcher(s.opts.Source)
 	if err != nil {
 		ln.Close()
 		return err
 	}
 	defer w.Close()
+	took, problems := s.Rebuild(base)
+	s.logBuild(took, problems, nil)
+	fmt.Fprintf(s.opts.Log, "Serving %s at %s (Ctrl-C to stop)\n", s.opts.Source, base)
 
 	srv := &http.Server{
 		Handler:           s.Handler(isLoopback(ln.Addr())),
@@ -169,9 +172,9 @@ func (s *Server) notify(changed []string, problems diag.List) {
 	case problems.Err() != nil:
 		s.events.send(event{name: "errors", data: overlayHTML(problems.Errors())})
 	case cssOnly(changed):
-		s.events.send(event{name: "css", data: fmt.Sprint(n)})
+		s.events.send(event{name: "css", data: n})
 	default:
-		s.events.send(event{name: "reload", data: fmt.Sprint(n)})
+		s.events.send(event{name: "reload", data: n})
 	}
 }
 

@@ -21,8 +21,9 @@ var watched = []string{"content", "layouts", "static"}
 
 // watcher watches a site folder for changes that need a rebuild.
 type watcher struct {
-	root string
-	fs   *fsnotify.Watcher
+	root  string
+	fs    *fsnotify.Watcher
+	links map[string]string // a symlinked folder's target → its path in the site
 }
 
 func newWatcher(root string) (*watcher, error) {
@@ -30,7 +31,7 @@ func newWatcher(root string) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{root: root, fs: fw}
+	w := &watcher{root: root, fs: fw, links: map[string]string{}}
 	// The root itself, for site.yaml and for content/, layouts/ or static/
 	// made after the server started.
 	if err := fw.Add(root); err != nil {
@@ -45,8 +46,17 @@ func newWatcher(root string) (*watcher, error) {
 
 func (w *watcher) Close() error { return w.fs.Close() }
 
-// addTree watches a folder and every folder below it.
+// addTree watches a folder and every folder below it. A folder that is a
+// symbolic link is watched where it leads, as the build reads it there.
 func (w *watcher) addTree(dir string) {
+	if real, err := filepath.EvalSymlinks(dir); err == nil && real != dir {
+		if abs, err := filepath.Abs(dir); err == nil {
+			if realAbs, err := filepath.Abs(real); err == nil && realAbs != abs {
+				w.links[realAbs] = dir
+			}
+		}
+		dir = real
+	}
 	_ = filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -108,7 +118,13 @@ func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
 	if ev.Op == fsnotify.Chmod {
 		return "", false
 	}
-	rel, err := filepath.Rel(w.root, ev.Name)
+	name := ev.Name
+	for target, link := range w.links {
+		if abs, err := filepath.Abs(name); err == nil && (abs == target || strings.HasPrefix(abs, target+string(filepath.Separator))) {
+			name = link + strings.TrimPrefix(abs, target)
+		}
+	}
+	rel, err := filepath.Rel(w.root, name)
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return "", false
 	}
