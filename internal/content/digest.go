@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"fmt"
 	"path"
 	"strings"
 	"time"
@@ -334,5 +333,3 @@ func cut(s string, n int) string {
 	}
 	return strings.TrimRight(s[:i], " ,;:—-") + "…"
 }
-
-func (d *Digest) String() string { return fmt.Sprintf("%s (%s)", d.Path, d.Title) }

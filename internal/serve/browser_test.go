@@ -85,7 +85,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	browserWrite(t, style, string(theme))
 
 	// The server, on a port of our own.
-	var log browserLog
+	var log syncBuffer
 	s := serve.New(serve.Options{Source: dir, Theme: signal.Theme, Log: &log})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -270,30 +270,12 @@ func browserWrite(t *testing.T, name, data string) {
 	}
 }
 
-// browserLog is the server's log, written by its goroutines.
-type browserLog struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *browserLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *browserLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // browserPage is the open tab, with what it has seen: the Server-Sent
 // Events its reload script received, and uncaught exceptions.
 type browserPage struct {
 	t   *testing.T
 	ctx context.Context
-	log *browserLog
+	log *syncBuffer
 
 	mu     sync.Mutex
 	events []string // "name data", in order of arrival

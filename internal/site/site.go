@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -142,5 +141,3 @@ func (tax *Taxonomy) add(slug, name string, d *content.Digest) {
 
 // Term returns the term with a slug, or nil.
 func (tax *Taxonomy) Term(slug string) *Term { return tax.index[slug] }
-
-func (t *Term) String() string { return fmt.Sprintf("%s/%s", t.Taxonomy.Name, t.Slug) }

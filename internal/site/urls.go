@@ -11,9 +11,6 @@ import (
 // SourcePath is the page of a handle, by slug.
 func SourcePath(slug string) string { return "/sources/" + slug + "/" }
 
-// ThemePath is the page of a theme, by slug.
-func ThemePath(slug string) string { return "/themes/" + slug + "/" }
-
 // EscapePath percent-encodes each segment of a site path, for use in a URL:
 // /themes/política-industrial/ → /themes/pol%C3%ADtica-industrial/.
 func EscapePath(p string) string {
