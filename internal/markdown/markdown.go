@@ -72,7 +72,8 @@ type Document struct {
 
 // Parse parses src. It never fails: any text is valid Markdown.
 func (m *Markdown) Parse(src []byte) *Document {
-	root := m.md.Parser().Parse(text.NewReader(src))
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	return &Document{src: src, root: root, md: m.md}
 }
 

@@ -1,0 +1,43 @@
+package markdown
+
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// headingIDs makes heading IDs as GitHub does, for every script: lower
+// case, spaces to -, punctuation dropped, letters, marks and digits of any
+// script kept ("Política Industrial" → "política-industrial"). goldmark's
+// own generator drops every non-ASCII letter. Repeats get -1, -2, ….
+type headingIDs struct{ used map[string]bool }
+
+func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+
+func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	id := make([]byte, 0, len(value))
+	for len(value) > 0 {
+		r, n := utf8.DecodeRune(value)
+		value = value[n:]
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) || r == '_' || r == '-':
+			id = utf8.AppendRune(id, unicode.ToLower(r))
+		case unicode.IsSpace(r):
+			id = append(id, '-')
+		}
+	}
+	base := string(id)
+	if base == "" {
+		base = "heading"
+	}
+	out := base
+	for i := 1; s.used[out]; i++ {
+		out = base + "-" + strconv.Itoa(i)
+	}
+	s.used[out] = true
+	return []byte(out)
+}
+
+func (s *headingIDs) Put(value []byte) { s.used[string(value)] = true }
