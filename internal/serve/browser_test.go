@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,7 +19,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	signal "github.com/signaldigest/signal"
-	"github.com/signaldigest/signal/internal/serve"
 )
 
 // The browser test drives a real Chromium against `signal serve` and checks
@@ -86,26 +84,7 @@ func TestBrowserLiveReload(t *testing.T) {
 
 	// The server, on a port of our own.
 	var log syncBuffer
-	s := serve.New(serve.Options{Source: dir, Theme: signal.Theme, Log: &log})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	root := "http://" + ln.Addr().String()
-	ctx, stop := context.WithCancel(context.Background())
-	served := make(chan error, 1)
-	go func() { served <- s.Serve(ctx, ln) }()
-	defer func() { // runs last: the browser is gone by then
-		stop()
-		select {
-		case err := <-served:
-			if err != nil {
-				t.Errorf("Serve returned %v", err)
-			}
-		case <-time.After(5 * time.Second):
-			t.Errorf("Serve did not return within 5s of its context's end")
-		}
-	}()
+	root := serveDir(t, dir, &log) // stopped in a cleanup, after the browser
 
 	// The browser, with a profile of its own. Its life is bound to
 	// browserDeadline, so that nothing below can hang the test run.

@@ -47,6 +47,32 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// serveDir serves the site folder dir on a free loopback port until the
+// test and its cleanups end, and returns its root URL.
+func serveDir(t *testing.T, dir string, log io.Writer) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	s := serve.New(serve.Options{Source: dir, Theme: signal.Theme, Log: log})
+	go func() { done <- s.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Serve returned %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Error("the server did not stop")
+		}
+	})
+	return "http://" + ln.Addr().String()
+}
+
 type harness struct {
 	t    *testing.T
 	dir  string
@@ -63,26 +89,7 @@ func start(t *testing.T) *harness {
 	h.write("site.yaml", "title: Live\nbase_url: https://example.org/archive/\n")
 	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "First title"))
 	h.write("static/extra.css", "")
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.base = "http://" + ln.Addr().String()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	s := serve.New(serve.Options{Source: dir, Theme: signal.Theme, Log: h.log})
-	go func() { done <- s.Serve(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("Serve returned %v", err)
-			}
-		case <-time.After(5 * time.Second):
-			t.Error("the server did not stop")
-		}
-	})
+	h.base = serveDir(t, dir, h.log)
 	h.eventually("the first build", func() bool { return strings.Contains(h.log.String(), "built in") })
 	return h
 }
@@ -339,16 +346,8 @@ func TestServeSymlinkedContent(t *testing.T) {
 	if err := os.Symlink(real, filepath.Join(dir, "content")); err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
 	log := &syncBuffer{}
-	done := make(chan error, 1)
-	go func() { done <- serve.New(serve.Options{Source: dir, Theme: signal.Theme, Log: log}).Serve(ctx, ln) }()
-	defer func() { cancel(); <-done }()
-	h := &harness{t: t, dir: dir, base: "http://" + ln.Addr().String(), log: log}
+	h := &harness{t: t, dir: dir, base: serveDir(t, dir, log), log: log}
 	h.eventually("the first build", func() bool { return strings.Contains(h.body(page), "<h1>Linked</h1>") })
 	os.WriteFile(filepath.Join(real, "2026-11-02-one.md"), []byte(fmt.Sprintf(digest, "Linked again")), 0o644)
 	h.eventually("the edit behind the link", func() bool { return strings.Contains(h.body(page), "<h1>Linked again</h1>") })
