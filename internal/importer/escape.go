@@ -19,7 +19,7 @@ func inline(s string) string {
 		c := s[i]
 		switch {
 		case c == '@' && handleAt(s, i):
-			n := 1 + markdown.ScanHandle([]byte(s[i+1:]))
+			n := 1 + handleLen(s, i)
 			b.WriteString(s[i : i+n])
 			i += n - 1
 			continue
@@ -46,7 +46,14 @@ func handleAt(s string, i int) bool {
 			return false
 		}
 	}
-	return markdown.ScanHandle([]byte(s[i+1:])) > 0
+	return handleLen(s, i) > 0
+}
+
+// handleLen is the length of the handle name after the @ at s[i], or 0. It
+// hands ScanHandle no more than it reads, so that a line of many @ stays
+// linear.
+func handleLen(s string, i int) int {
+	return markdown.ScanHandle([]byte(s[i+1 : min(len(s), i+2+markdown.MaxHandle)]))
 }
 
 // insideWord reports whether s[i] has a letter or digit on both sides.

@@ -31,8 +31,9 @@ const (
 // block is one block of the body, its text not yet escaped.
 type block struct {
 	kind     blockKind
-	headline string // of an item; may be empty
-	text     string // a heading's title, an item's text after its headline, a paragraph
+	headline string   // of an item; may be empty
+	text     string   // a heading's title, an item's text after its headline, a paragraph
+	wrapped  []string // indented lines that continue text, joined to it when parsing ends
 }
 
 // source is one handle of the Sources line.
@@ -178,6 +179,11 @@ func parse(name string, lines []string) (*digest, diag.List) {
 	for i, l := range lines {
 		p.line(i+1, l)
 	}
+	for _, b := range p.d.blocks {
+		if len(b.wrapped) > 0 {
+			b.text = strings.Join(append([]string{b.text}, b.wrapped...), " ")
+		}
+	}
 	switch {
 	case p.first == 0:
 		p.errorf(1, `empty: want a plain-text digest, starting with "The Signal — summary" and then %s`, wantConsensus)
@@ -202,7 +208,7 @@ func (p *parser) line(n int, raw string) {
 		}
 	}
 	if p.open != nil && unicode.IsSpace(firstRune(raw)) {
-		p.open.text += " " + l // an indented line wraps the line before
+		p.open.wrapped = append(p.open.wrapped, l) // an indented line wraps the line before
 		return
 	}
 	p.open = nil

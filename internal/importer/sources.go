@@ -46,7 +46,7 @@ func parseSources(s string) ([]source, error) {
 		if s[i] != '@' {
 			return nil, fmt.Errorf("want handles with optional notes, like \"@allIn (compute thesis), @sama\", not %q", excerpt(s[i:]))
 		}
-		n := markdown.ScanHandle([]byte(s[i+1:]))
+		n := handleLen(s, i)
 		if n == 0 {
 			return nil, fmt.Errorf("%q is not a handle (want @ then 1 to %d letters, digits or _)", excerpt(s[i:]), markdown.MaxHandle)
 		}
