@@ -92,12 +92,12 @@ func runImport(e *env, f *importFlags, args []string) int {
 	from := map[string]string{} // shown path → the FILE it is imported from
 	for _, file := range args {
 		name := filepath.ToSlash(file)
-		p, more := importFile(file, day, cfg.Timezone, opts)
+		data, base, more := importFile(file, day, cfg.Timezone, opts)
 		problems = append(problems, more...)
 		if more.Err() != nil {
 			continue
 		}
-		p.path, p.shown = filepath.Join(dir, p.shown), path.Join(shownDir, p.shown)
+		p := planned{path: filepath.Join(dir, base), shown: path.Join(shownDir, base), data: data}
 		if other, dup := from[p.shown]; dup {
 			problems.Add(name, 0, 0, "would be written to %s, as %s is (give one of them another --date or title)", p.shown, other)
 			continue
@@ -125,23 +125,22 @@ func runImport(e *env, f *importFlags, args []string) int {
 	return ExitOK
 }
 
-// importFile reads and imports one FILE; the planned digest's shown path is
-// only its base name.
-func importFile(file string, day time.Time, loc *time.Location, opts importer.Options) (planned, diag.List) {
+// importFile reads and imports one FILE, returning the digest and the base
+// name to write it to.
+func importFile(file string, day time.Time, loc *time.Location, opts importer.Options) ([]byte, string, diag.List) {
 	name := filepath.ToSlash(file)
 	var problems diag.List
 	data, err := os.ReadFile(file)
 	if err != nil {
 		problems.Add(name, 0, 0, "cannot read: %v", unwrapPath(err))
-		return planned{}, problems
+		return nil, "", problems
 	}
 	opts.Date, err = digestDate(file, day, loc)
 	if err != nil {
 		problems.Add(name, 0, 0, "%v", err)
-		return planned{}, problems
+		return nil, "", problems
 	}
-	out, base, problems := importer.Import(name, data, opts)
-	return planned{shown: base, data: out}, problems
+	return importer.Import(name, data, opts)
 }
 
 // digestDate is the --date, else a date in the file's name, else the day

@@ -254,7 +254,11 @@ func newItem(s string) *block {
 // summary reads the first line. It reports false, after an error, when the
 // line is one of the others of the format.
 func (p *parser) summary(n int, l string) bool {
-	for _, label := range []*regexp.Regexp{consensusLabel, sourcesLabel, sections[0].label, sections[1].label, sections[2].label} {
+	labels := []*regexp.Regexp{consensusLabel, sourcesLabel}
+	for _, s := range sections {
+		labels = append(labels, s.label)
+	}
+	for _, label := range labels {
 		if _, ok := cutLabel(l, label); ok {
 			p.errorf(n, `missing first line: want "The Signal — summary" before this line`)
 			return false
