@@ -171,11 +171,3 @@ func capitalize(s string) string {
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
 }
-
-// notYet is the run of a command that is not built yet.
-func notYet(name string) func(*env, []string) int {
-	return func(e *env, _ []string) int {
-		fmt.Fprintf(e.stderr, "signal %s: not built yet\n", name)
-		return ExitUsage
-	}
-}

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -31,12 +32,14 @@ func TestMain(m *testing.M) {
 //	exits N PROGRAM [ARGS...]   run PROGRAM and require exit status N
 //	snapshot DIR FILE           write a listing of DIR, with each file's size
 //	                            and hash, to FILE (to show a run wrote nothing)
+//	mtime FILE TIME             set FILE's modification time to TIME (RFC 3339)
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits":    exits,
 			"snapshot": snapshot,
+			"mtime":    mtime,
 		},
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
@@ -87,4 +90,13 @@ func snapshot(ts *testscript.TestScript, neg bool, args []string) {
 	})
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(b.String()), 0o644))
+}
+
+func mtime(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mtime FILE TIME")
+	}
+	t, err := time.Parse(time.RFC3339, args[1])
+	ts.Check(err)
+	ts.Check(os.Chtimes(ts.MkAbs(args[0]), t, t))
 }

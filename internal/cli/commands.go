@@ -79,22 +79,6 @@ func serveCommand() *command {
 	}
 }
 
-func importCommand() *command {
-	var source, output, date string
-	return &command{
-		name:    "import",
-		args:    "[-s DIR] [-o DIR] [--date YYYY-MM-DD] FILE...",
-		summary: "turn plain-text digests into Markdown digests",
-		flags: func(fs *flag.FlagSet) {
-			sourceFlag(fs, &source)
-			fs.StringVar(&output, "output", "", "write digests to `folder` (default content/ of the site)")
-			fs.StringVar(&output, "o", "", "")
-			fs.StringVar(&date, "date", "", "the `date` of the digests")
-		},
-		run: notYet("import"),
-	}
-}
-
 func versionCommand() *command {
 	return &command{
 		name:    "version",

@@ -51,6 +51,9 @@ func newCommand() *command {
 			}
 			rel := filepath.Join(content.Dir, day.Format(time.DateOnly)+"-"+slug+".md")
 			if err := writeNew(filepath.Join(source, rel), skeleton(title, day)); err != nil {
+				if errors.Is(err, fs.ErrExist) {
+					err = errors.New("already exists; signal new never overwrites a file")
+				}
 				fmt.Fprintf(e.stderr, "%s: %v\n", filepath.ToSlash(rel), err)
 				return ExitContent
 			}
@@ -60,15 +63,13 @@ func newCommand() *command {
 	}
 }
 
-// writeNew creates path with data, failing if it exists.
+// writeNew creates path with data, failing with an fs.ErrExist error if it
+// exists.
 func writeNew(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		return errors.New("already exists; signal new never overwrites a file")
-	}
 	if err != nil {
 		return err
 	}

@@ -133,14 +133,14 @@ func (p *parser) fields(d *Digest, root *meta.Node) {
 		case "consensus":
 			if s, ok := p.text(v, "consensus", true); ok {
 				var err error
-				if d.Stance, d.Scope, err = parseConsensus(s); err != nil {
+				if d.Stance, d.Scope, err = ParseConsensus(s); err != nil {
 					p.errorf(v, "consensus: %v", err)
 				}
 			}
 		case "conviction":
 			if s, ok := p.text(v, "conviction", true); ok {
 				var err error
-				if d.Conviction, err = parseConviction(s); err != nil {
+				if d.Conviction, err = ParseConviction(s); err != nil {
 					p.errorf(v, "conviction: %v", err)
 				}
 			}

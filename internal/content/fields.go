@@ -34,9 +34,10 @@ func capitalize(s string) string {
 
 var consensusRE = regexp.MustCompile(`^([A-Za-z]+)\s*(?:\((.*)\))?$`)
 
-// parseConsensus reads "Bearish (for pure-play AI labs)" into a stance and a
-// scope.
-func parseConsensus(s string) (Stance, string, error) {
+// ParseConsensus reads a consensus as front matter holds it, "Bearish (for
+// pure-play AI labs)", into a stance and a scope. The importer checks text
+// with it too, so that what it writes passes Load.
+func ParseConsensus(s string) (Stance, string, error) {
 	s = strings.TrimSpace(s)
 	m := consensusRE.FindStringSubmatch(s)
 	if m == nil {
@@ -51,7 +52,8 @@ func parseConsensus(s string) (Stance, string, error) {
 	return "", "", fmt.Errorf("unknown stance %q (want bullish, bearish, neutral or mixed)", m[1])
 }
 
-func parseConviction(s string) (Conviction, error) {
+// ParseConviction reads a conviction as front matter holds it: "High".
+func ParseConviction(s string) (Conviction, error) {
 	c := Conviction(strings.ToLower(strings.TrimSpace(s)))
 	for _, known := range Convictions {
 		if c == known {

@@ -1,0 +1,192 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/signaldigest/signal/internal/config"
+	"github.com/signaldigest/signal/internal/content"
+	"github.com/signaldigest/signal/internal/diag"
+	"github.com/signaldigest/signal/internal/importer"
+	"github.com/signaldigest/signal/internal/markdown"
+)
+
+type importFlags struct {
+	source, output, date string
+	tags                 tagList
+}
+
+// tagList is a flag that may be given many times.
+type tagList []string
+
+func (l *tagList) String() string { return strings.Join(*l, ", ") }
+func (l *tagList) Set(s string) error {
+	*l = append(*l, s)
+	return nil
+}
+
+func importCommand() *command {
+	var f importFlags
+	return &command{
+		name:    "import",
+		args:    "[-s DIR] [-o DIR] [--date YYYY-MM-DD] [--tag THEME]... FILE...",
+		summary: "turn plain-text digests into Markdown digests, never overwriting a file",
+		flags: func(fs *flag.FlagSet) {
+			sourceFlag(fs, &f.source)
+			fs.StringVar(&f.output, "output", "", "write digests to `folder` (default content/ of the site)")
+			fs.StringVar(&f.output, "o", "", "")
+			fs.StringVar(&f.date, "date", "", "the `date` of the digests (default a date in the file name, else the file's modification day)")
+			fs.Var(&f.tags, "tag", "give every digest the `theme`; may be repeated")
+		},
+		run: func(e *env, args []string) int { return runImport(e, &f, args) },
+	}
+}
+
+// planned is one digest to write.
+type planned struct {
+	path  string // on disk
+	shown string // as printed: relative to the site folder, or under -o
+	data  []byte
+}
+
+// runImport checks every FILE first and writes only when none has a
+// problem, so that a failed run leaves nothing behind.
+func runImport(e *env, f *importFlags, args []string) int {
+	if len(args) == 0 {
+		fmt.Fprintf(e.stderr, "signal import: missing FILE\nUsage: signal import %s\n", importCommand().args)
+		return ExitUsage
+	}
+	var day time.Time
+	if f.date != "" {
+		t, err := time.Parse(time.DateOnly, f.date)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "signal import: --date %q: want YYYY-MM-DD\n", f.date)
+			return ExitUsage
+		}
+		day = t
+	}
+	for _, t := range f.tags {
+		if content.Slugify(t) == "" {
+			fmt.Fprintf(e.stderr, "signal import: --tag %q has no letters or digits\n", t)
+			return ExitUsage
+		}
+	}
+	cfg, problems := config.Load(os.DirFS(f.source))
+	if report(e.stderr, problems) {
+		return ExitContent
+	}
+	opts := importer.Options{Tags: f.tags, Themes: archiveThemes(e, f.source, cfg)}
+	dir, shownDir := filepath.Join(f.source, content.Dir), content.Dir
+	if f.output != "" {
+		dir, shownDir = f.output, filepath.ToSlash(f.output)
+	}
+	var plan []planned
+	from := map[string]string{} // shown path → the FILE it is imported from
+	for _, file := range args {
+		name := filepath.ToSlash(file)
+		data, base, more := importFile(file, day, cfg.Timezone, opts)
+		problems = append(problems, more...)
+		if more.Err() != nil {
+			continue
+		}
+		p := planned{path: filepath.Join(dir, base), shown: path.Join(shownDir, base), data: data}
+		if other, dup := from[p.shown]; dup {
+			problems.Add(name, 0, 0, "would be written to %s, as %s is (give one of them another --date or title)", p.shown, other)
+			continue
+		}
+		from[p.shown] = name
+		if _, err := os.Lstat(p.path); err == nil {
+			problems.Add(p.shown, 0, 0, "already exists; signal import never overwrites a file")
+			continue
+		}
+		plan = append(plan, p)
+	}
+	if report(e.stderr, problems) {
+		return ExitContent
+	}
+	for _, p := range plan {
+		if err := writeNew(p.path, p.data); err != nil {
+			if errors.Is(err, fs.ErrExist) {
+				err = errors.New("already exists; signal import never overwrites a file")
+			}
+			fmt.Fprintf(e.stderr, "%s: %v\n", p.shown, err)
+			return ExitContent
+		}
+		fmt.Fprintln(e.stdout, p.shown)
+	}
+	return ExitOK
+}
+
+// importFile reads and imports one FILE, returning the digest and the base
+// name to write it to.
+func importFile(file string, day time.Time, loc *time.Location, opts importer.Options) ([]byte, string, diag.List) {
+	name := filepath.ToSlash(file)
+	var problems diag.List
+	data, err := os.ReadFile(file)
+	if err != nil {
+		problems.Add(name, 0, 0, "cannot read: %v", unwrapPath(err))
+		return nil, "", problems
+	}
+	opts.Date, err = digestDate(file, day, loc)
+	if err != nil {
+		problems.Add(name, 0, 0, "%v", err)
+		return nil, "", problems
+	}
+	return importer.Import(name, data, opts)
+}
+
+// digestDate is the --date, else a date in the file's name, else the day
+// the file was last modified, in the site's timezone.
+func digestDate(file string, day time.Time, loc *time.Location) (time.Time, error) {
+	if !day.IsZero() {
+		return day, nil
+	}
+	if d, found, err := importer.NameDate(filepath.Base(file), loc); found {
+		return d, err
+	}
+	info, err := os.Stat(file)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("cannot read: %v", unwrapPath(err))
+	}
+	return info.ModTime().In(loc), nil
+}
+
+// archiveThemes names the themes of the site's digests, to be matched in
+// the imported text. A site without content/ has none; one whose content
+// does not load gets a warning, and none.
+func archiveThemes(e *env, source string, cfg *config.Config) []string {
+	if _, err := os.Stat(filepath.Join(source, content.Dir)); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	digests, problems := content.Load(os.DirFS(source), cfg, markdown.New())
+	if problems.Err() != nil {
+		fmt.Fprintf(e.stderr, "signal import: warning: content/ has errors (see signal check); its themes are not matched\n")
+		return nil
+	}
+	var names []string
+	for _, d := range digests {
+		for _, t := range d.Themes {
+			if !slices.Contains(names, t.Name) {
+				names = append(names, t.Name)
+			}
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

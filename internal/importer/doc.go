@@ -1,0 +1,34 @@
+// Package importer takes plain-text digests, as authors paste them from
+// their newsletter tool, and returns Markdown digests with front matter that
+// content.Load accepts. Import is a pure function of a file's name, its bytes
+// and the Options: it touches no file system, so the command line does the
+// reading, the choice of the date and the writing.
+//
+// The plain-text format, line by line (blank lines anywhere are ignored):
+//
+//	The Signal — Summary sentence. More of it.
+//	Consensus: Bearish (for pure-play AI labs) | Conviction: High
+//	What's Moving
+//	- Headline — What happened. (via @a, @b) The takeaway.
+//	Blind Spot — What nobody is pricing in.
+//	One Actionable Idea — One thing to do.
+//	Sources: @a (a note, which may hold commas (and parentheses)), @b
+//
+// The first line gives the summary (its text after "The Signal —") and the
+// title (its first sentence, or as many of its first clauses as fit in about
+// 70 characters, else its first words). The Consensus line is required; its
+// stance and conviction are checked as front matter checks them, and the
+// scope is kept as written. Items under What's Moving (lines starting with
+// -, *, •, – or a number) become a Markdown list with the headline in bold;
+// Blind Spot and One Actionable Idea become sections; the Sources line
+// becomes the sources of the front matter, with their notes. Every other
+// line is kept as a paragraph where it stands. An indented line right after
+// an item or a paragraph continues it: it was wrapped.
+//
+// Separators may be —, – or a spaced -, files may start with a byte order
+// mark and use CRLF line ends. Text is escaped so that Markdown reads it as
+// text, except @handles, which are kept so that they link to source pages.
+//
+// Problems are reported as name:line: message; a file with an error gives
+// no digest.
+package importer

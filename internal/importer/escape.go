@@ -1,0 +1,89 @@
+package importer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/signaldigest/signal/internal/markdown"
+)
+
+// inline escapes text so that Markdown reads it as text inside a paragraph
+// or list item: no emphasis, code, link, raw HTML, entity, strikethrough or
+// table cell. @handles are copied as they are, so that they still link; an
+// _ inside a word is left alone, since it cannot start emphasis there.
+func inline(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '@' && handleAt(s, i):
+			n := 1 + handleLen(s, i)
+			b.WriteString(s[i : i+n])
+			i += n - 1
+			continue
+		case c == '_' && insideWord(s, i):
+		case strings.IndexByte("\\`*_[]<~|", c) >= 0,
+			c == '&' && entity.MatchString(s[i:]):
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// entity is the start of an HTML entity or character reference.
+var entity = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
+
+// handleAt reports whether a handle starts at s[i], as the markdown
+// package's parser sees it: an @ not right after a letter, digit, _, . or
+// @, then a handle name.
+func handleAt(s string, i int) bool {
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		if r == '_' || r == '.' || r == '@' || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return handleLen(s, i) > 0
+}
+
+// handleLen is the length of the handle name after the @ at s[i], or 0. It
+// hands ScanHandle no more than it reads, so that a line of many @ stays
+// linear.
+func handleLen(s string, i int) int {
+	return markdown.ScanHandle([]byte(s[i+1 : min(len(s), i+2+markdown.MaxHandle)]))
+}
+
+// insideWord reports whether s[i] has a letter or digit on both sides.
+func insideWord(s string, i int) bool {
+	if i == 0 || i == len(s)-1 {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i+1:])
+	return isWordRune(before) && isWordRune(after)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// orderedMarker is the start of a line that Markdown reads as an ordered
+// list item: digits, then . or ).
+var orderedMarker = regexp.MustCompile(`^\d{1,9}[.)]`)
+
+// lineStart escapes what inline leaves alone but Markdown reads at the start
+// of a line: a heading, a quote, a list item, a thematic break or a setext
+// underline. s is already escaped by inline.
+func lineStart(s string) string {
+	if s == "" {
+		return s
+	}
+	if strings.IndexByte("#>-+=", s[0]) >= 0 {
+		return `\` + s
+	}
+	if m := orderedMarker.FindStringIndex(s); m != nil {
+		return s[:m[1]-1] + `\` + s[m[1]-1:]
+	}
+	return s
+}

@@ -1,0 +1,89 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+	"unicode/utf8"
+
+	"github.com/signaldigest/signal/internal/content"
+	"github.com/signaldigest/signal/internal/diag"
+)
+
+// Options are the choices of one import.
+type Options struct {
+	// Date is the digest's day; only its year, month and day are used.
+	Date time.Time
+	// Tags are themes every digest gets, as written.
+	Tags []string
+	// Themes are the names of the archive's themes: each one whose name
+	// appears in the text, in any case and as whole words, is added.
+	Themes []string
+}
+
+// Import turns src, the plain-text digest read from the file name, into a
+// Markdown digest. It returns the digest's bytes and the base name to write
+// them to (YYYY-MM-DD-slug.md, the slug made from the title), or, when the
+// text cannot be read as a digest, nil and every problem, at name:line.
+func Import(name string, src []byte, opts Options) ([]byte, string, diag.List) {
+	lines, problems := decode(name, src)
+	if problems.Err() != nil {
+		return nil, "", problems
+	}
+	d, problems := parse(name, lines)
+	if opts.Date.IsZero() {
+		problems.Add(name, 0, 0, "no date for the digest")
+	}
+	if problems.Err() != nil {
+		return nil, "", problems
+	}
+	title := shortTitle(d.summary)
+	day := opts.Date.Format(time.DateOnly)
+	tags := matchThemes(opts.Tags, opts.Themes, d.text())
+	out := append(frontMatter(d, title, day, tags), "---\n\n"...)
+	out = append(out, body(d.blocks)...)
+	return out, day + "-" + fileSlug(title) + ".md", problems
+}
+
+// maxSlug keeps file names well under the 255 bytes file systems allow,
+// whatever script the title is in.
+const maxSlug = 80
+
+// fileSlug is the slug of the file name: the title slugified, cut on a - to
+// at most maxSlug bytes.
+func fileSlug(title string) string {
+	s := content.Slugify(title)
+	if len(s) > maxSlug {
+		cut := maxSlug
+		for cut > 0 && s[cut] != '-' {
+			cut--
+		}
+		if cut == 0 {
+			cut = maxSlug
+			for !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+		}
+		s = s[:cut]
+	}
+	if s == "" {
+		return "digest"
+	}
+	return s
+}
+
+var nameDateRE = regexp.MustCompile(`(?:^|[^0-9])(\d{4}-\d{2}-\d{2})(?:[^0-9]|$)`)
+
+// NameDate finds a YYYY-MM-DD date in a file's base name: found is false
+// when there is none, and err says why one that looks like a date is not.
+func NameDate(base string, loc *time.Location) (day time.Time, found bool, err error) {
+	m := nameDateRE.FindStringSubmatch(base)
+	if m == nil {
+		return time.Time{}, false, nil
+	}
+	day, err = time.ParseInLocation(time.DateOnly, m[1], loc)
+	if err != nil {
+		return time.Time{}, true, fmt.Errorf("file name holds %q, which is not a date (give --date YYYY-MM-DD)", m[1])
+	}
+	return day, true, nil
+}

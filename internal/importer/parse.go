@@ -1,0 +1,308 @@
+package importer
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/signaldigest/signal/internal/content"
+	"github.com/signaldigest/signal/internal/diag"
+)
+
+// digest is what parse reads from a plain-text digest.
+type digest struct {
+	summary    string // the first line after "The Signal —"
+	consensus  string // as written: "Bearish (for pure-play AI labs)"
+	conviction string // as written: "High"
+	blocks     []*block
+	sources    []source
+}
+
+type blockKind int
+
+const (
+	paragraph blockKind = iota
+	heading
+	item
+)
+
+// block is one block of the body, its text not yet escaped.
+type block struct {
+	kind     blockKind
+	headline string   // of an item; may be empty
+	text     string   // a heading's title, an item's text after its headline, a paragraph
+	wrapped  []string // indented lines that continue text, joined to it when parsing ends
+}
+
+// source is one handle of the Sources line.
+type source struct {
+	handle string // without @
+	note   string
+}
+
+// text is the digest's own words, for matching theme names: the summary,
+// the consensus and every block but the headings.
+func (d *digest) text() string {
+	parts := []string{d.summary, d.consensus}
+	for _, b := range d.blocks {
+		if b.kind != heading {
+			parts = append(parts, b.headline, b.text)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+var bom = []byte("\ufeff")
+
+// decode checks that src is plain text and splits it into lines, without a
+// byte order mark and line ends (LF, CRLF or CR).
+func decode(name string, src []byte) ([]string, diag.List) {
+	var problems diag.List
+	src = bytes.TrimPrefix(src, bom)
+	if !utf8.Valid(src) {
+		bad := 0
+		for bad < len(src) {
+			r, n := utf8.DecodeRune(src[bad:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			bad += n
+		}
+		problems.Add(name, bytes.Count(src[:bad], []byte{'\n'})+1, 0, "not UTF-8 text (want a plain-text digest)")
+		return nil, problems
+	}
+	text := strings.ReplaceAll(string(src), "\r\n", "\n")
+	lines := strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n")
+	for i, l := range lines {
+		if j := strings.IndexFunc(l, isControl); j >= 0 {
+			r, _ := utf8.DecodeRuneInString(l[j:])
+			problems.Add(name, i+1, 0, "control character %U (want a plain-text digest)", r)
+			return nil, problems
+		}
+	}
+	return lines, problems
+}
+
+// isControl reports the control characters that plain text does not hold:
+// all but tab and line ends, which decode has taken out.
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' || r == 0x7f || 0x80 <= r && r <= 0x9f
+}
+
+// The labels that start the lines of the format, matched in any case. Each
+// is followed by a separator (see cutSep), or ends the line.
+var (
+	signalLabel     = regexp.MustCompile(`(?i)^the\s+signal\b`)
+	consensusLabel  = regexp.MustCompile(`(?i)^consensus\b`)
+	convictionLabel = regexp.MustCompile(`(?i)^conviction\b`)
+	sourcesLabel    = regexp.MustCompile(`(?i)^sources?\b`)
+	sections        = []struct {
+		label *regexp.Regexp
+		title string
+	}{
+		{regexp.MustCompile(`(?i)^what['’]?s\s+moving\b`), moving},
+		{regexp.MustCompile(`(?i)^blind\s+spots?\b`), "Blind Spot"},
+		{regexp.MustCompile(`(?i)^(?:one\s+)?actionable\s+ideas?\b`), "One Actionable Idea"},
+	}
+)
+
+const moving = "What's Moving"
+
+// bullet starts an item of What's Moving: a dash or dot, or a number.
+var bullet = regexp.MustCompile(`^(?:[-*+•·–—]|\d{1,3}[.)])\s+`)
+
+// headlineSep ends an item's headline: a dash with space on both sides.
+var headlineSep = regexp.MustCompile(`\s+(?:—|–|--?)\s+`)
+
+// cutLabel reports whether l starts with label, then a separator or
+// nothing, and returns the text after them.
+func cutLabel(l string, label *regexp.Regexp) (rest string, ok bool) {
+	m := label.FindStringIndex(l)
+	if m == nil {
+		return "", false
+	}
+	rest = strings.TrimSpace(l[m[1]:])
+	if rest == "" {
+		return "", true
+	}
+	return cutSep(l[m[1]:])
+}
+
+// cutSep returns the text after the separator that starts s: a colon, an
+// em or en dash, or hyphens with a space before or after them (so that
+// "Blind Spot-on" is not a label).
+func cutSep(s string) (string, bool) {
+	t := strings.TrimLeftFunc(s, unicode.IsSpace)
+	spaced := len(t) < len(s)
+	switch {
+	case strings.HasPrefix(t, ":"):
+		t = t[1:]
+	case strings.HasPrefix(t, "—"), strings.HasPrefix(t, "–"):
+		t = t[len("—"):]
+	case strings.HasPrefix(t, "-"):
+		t = strings.TrimLeft(t, "-")
+		if !spaced && t != "" && !unicode.IsSpace(firstRune(t)) {
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	return strings.TrimSpace(t), true
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// parser reads the lines of one file into a digest.
+type parser struct {
+	name        string
+	d           digest
+	problems    diag.List
+	first       int    // the line number of the first line, once seen
+	consensusAt int    // the line number of the Consensus line, once seen
+	section     string // the title of the section the lines are in
+	open        *block // the item or paragraph an indented line continues
+	handles     map[string]int
+}
+
+func (p *parser) errorf(line int, format string, args ...any) {
+	p.problems.Add(p.name, line, 0, format, args...)
+}
+
+// parse reads the lines of a plain-text digest.
+func parse(name string, lines []string) (*digest, diag.List) {
+	p := &parser{name: name, handles: map[string]int{}}
+	for i, l := range lines {
+		p.line(i+1, l)
+	}
+	for _, b := range p.d.blocks {
+		if len(b.wrapped) > 0 {
+			b.text = strings.Join(append([]string{b.text}, b.wrapped...), " ")
+		}
+	}
+	switch {
+	case p.first == 0:
+		p.errorf(1, `empty: want a plain-text digest, starting with "The Signal — summary" and then %s`, wantConsensus)
+	case p.consensusAt == 0:
+		p.errorf(p.first+1, "missing Consensus line: want %s after the first line", wantConsensus)
+	}
+	return &p.d, p.problems
+}
+
+const wantConsensus = `"Consensus: Stance (scope) | Conviction: Level"`
+
+func (p *parser) line(n int, raw string) {
+	l := strings.TrimSpace(raw)
+	if l == "" {
+		p.open = nil
+		return
+	}
+	if p.first == 0 {
+		p.first = n
+		if p.summary(n, l) {
+			return
+		}
+	}
+	if p.open != nil && unicode.IsSpace(firstRune(raw)) {
+		p.open.wrapped = append(p.open.wrapped, l) // an indented line wraps the line before
+		return
+	}
+	p.open = nil
+	if rest, ok := cutLabel(l, consensusLabel); ok {
+		p.consensus(n, rest)
+		return
+	}
+	if rest, ok := cutLabel(l, sourcesLabel); ok {
+		p.sources(n, rest)
+		return
+	}
+	for _, s := range sections {
+		if rest, ok := cutLabel(l, s.label); ok {
+			p.section = s.title
+			p.d.blocks = append(p.d.blocks, &block{kind: heading, text: s.title})
+			if rest != "" {
+				p.add(&block{kind: paragraph, text: rest})
+			}
+			return
+		}
+	}
+	if m := bullet.FindStringIndex(l); m != nil && p.section == moving {
+		p.add(newItem(l[m[1]:]))
+		return
+	}
+	p.add(&block{kind: paragraph, text: l})
+}
+
+// add appends an item or a paragraph, which an indented line may continue.
+func (p *parser) add(b *block) {
+	p.d.blocks = append(p.d.blocks, b)
+	p.open = b
+}
+
+func newItem(s string) *block {
+	b := &block{kind: item, text: s}
+	if m := headlineSep.FindStringIndex(s); m != nil {
+		b.headline, b.text = s[:m[0]], s[m[1]:]
+	}
+	return b
+}
+
+// summary reads the first line. It reports false, after an error, when the
+// line is one of the others of the format.
+func (p *parser) summary(n int, l string) bool {
+	labels := []*regexp.Regexp{consensusLabel, sourcesLabel}
+	for _, s := range sections {
+		labels = append(labels, s.label)
+	}
+	for _, label := range labels {
+		if _, ok := cutLabel(l, label); ok {
+			p.errorf(n, `missing first line: want "The Signal — summary" before this line`)
+			return false
+		}
+	}
+	s := l
+	if rest, ok := cutLabel(l, signalLabel); ok {
+		s = rest
+	}
+	if s == "" {
+		p.errorf(n, `the first line has no summary after "The Signal —"`)
+	}
+	p.d.summary = strings.Join(strings.Fields(s), " ")
+	return true
+}
+
+// consensus reads "Stance (scope) | Conviction: Level", checked as front
+// matter is checked.
+func (p *parser) consensus(n int, rest string) {
+	if p.consensusAt != 0 {
+		p.errorf(n, "a second Consensus line (the first is line %d)", p.consensusAt)
+		return
+	}
+	p.consensusAt = n
+	i := strings.LastIndex(rest, "|")
+	if i < 0 {
+		p.errorf(n, "Consensus line without a conviction: want %s", wantConsensus)
+		return
+	}
+	stance := strings.Join(strings.Fields(rest[:i]), " ")
+	conviction, ok := cutLabel(strings.TrimSpace(rest[i+1:]), convictionLabel)
+	if !ok || conviction == "" {
+		p.errorf(n, `Consensus line: want "Conviction: Level" after the |, as in %s`, wantConsensus)
+		return
+	}
+	if stance == "" {
+		p.errorf(n, "Consensus line without a stance: want %s", wantConsensus)
+		return
+	}
+	if _, _, err := content.ParseConsensus(stance); err != nil {
+		p.errorf(n, "consensus: %v", err)
+	}
+	if _, err := content.ParseConviction(conviction); err != nil {
+		p.errorf(n, "conviction: %v", err)
+	}
+	p.d.consensus, p.d.conviction = stance, conviction
+}

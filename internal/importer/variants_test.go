@@ -1,0 +1,112 @@
+package importer_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/signaldigest/signal/internal/importer"
+)
+
+// The same digest, as other tools and platforms write it, imports to the
+// same bytes: a byte order mark, CRLF or CR line ends, extra blank lines,
+// spaces around lines, other separators.
+func TestVariants(t *testing.T) {
+	f := readFixture(t, "testdata/full.txtar")
+	want, wantName, problems := importer.Import(f.name, f.input, f.opts)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []struct {
+		name   string
+		change func(string) string
+	}{
+		{"BOM", func(s string) string { return "\ufeff" + s }},
+		{"CRLF", func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }},
+		{"BOM and CRLF", func(s string) string { return "\ufeff" + strings.ReplaceAll(s, "\n", "\r\n") }},
+		{"CR", func(s string) string { return strings.ReplaceAll(s, "\n", "\r") }},
+		{"no final line end", func(s string) string { return strings.TrimSuffix(s, "\n") }},
+		{"blank lines", func(s string) string { return "\n\n" + strings.ReplaceAll(s, "\n", "\n\n\n") }},
+		{"blank lines of spaces", func(s string) string { return strings.ReplaceAll(s, "\n", "\n \t \n") }},
+		{"trailing spaces", func(s string) string { return strings.ReplaceAll(s, "\n", " \t\n") }},
+		{"en dashes", func(s string) string { return strings.ReplaceAll(s, " — ", " – ") }},
+		{"hyphens", func(s string) string { return strings.ReplaceAll(s, " — ", " - ") }},
+		{"double hyphens", func(s string) string { return strings.ReplaceAll(s, " — ", " -- ") }},
+		{"unspaced dashes after labels", func(s string) string {
+			return strings.NewReplacer("Signal — ", "Signal—", "Spot — ", "Spot—", "Idea — ", "Idea–").Replace(s)
+		}},
+		{"colons after labels", func(s string) string {
+			return strings.NewReplacer("Signal — ", "Signal: ", "Spot — ", "Spot: ", "Idea — ", "Idea: ", "Moving\n", "Moving:\n").Replace(s)
+		}},
+		{"other bullets", func(s string) string { return strings.ReplaceAll(s, "\n- ", "\n• ") }},
+		{"upper case labels", func(s string) string {
+			return strings.NewReplacer("Consensus:", "CONSENSUS:", "Conviction:", "CONVICTION:", "What's Moving", "WHAT’S MOVING", "Sources:", "SOURCES:").Replace(s)
+		}},
+	} {
+		t.Run(v.name, func(t *testing.T) {
+			in := v.change(string(f.input))
+			if in == string(f.input) {
+				t.Fatal("the variant changes nothing")
+			}
+			got, name, problems := importer.Import(f.name, []byte(in), f.opts)
+			if err := problems.Err(); err != nil {
+				t.Fatal(err)
+			}
+			if name != wantName || !bytes.Equal(got, want) {
+				t.Errorf("%s:\n%s\nwant %s:\n%s", name, got, wantName, want)
+			}
+		})
+	}
+}
+
+// Bytes that are not plain text are an error at their line, never a panic
+// or a digest.
+func TestNotText(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want string
+	}{
+		{"The Signal — ok\n\xff\xfe\x00junk", "junk.txt:2: not UTF-8 text (want a plain-text digest)"},
+		{"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "junk.txt:1: not UTF-8 text (want a plain-text digest)"},
+		{"The Signal — ok\nConsensus: Bearish | Conviction: High\nA\x00B", "junk.txt:3: control character U+0000 (want a plain-text digest)"},
+		{"\ufeff\ufeffThe Signal — ok\x1b[0m", "junk.txt:1: control character U+001B (want a plain-text digest)"},
+		{"The Signal — ok\u0085", "junk.txt:1: control character U+0085 (want a plain-text digest)"},
+	} {
+		out, name, problems := importer.Import("junk.txt", []byte(c.in), importer.Options{Date: day(t, "2026-11-24")})
+		if got := printed(problems); got != c.want+"\n" || out != nil || name != "" {
+			t.Errorf("%q: %q, %q, problems:\n%s\nwant:\n%s", c.in, out, name, got, c.want)
+		}
+	}
+}
+
+// A date in a file name is found wherever it stands, and one that is not a
+// real day is an error rather than ignored.
+func TestNameDate(t *testing.T) {
+	for _, c := range []struct {
+		base, want string
+		found      bool
+		err        string
+	}{
+		{"2026-11-24.txt", "2026-11-24", true, ""},
+		{"signal-2026-11-24-compute.txt", "2026-11-24", true, ""},
+		{"digest_2026-01-05", "2026-01-05", true, ""},
+		{"digest.txt", "", false, ""},
+		{"20261124.txt", "", false, ""},
+		{"12026-11-24.txt", "", false, ""},
+		{"2026-02-30.txt", "", true, `file name holds "2026-02-30", which is not a date (give --date YYYY-MM-DD)`},
+	} {
+		d, found, err := importer.NameDate(c.base, time.UTC)
+		got := ""
+		if !d.IsZero() {
+			got = d.Format(time.DateOnly)
+		}
+		errText := ""
+		if err != nil {
+			errText = err.Error()
+		}
+		if got != c.want || found != c.found || errText != c.err {
+			t.Errorf("NameDate(%q) = %q, %v, %q; want %q, %v, %q", c.base, got, found, errText, c.want, c.found, c.err)
+		}
+	}
+}
