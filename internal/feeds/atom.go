@@ -2,11 +2,8 @@ package feeds
 
 import (
 	"io"
-	"time"
 
 	gfeeds "github.com/gorilla/feeds"
-
-	"github.com/signaldigest/signal/internal/content"
 )
 
 // What Atom needs beyond gorilla/feeds' AtomFeed:
@@ -40,10 +37,9 @@ type atomCategory struct {
 	Term string `xml:"term,attr"`
 }
 
-func writeAtom(w io.Writer, f *gfeeds.Feed, digests []*content.Digest, lang, self string) error {
+// writeAtom writes the frame of an Atom feed, without entries.
+func writeAtom(w io.Writer, f *gfeeds.Feed, lang, self string) error {
 	feed := (&gfeeds.Atom{Feed: f}).AtomFeed()
-	entries := feed.Entries
-	feed.Entries = nil
 	alternate := feed.Link.Href
 	feed.Link = nil
 	doc := &atomDoc{
@@ -53,19 +49,6 @@ func writeAtom(w io.Writer, f *gfeeds.Feed, digests []*content.Digest, lang, sel
 			{Href: alternate, Rel: "alternate", Type: "text/html"},
 			{Href: self, Rel: "self", Type: "application/atom+xml"},
 		},
-	}
-	for i, e := range entries {
-		d := digests[i]
-		e.Published = d.Date.Format(time.RFC3339)
-		e.Updated = d.Modified().Format(time.RFC3339)
-		if e.Summary != nil {
-			e.Summary.Type = "text"
-		}
-		entry := &atomEntry{AtomEntry: e}
-		for _, name := range themeNames(d) {
-			entry.Categories = append(entry.Categories, atomCategory{Term: name})
-		}
-		doc.Entries = append(doc.Entries, entry)
 	}
 	return encodeXML(w, doc)
 }

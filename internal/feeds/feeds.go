@@ -42,7 +42,7 @@ func Write(s *site.Site, sink Sink) (int, diag.List) {
 			lists = append(lists, list{folder: t.Path(), title: t.Name + " · " + s.Config.Title, digests: t.Digests})
 		}
 	}
-	w := &writer{site: s, html: map[*content.Digest]string{}}
+	w := &writer{site: s, entries: newEntries(s)}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	var mu sync.Mutex
@@ -65,24 +65,8 @@ func Write(s *site.Site, sink Sink) (int, diag.List) {
 }
 
 type writer struct {
-	site *site.Site
-	mu   sync.Mutex
-	html map[*content.Digest]string // content with absolute URLs, made once per digest
-}
-
-// content returns a digest's HTML with every URL made absolute.
-func (w *writer) content(d *content.Digest) string {
-	w.mu.Lock()
-	h, ok := w.html[d]
-	w.mu.Unlock()
-	if ok {
-		return h
-	}
-	h = absolute(d.HTML, w.site.Config.AbsURL(site.EscapePath(d.Permalink)))
-	w.mu.Lock()
-	w.html[d] = h
-	w.mu.Unlock()
-	return h
+	site    *site.Site
+	entries *entries
 }
 
 // feeds returns the three documents of one list, by file name.
@@ -103,6 +87,7 @@ func (w *writer) feeds(l list) map[string][]byte {
 	}
 	// The feed's dates come from its digests, never from the clock, so that
 	// the same content gives the same bytes.
+	var rss, atom, jsonf [][]byte
 	for _, d := range digests {
 		if d.Modified().After(f.Updated) {
 			f.Updated = d.Modified()
@@ -110,35 +95,24 @@ func (w *writer) feeds(l list) map[string][]byte {
 		if d.Date.After(f.Created) {
 			f.Created = d.Date
 		}
+		e := w.entries.of(d)
+		rss, atom, jsonf = append(rss, e.rss), append(atom, e.atom), append(jsonf, e.jsonf)
 	}
 	if f.Updated.IsZero() {
 		f.Updated = time.Unix(0, 0).UTC()
 		f.Created = f.Updated
 	}
-	for _, d := range digests {
-		f.Items = append(f.Items, &gfeeds.Item{
-			Title:       d.Title,
-			Link:        &gfeeds.Link{Href: cfg.AbsURL(site.EscapePath(d.Permalink))},
-			Id:          cfg.AbsURL(site.EscapePath(d.Permalink)),
-			IsPermaLink: "true",
-			Description: d.Summary,
-			Content:     w.content(d),
-			Created:     d.Date,
-			Updated:     d.Modified(),
-			Author:      f.Author,
-		})
-	}
 	self := func(name string) string { return cfg.AbsURL(site.EscapePath(l.folder) + name) }
 	out := map[string][]byte{}
 	var b bytes.Buffer
-	_ = writeRSS(&b, f, digests, cfg.Language, self(RSSFile))
-	out[RSSFile] = bytes.Clone(b.Bytes())
-	b.Reset()
-	_ = writeAtom(&b, f, digests, cfg.Language, self(AtomFile))
-	out[AtomFile] = bytes.Clone(b.Bytes())
-	b.Reset()
-	_ = writeJSON(&b, f, digests, cfg.Language, self(JSONFile))
-	out[JSONFile] = bytes.Clone(b.Bytes())
+	_ = writeRSS(&b, f, cfg.Language, self(RSSFile))
+	out[RSSFile] = spliceXML(b.Bytes(), "\n  </channel>", rss)
+	b = bytes.Buffer{}
+	_ = writeAtom(&b, f, cfg.Language, self(AtomFile))
+	out[AtomFile] = spliceXML(b.Bytes(), "\n</feed>", atom)
+	b = bytes.Buffer{}
+	_ = writeJSON(&b, f, cfg.Language, self(JSONFile))
+	out[JSONFile] = spliceJSON(b.Bytes(), jsonf)
 	return out
 }
 

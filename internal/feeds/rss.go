@@ -5,8 +5,6 @@ import (
 	"io"
 
 	gfeeds "github.com/gorilla/feeds"
-
-	"github.com/signaldigest/signal/internal/content"
 )
 
 // What RSS needs beyond gorilla/feeds' RssFeed:
@@ -47,11 +45,10 @@ type rssItem struct {
 	Creator    string   `xml:"dc:creator,omitempty"`
 }
 
-func writeRSS(w io.Writer, f *gfeeds.Feed, digests []*content.Digest, lang, self string) error {
+// writeRSS writes the frame of an RSS feed: the channel, without items.
+func writeRSS(w io.Writer, f *gfeeds.Feed, lang, self string) error {
 	ch := (&gfeeds.Rss{Feed: f}).RssFeed()
 	ch.Language = lang
-	items := ch.Items
-	ch.Items = nil
 	doc := &rssDoc{
 		Version: "2.0",
 		Content: "http://purl.org/rss/1.0/modules/content/",
@@ -62,14 +59,6 @@ func writeRSS(w io.Writer, f *gfeeds.Feed, digests []*content.Digest, lang, self
 	ch.ManagingEditor = rssAuthor(f.Author)
 	if f.Author != nil {
 		doc.Channel.Creator = f.Author.Name
-	}
-	for i, it := range items {
-		it.Author = rssAuthor(f.Author)
-		item := &rssItem{RssItem: it, Categories: themeNames(digests[i])}
-		if a := f.Author; a != nil {
-			item.Creator = a.Name
-		}
-		doc.Channel.Items = append(doc.Channel.Items, item)
 	}
 	return encodeXML(w, doc)
 }

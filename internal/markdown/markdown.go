@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 
+	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
@@ -37,6 +38,9 @@ func WithHandleURL(f func(slug string) string) Option {
 	return func(o *options) { o.handleURL = f }
 }
 
+// noStyle is a chroma style with no entries.
+var noStyle = chroma.MustNewStyle("signal", chroma.StyleEntries{})
+
 // New returns a Markdown with signal's extensions.
 func New(opts ...Option) *Markdown {
 	var o options
@@ -54,6 +58,11 @@ func New(opts ...Option) *Markdown {
 			extension.Typographer,
 			highlighting.NewHighlighting(
 				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+				// With classes the style never reaches the HTML (chroma.css
+				// carries the colours), but goldmark-highlighting makes a
+				// formatter per code block and each converts its style to
+				// CSS first: an empty style makes that nearly free.
+				highlighting.WithCustomStyle(noStyle),
 			),
 			&handleExtension{url: o.handleURL},
 			safeLinks{},

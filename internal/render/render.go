@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"html/template"
+	"io"
 	"io/fs"
 	"runtime"
 	"sync"
@@ -26,6 +28,23 @@ type View struct {
 	Site *site.Site
 }
 
+// Nav names the menu entry of the page, for aria-current: "home" on the
+// first home page, "archive", or the taxonomy of a terms page; "" elsewhere.
+// The header is cached per Nav rather than rendered for every page.
+func (v View) Nav() string {
+	switch v.Kind {
+	case site.KindHome:
+		if v.Path == "/" {
+			return "home"
+		}
+	case site.KindArchive:
+		return "archive"
+	case site.KindTerms:
+		return v.Taxonomy.Name
+	}
+	return ""
+}
+
 // Renderer renders the pages of one site with one theme.
 type Renderer struct {
 	site   *site.Site
@@ -41,11 +60,15 @@ func New(s *site.Site, theme Theme) (*Renderer, diag.List) {
 	if problems.Err() != nil {
 		return nil, problems
 	}
-	tmpl, more := parseTemplates(theme.Layouts, funcMap(s.Config, assets))
+	cache := newPartials()
+	funcs := funcMap(s.Config, assets)
+	funcs["cached"] = cache.cached
+	tmpl, more := parseTemplates(theme.Layouts, funcs)
 	problems = append(problems, more...)
 	if problems.Err() != nil {
 		return nil, problems
 	}
+	cache.set = func() *template.Template { return tmpl[layouts[site.KindHome]] }
 	return &Renderer{site: s, theme: theme, tmpl: tmpl, assets: assets}, problems
 }
 
@@ -63,8 +86,7 @@ func (r *Renderer) Pages(sink Sink) diag.List {
 			buf := buffers.Get().(*bytes.Buffer)
 			defer buffers.Put(buf)
 			buf.Reset()
-			t := r.tmpl[layouts[p.Kind]]
-			if err := t.ExecuteTemplate(buf, "base.html", View{Page: p, Site: r.site}); err != nil {
+			if err := r.Page(buf, p); err != nil {
 				mu.Lock()
 				problems = append(problems, templateError(err))
 				mu.Unlock()
@@ -81,6 +103,11 @@ func (r *Renderer) Pages(sink Sink) diag.List {
 	}
 	_ = g.Wait()
 	return dedupe(problems)
+}
+
+// Page renders one page into w.
+func (r *Renderer) Page(w io.Writer, p *site.Page) error {
+	return r.tmpl[layouts[p.Kind]].ExecuteTemplate(w, "base.html", View{Page: p, Site: r.site})
 }
 
 // Static copies the theme's static files into sink.
@@ -124,3 +151,4 @@ func hashAssets(static fs.FS) (map[string]string, diag.List) {
 	}
 	return out, problems
 }
+
