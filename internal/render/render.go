@@ -151,4 +151,3 @@ func hashAssets(static fs.FS) (map[string]string, diag.List) {
 	}
 	return out, problems
 }
-
