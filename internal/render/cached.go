@@ -37,7 +37,12 @@ func (c *partials) cached(name string, dot any, variants ...any) (template.HTML,
 		var b strings.Builder
 		b.WriteString(name)
 		for _, v := range variants {
-			fmt.Fprintf(&b, "\x00%v", v)
+			b.WriteByte(0)
+			if s, ok := v.(string); ok {
+				b.WriteString(s) // the usual variant: a permalink
+			} else {
+				fmt.Fprint(&b, v)
+			}
 		}
 		key = b.String()
 	}

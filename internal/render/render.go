@@ -22,29 +22,6 @@ type Sink interface {
 	WriteFile(name string, data []byte) error
 }
 
-// View is what a layout sees as its dot: the page, and the whole site.
-type View struct {
-	*site.Page
-	Site *site.Site
-}
-
-// Nav names the menu entry of the page, for aria-current: "home" on the
-// first home page, "archive", or the taxonomy of a terms page; "" elsewhere.
-// The header is cached per Nav rather than rendered for every page.
-func (v View) Nav() string {
-	switch v.Kind {
-	case site.KindHome:
-		if v.Path == "/" {
-			return "home"
-		}
-	case site.KindArchive:
-		return "archive"
-	case site.KindTerms:
-		return v.Taxonomy.Name
-	}
-	return ""
-}
-
 // Renderer renders the pages of one site with one theme.
 type Renderer struct {
 	site   *site.Site
@@ -107,7 +84,7 @@ func (r *Renderer) Pages(sink Sink) diag.List {
 
 // Page renders one page into w.
 func (r *Renderer) Page(w io.Writer, p *site.Page) error {
-	return r.tmpl[layouts[p.Kind]].ExecuteTemplate(w, "base.html", View{Page: p, Site: r.site})
+	return r.tmpl[layouts[p.Kind]].ExecuteTemplate(w, "base.html", p)
 }
 
 // Static copies the theme's static files into sink.

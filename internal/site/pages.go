@@ -20,8 +20,9 @@ const (
 	KindNotFound Kind = "404"     // /404.html
 )
 
-// Page is one HTML page of the site.
+// Page is one HTML page of the site, and what its layout sees as dot.
 type Page struct {
+	Site  *Site // the whole site, for menus and feeds
 	Kind  Kind
 	Path  string // the site path, unescaped: "/themes/política-industrial/page/2/"
 	Title string
@@ -56,6 +57,23 @@ type Month struct {
 	Digests []*content.Digest
 }
 
+// Nav names the menu entry of the page, for aria-current: "home" on the
+// first home page, "archive", or the taxonomy of a terms page; "" elsewhere.
+// The header is rendered once per Nav rather than once per page.
+func (p *Page) Nav() string {
+	switch p.Kind {
+	case KindHome:
+		if p.Path == "/" {
+			return "home"
+		}
+	case KindArchive:
+		return "archive"
+	case KindTerms:
+		return p.Taxonomy.Name
+	}
+	return ""
+}
+
 // File is the output path of the page, relative to the output root.
 func (p *Page) File() string {
 	if p.Kind == KindNotFound {
@@ -87,6 +105,9 @@ func (s *Site) pages() {
 		}
 	}
 	s.Pages = append(s.Pages, &Page{Kind: KindNotFound, Path: "/404.html", Title: "Page not found"})
+	for _, p := range s.Pages {
+		p.Site = s
+	}
 }
 
 // Taxonomies lists the four taxonomies in the order of the site's menus.
