@@ -15,6 +15,10 @@ import (
 // not nil, replaces base_url. The problems include warnings; the results are
 // nil when there are errors.
 func Load(fsys fs.FS, baseURL *url.URL) (*config.Config, []*content.Digest, diag.List) {
+	return load(fsys, baseURL, nil)
+}
+
+func load(fsys fs.FS, baseURL *url.URL, cache *content.Cache) (*config.Config, []*content.Digest, diag.List) {
 	cfg, problems := config.Load(fsys)
 	if problems.Err() != nil {
 		return nil, nil, problems
@@ -29,7 +33,7 @@ func Load(fsys fs.FS, baseURL *url.URL) (*config.Config, []*content.Digest, diag
 			return base + site.SourcePath(slug)[1:]
 		}),
 	)
-	digests, more := content.Load(fsys, cfg, md)
+	digests, more := content.Load(fsys, cfg, md, cache)
 	problems = append(problems, more...)
 	if problems.Err() != nil {
 		return nil, nil, problems

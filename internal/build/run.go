@@ -1,14 +1,16 @@
 package build
 
 import (
+	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"net/url"
 	"runtime"
-	"sync/atomic"
 	"time"
 
+	"github.com/signaldigest/signal/internal/config"
+	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/diag"
-	"github.com/signaldigest/signal/internal/feeds"
 	"github.com/signaldigest/signal/internal/render"
 	"github.com/signaldigest/signal/internal/site"
 )
@@ -21,6 +23,7 @@ type Options struct {
 	Future  bool
 	Now     time.Time // decides which digests are in the future
 	Timings bool      // measure each stage (reading memory statistics costs a little)
+	Cache   *Cache    // what an earlier build made, to reuse; nil for none
 }
 
 // Stats counts what a build made, and what each stage cost.
@@ -51,21 +54,14 @@ func (t *timer) begin() {
 }
 
 func (t *timer) end(name string) {
+	if name == "" {
+		t.begin()
+		return
+	}
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	t.stages = append(t.stages, Stage{Name: name, Took: time.Since(t.start), Alloc: m.TotalAlloc - t.alloc, Heap: m.HeapAlloc})
 	t.start, t.alloc = time.Now(), m.TotalAlloc
-}
-
-// counter is a Sink that counts the files passing through it.
-type counter struct {
-	render.Sink
-	files atomic.Int64
-}
-
-func (c *counter) WriteFile(name string, data []byte) error {
-	c.files.Add(1)
-	return c.Sink.WriteFile(name, data)
 }
 
 // Run builds the site in fsys into sink: the whole pipeline, stage by
@@ -78,34 +74,72 @@ func Run(fsys fs.FS, sink render.Sink, opts Options) (Stats, diag.List) {
 			t.end(name)
 		}
 	}
-	if opts.Timings {
-		t.begin()
-	}
-	cfg, digests, problems := Load(fsys, opts.BaseURL)
+	out, problems := prepare(fsys, opts, stage)
 	if problems.Err() != nil {
 		return Stats{}, problems
+	}
+	stats, more := out.Write(sink, stage)
+	stats.Stages = t.stages
+	return stats, append(problems, more...)
+}
+
+// Prepare runs the stages that read the site: content, the site model and
+// the layouts. The Output it returns makes the files.
+func Prepare(fsys fs.FS, opts Options) (*Output, diag.List) {
+	return prepare(fsys, opts, func(string) {})
+}
+
+func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) {
+	if opts.Timings {
+		stage("") // starts the clock
+	}
+	var cc *content.Cache
+	if opts.Cache != nil {
+		cc = opts.Cache.Cache
+	}
+	cfg, digests, problems := load(fsys, opts.BaseURL, cc)
+	if problems.Err() != nil {
+		return nil, problems
 	}
 	stage("content")
 	s, more := site.New(cfg, digests, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
 	problems = append(problems, more...)
 	if problems.Err() != nil {
-		return Stats{}, problems
+		return nil, problems
 	}
 	stage("site")
-	r, more := render.New(s, render.NewTheme(opts.Theme, fsys))
+	theme := render.NewTheme(opts.Theme, fsys)
+	var rc *render.Cache
+	var tk uint64
+	if opts.Cache != nil {
+		tk = themeKey(cfg, theme, opts)
+		opts.Cache.useTheme(tk)
+		rc = opts.Cache.partials
+	}
+	r, more := render.New(s, theme, rc)
 	problems = append(problems, more...)
 	if problems.Err() != nil {
-		return Stats{}, problems
+		return nil, problems
 	}
-	c := &counter{Sink: sink}
-	problems = append(problems, r.Pages(c)...)
-	problems = append(problems, r.Static(c)...)
-	if err := r.Sitemap(c); err != nil {
-		problems.Add("sitemap.xml", 0, 0, "cannot write: %v", err)
+	return newOutput(s, r, opts.Cache, tk), problems
+}
+
+// themeKey sums up what every page depends on: site.yaml, the options and
+// every file of the theme.
+func themeKey(cfg *config.Config, theme render.Theme, opts Options) uint64 {
+	var h maphash.Hash
+	h.SetSeed(listSeed)
+	fmt.Fprintf(&h, "%q %q %q %q %q %q %q %q %d %d %v %v %v\x00", cfg.Title, cfg.BaseURL, cfg.Description, cfg.Language,
+		cfg.Author.Name, cfg.Author.Email, cfg.Timezone, cfg.Permalink, cfg.PageSize, cfg.FeedItems, cfg.UnsafeHTML, opts.Drafts, opts.Future)
+	for _, fsys := range []fs.FS{theme.Layouts, theme.Static} {
+		_ = fs.WalkDir(fsys, ".", func(name string, e fs.DirEntry, err error) error {
+			if err == nil && !e.IsDir() {
+				data, _ := fs.ReadFile(fsys, name)
+				h.WriteString(name + "\x00")
+				h.Write(data)
+			}
+			return nil
+		})
 	}
-	stage("pages")
-	nfeeds, more := feeds.Write(s, c)
-	problems = append(problems, more...)
-	stage("feeds")
-	return Stats{Digests: len(s.Digests), Pages: len(s.Pages), Feeds: nfeeds, Files: int(c.files.Load()), Stages: t.stages}, problems
+	return h.Sum64()
 }

@@ -166,7 +166,7 @@ func archiveThemes(e *env, source string, cfg *config.Config) []string {
 	if _, err := os.Stat(filepath.Join(source, content.Dir)); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	digests, problems := content.Load(os.DirFS(source), cfg, markdown.New())
+	digests, problems := content.Load(os.DirFS(source), cfg, markdown.New(), nil)
 	if problems.Err() != nil {
 		fmt.Fprintf(e.stderr, "signal import: warning: content/ has errors (see signal check); its themes are not matched\n")
 		return nil

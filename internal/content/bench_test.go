@@ -17,7 +17,7 @@ func BenchmarkLoad(b *testing.B) {
 	md := markdown.New()
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, problems := content.Load(fsys, cfg, md); problems.Err() != nil {
+		if _, problems := content.Load(fsys, cfg, md, nil); problems.Err() != nil {
 			b.Fatal(problems.Err())
 		}
 	}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"hash/maphash"
 	"path"
 	"strings"
 	"time"
@@ -28,6 +29,8 @@ type Digest struct {
 	Draft      bool
 	Permalink  string // the site path of its page, unescaped: /2026/11/24/slug/
 	HTML       []byte // the body, rendered once
+
+	metaKey, bodyKey uint64 // see MetaKey and BodyKey
 }
 
 // Source is a handle a digest cites, in its front matter sources, its body,
@@ -314,6 +317,7 @@ func (p *parser) body(d *Digest, body []byte) {
 		}
 	}
 	d.HTML = doc.HTML()
+	d.bodyKey = maphash.Bytes(seed, d.HTML)
 	if d.Summary == "" {
 		d.Summary = cut(doc.FirstParagraph(), 300)
 	}

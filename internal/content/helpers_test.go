@@ -57,7 +57,7 @@ func load(fsys fs.FS) ([]*content.Digest, diag.List) {
 		markdown.WithUnsafeHTML(cfg.UnsafeHTML),
 		markdown.WithHandleURL(func(slug string) string { return base + "sources/" + slug + "/" }),
 	)
-	digests, more := content.Load(fsys, cfg, md)
+	digests, more := content.Load(fsys, cfg, md, nil)
 	return digests, append(problems, more...)
 }
 

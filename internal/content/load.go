@@ -22,32 +22,58 @@ const Dir = "content"
 // Load reads every digest under content/ in fsys, at any depth, skipping
 // files and folders whose names start with _ or . and files that are not
 // .md. It returns the digests newest first, and every problem found; the
-// digests are nil when there are errors.
-func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown) ([]*Digest, diag.List) {
-	paths, problems := list(fsys)
-	if problems.Err() != nil {
-		return nil, problems
+// digests are nil when there are errors. With a cache, it parses only the
+// files the cache has not seen or was told have changed.
+func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) ([]*Digest, diag.List) {
+	if cache == nil {
+		cache = NewCache()
 	}
-	digests := make([]*Digest, len(paths))
-	perFile := make([]diag.List, len(paths))
+	cache.mu.Lock()
+	defer cache.mu.Unlock()
+	cache.use(cfg)
+	paths := cache.paths
+	var problems diag.List
+	if paths == nil {
+		paths, problems = list(fsys)
+		if problems.Err() != nil {
+			return nil, problems
+		}
+	}
+	results := make([]parsed, len(paths))
+	gone := make([]bool, len(paths))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, p := range paths {
+		if r, ok := cache.files[p]; ok {
+			results[i] = r
+			continue
+		}
 		g.Go(func() error {
 			data, err := fs.ReadFile(fsys, p)
 			if err != nil {
-				perFile[i].Add(p, 0, 0, "cannot read: %v", unwrapPath(err))
+				// A file the cache listed may have been removed since.
+				gone[i] = errors.Is(err, fs.ErrNotExist) && cache.paths != nil
+				results[i].problems.Add(p, 0, 0, "cannot read: %v", unwrapPath(err))
 				return nil
 			}
 			ps := parser{path: p, loc: cfg.Timezone, md: md}
-			digests[i] = ps.parse(data)
-			perFile[i] = ps.problems
+			results[i] = parsed{d: ps.parse(data), problems: ps.problems}
 			return nil
 		})
 	}
 	_ = g.Wait()
-	for _, l := range perFile {
-		problems = append(problems, l...)
+	cache.paths = cache.paths[:0:0]
+	digests := make([]*Digest, 0, len(paths))
+	for i, r := range results {
+		if gone[i] {
+			continue
+		}
+		cache.paths = append(cache.paths, paths[i])
+		cache.files[paths[i]] = r
+		problems = append(problems, r.problems...)
+		if r.d != nil {
+			digests = append(digests, copyOf(r.d))
+		}
 	}
 	if problems.Err() != nil {
 		return nil, problems
@@ -60,6 +86,9 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown) ([]*Digest, dia
 		return nil, problems
 	}
 	canonicalNames(digests)
+	for _, d := range digests {
+		d.setMetaKey()
+	}
 	slices.SortFunc(digests, func(a, b *Digest) int {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Path, b.Path))
 	})
@@ -107,12 +136,15 @@ func unwrapPath(err error) error {
 
 // permalink expands a permalink pattern for d.
 func permalink(pattern string, d *Digest) string {
-	return strings.NewReplacer(
-		":year", d.Date.Format("2006"),
-		":month", d.Date.Format("01"),
-		":day", d.Date.Format("02"),
-		":slug", d.Slug,
-	).Replace(pattern)
+	for _, r := range [...][2]string{
+		{":year", d.Date.Format("2006")},
+		{":month", d.Date.Format("01")},
+		{":day", d.Date.Format("02")},
+		{":slug", d.Slug},
+	} {
+		pattern = strings.ReplaceAll(pattern, r[0], r[1])
+	}
+	return pattern
 }
 
 func checkPermalinks(digests []*Digest) diag.List {

@@ -21,8 +21,23 @@ import (
 // whole feed, at a twelfth of the cost.
 type entries struct {
 	site *site.Site
+	*Cache
+}
+
+// Cache keeps the encoded entries of digests between builds: serve keeps
+// one, so that a rebuild encodes only the entries of digests that changed.
+type Cache struct {
 	mu   sync.Mutex
-	done map[*content.Digest]*entry
+	done map[entryKey]*entry
+}
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache { return &Cache{done: map[entryKey]*entry{}} }
+
+// entryKey names a digest as its entries show it.
+type entryKey struct {
+	permalink  string
+	meta, body uint64
 }
 
 type entry struct {
@@ -30,17 +45,14 @@ type entry struct {
 	rss, atom, jsonf []byte
 }
 
-func newEntries(s *site.Site) *entries {
-	return &entries{site: s, done: map[*content.Digest]*entry{}}
-}
-
 // of returns d's entries, encoding them the first time.
 func (c *entries) of(d *content.Digest) *entry {
+	k := entryKey{d.Permalink, d.MetaKey(), d.BodyKey()}
 	c.mu.Lock()
-	e := c.done[d]
+	e := c.done[k]
 	if e == nil {
 		e = &entry{}
-		c.done[d] = e
+		c.done[k] = e
 	}
 	c.mu.Unlock()
 	e.once.Do(func() { c.encode(e, d) })

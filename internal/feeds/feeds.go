@@ -26,33 +26,45 @@ const (
 	JSONFile = "feed.json"
 )
 
-// list is one list of digests that has feeds.
-type list struct {
-	folder  string // site path of the folder: "/" or "/themes/compute/"
-	title   string
-	digests []*content.Digest
+// List is one list of digests that has feeds: the home page, or a term.
+type List struct {
+	Folder  string // site path of the folder: "/" or "/themes/compute/"
+	Title   string
+	Digests []*content.Digest // newest first, all of them
+}
+
+// Lists returns every list of the site that has feeds, home first.
+func Lists(s *site.Site) []List {
+	lists := []List{{Folder: "/", Title: s.Config.Title, Digests: s.Digests}}
+	for _, tax := range s.Taxonomies() {
+		for _, t := range tax.Terms {
+			lists = append(lists, List{Folder: t.Path(), Title: t.Name + " · " + s.Config.Title, Digests: t.Digests})
+		}
+	}
+	return lists
+}
+
+// Files are the names of a list's feed files, relative to the output root.
+func (l List) Files() [3]string {
+	f := l.Folder[1:]
+	return [3]string{f + RSSFile, f + AtomFile, f + JSONFile}
 }
 
 // Write writes the three feeds of every list into sink and returns how many
 // files it wrote.
 func Write(s *site.Site, sink Sink) (int, diag.List) {
-	lists := []list{{folder: "/", title: s.Config.Title, digests: s.Digests}}
-	for _, tax := range s.Taxonomies() {
-		for _, t := range tax.Terms {
-			lists = append(lists, list{folder: t.Path(), title: t.Name + " · " + s.Config.Title, digests: t.Digests})
-		}
-	}
-	w := &writer{site: s, entries: newEntries(s)}
+	lists := Lists(s)
+	w := New(s, nil)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	var mu sync.Mutex
 	var problems diag.List
 	for _, l := range lists {
 		g.Go(func() error {
-			for name, data := range w.feeds(l) {
-				if err := sink.WriteFile(l.folder[1:]+name, data); err != nil {
+			for name, data := range w.Feeds(l) {
+				if err := sink.WriteFile(l.Folder[1:]+name, data); err != nil {
 					mu.Lock()
-					problems.Add(l.folder[1:]+name, 0, 0, "cannot write: %v", err)
+					problems.Add(l.Folder[1:]+name, 0, 0, "cannot write: %v", err)
 					mu.Unlock()
 					return err
 				}
@@ -64,23 +76,38 @@ func Write(s *site.Site, sink Sink) (int, diag.List) {
 	return 3 * len(lists), problems
 }
 
-type writer struct {
+// Writer makes the feeds of one site.
+type Writer struct {
 	site    *site.Site
 	entries *entries
 }
 
-// feeds returns the three documents of one list, by file name.
-func (w *writer) feeds(l list) map[string][]byte {
-	cfg := w.site.Config
-	digests := l.digests
-	if cfg.FeedItems > 0 && len(digests) > cfg.FeedItems {
-		digests = digests[:cfg.FeedItems]
+// New returns a Writer for s; cache, when not nil, keeps encoded entries
+// from one build to the next.
+func New(s *site.Site, cache *Cache) *Writer {
+	if cache == nil {
+		cache = NewCache()
 	}
+	return &Writer{site: s, entries: &entries{site: s, Cache: cache}}
+}
+
+// Shown is what a list's feeds show: its newest feed_items digests.
+func (w *Writer) Shown(l List) []*content.Digest {
+	if n := w.site.Config.FeedItems; n > 0 && len(l.Digests) > n {
+		return l.Digests[:n]
+	}
+	return l.Digests
+}
+
+// Feeds returns the three documents of one list, by file name.
+func (w *Writer) Feeds(l List) map[string][]byte {
+	cfg := w.site.Config
+	digests := w.Shown(l)
 	f := &gfeeds.Feed{
-		Title:       l.title,
-		Link:        &gfeeds.Link{Href: cfg.AbsURL(site.EscapePath(l.folder))},
+		Title:       l.Title,
+		Link:        &gfeeds.Link{Href: cfg.AbsURL(site.EscapePath(l.Folder))},
 		Description: cfg.Description,
-		Id:          cfg.AbsURL(site.EscapePath(l.folder)),
+		Id:          cfg.AbsURL(site.EscapePath(l.Folder)),
 	}
 	if cfg.Author.Name != "" || cfg.Author.Email != "" {
 		f.Author = &gfeeds.Author{Name: cfg.Author.Name, Email: cfg.Author.Email}
@@ -102,7 +129,7 @@ func (w *writer) feeds(l list) map[string][]byte {
 		f.Updated = time.Unix(0, 0).UTC()
 		f.Created = f.Updated
 	}
-	self := func(name string) string { return cfg.AbsURL(site.EscapePath(l.folder) + name) }
+	self := func(name string) string { return cfg.AbsURL(site.EscapePath(l.Folder) + name) }
 	out := map[string][]byte{}
 	var b bytes.Buffer
 	_ = writeRSS(&b, f, cfg.Language, self(RSSFile))

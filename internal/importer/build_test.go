@@ -29,7 +29,7 @@ func importInto(t *testing.T, fixture string) (fstest.MapFS, string) {
 	t.Helper()
 	_, site := sitetest.Read(t, "testdata/build/site.txtar")
 	cfg, md := settings(t, site)
-	digests, problems := content.Load(site, cfg, md)
+	digests, problems := content.Load(site, cfg, md, nil)
 	if len(problems) > 0 {
 		t.Fatalf("the test site:\n%v", problems)
 	}
@@ -45,7 +45,7 @@ func importInto(t *testing.T, fixture string) (fstest.MapFS, string) {
 	}
 	p := path.Join(content.Dir, name)
 	site[p] = &fstest.MapFile{Data: out}
-	if _, problems := content.Load(site, cfg, md); len(problems) > 0 {
+	if _, problems := content.Load(site, cfg, md, nil); len(problems) > 0 {
 		t.Fatalf("the imported digest does not pass check:\n%v\n%s", problems, out)
 	}
 	return site, p
@@ -116,7 +116,7 @@ func TestImportedDigestBuilds(t *testing.T) {
 func TestEscapedTextShowsAsWritten(t *testing.T) {
 	site, file := importInto(t, "testdata/escape.txtar")
 	cfg, md := settings(t, site)
-	digests, _ := content.Load(site, cfg, md)
+	digests, _ := content.Load(site, cfg, md, nil)
 	i := slices.IndexFunc(digests, func(d *content.Digest) bool { return d.Path == file })
 	got := blockTexts(t, string(digests[i].HTML))
 	for i := range got {

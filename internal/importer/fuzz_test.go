@@ -56,7 +56,7 @@ func FuzzImport(f *testing.F) {
 			t.Fatalf("file name %q", file)
 		}
 		fsys := fstest.MapFS{"content/" + file: {Data: out}}
-		digests, problems := content.Load(fsys, cfg, md)
+		digests, problems := content.Load(fsys, cfg, md, nil)
 		if len(problems) > 0 || len(digests) != 1 {
 			t.Fatalf("the digest does not pass check:\n%v\n%s", problems, out)
 		}

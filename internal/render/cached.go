@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/signaldigest/signal/internal/content"
 )
 
 // partials runs partial templates for the cached func and keeps what they
@@ -16,10 +19,21 @@ import (
 // name and the variant arguments, never the context: a layout that passes
 // no variant gets one output for the whole site.
 type partials struct {
-	set  func() *template.Template // a template set holding every partial
+	set   func() *template.Template // a template set holding every partial
+	cache *Cache
+}
+
+// Cache keeps the output of cached partials. serve keeps one from one
+// build to the next, as long as the theme and settings stay the same: a
+// partial whose dot is a digest is then keyed by the digest's contents too,
+// so that an edited digest gets a new card and the others keep theirs.
+type Cache struct {
 	mu   sync.Mutex
 	done map[string]*partial
 }
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache { return &Cache{done: map[string]*partial{}} }
 
 type partial struct {
 	once sync.Once
@@ -27,32 +41,31 @@ type partial struct {
 	err  error
 }
 
-func newPartials() *partials { return &partials{done: map[string]*partial{}} }
-
 // cached executes the partial name with dot once per variant and returns
 // its HTML.
 func (c *partials) cached(name string, dot any, variants ...any) (template.HTML, error) {
-	key := name
-	if len(variants) > 0 {
-		var b strings.Builder
-		b.WriteString(name)
-		for _, v := range variants {
-			b.WriteByte(0)
-			if s, ok := v.(string); ok {
-				b.WriteString(s) // the usual variant: a permalink
-			} else {
-				fmt.Fprint(&b, v)
-			}
+	var b strings.Builder
+	b.WriteString(name)
+	for _, v := range variants {
+		b.WriteByte(0)
+		if s, ok := v.(string); ok {
+			b.WriteString(s) // the usual variant: a permalink
+		} else {
+			fmt.Fprint(&b, v)
 		}
-		key = b.String()
 	}
-	c.mu.Lock()
-	p := c.done[key]
+	if d, ok := dot.(*content.Digest); ok {
+		b.WriteByte(0)
+		b.WriteString(strconv.FormatUint(d.MetaKey(), 36))
+	}
+	key := b.String()
+	c.cache.mu.Lock()
+	p := c.cache.done[key]
 	if p == nil {
 		p = &partial{}
-		c.done[key] = p
+		c.cache.done[key] = p
 	}
-	c.mu.Unlock()
+	c.cache.mu.Unlock()
 	p.once.Do(func() {
 		var buf bytes.Buffer
 		p.err = c.set().ExecuteTemplate(&buf, name, dot)

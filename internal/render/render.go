@@ -5,12 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"html/template"
-	"io"
 	"io/fs"
-	"runtime"
 	"sync"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/site"
@@ -31,60 +27,40 @@ type Renderer struct {
 }
 
 // New parses the theme's layouts for a site. Errors in layouts are
-// reported at their file and line.
-func New(s *site.Site, theme Theme) (*Renderer, diag.List) {
+// reported at their file and line. cache, when not nil, keeps the output of
+// cached partials from an earlier build with the same theme and settings.
+func New(s *site.Site, theme Theme, cache *Cache) (*Renderer, diag.List) {
 	assets, problems := hashAssets(theme.Static)
 	if problems.Err() != nil {
 		return nil, problems
 	}
-	cache := newPartials()
+	if cache == nil {
+		cache = NewCache()
+	}
+	parts := &partials{cache: cache}
 	funcs := funcMap(s.Config, assets)
-	funcs["cached"] = cache.cached
+	funcs["cached"] = parts.cached
 	tmpl, more := parseTemplates(theme.Layouts, funcs)
 	problems = append(problems, more...)
 	if problems.Err() != nil {
 		return nil, problems
 	}
-	cache.set = func() *template.Template { return tmpl[layouts[site.KindHome]] }
+	parts.set = func() *template.Template { return tmpl[layouts[site.KindHome]] }
 	return &Renderer{site: s, theme: theme, tmpl: tmpl, assets: assets}, problems
 }
 
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// Pages renders every page into sink, in parallel. The first error stops
-// the rendering and is returned.
-func (r *Renderer) Pages(sink Sink) diag.List {
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	var mu sync.Mutex
-	var problems diag.List
-	for _, p := range r.site.Pages {
-		g.Go(func() error {
-			buf := buffers.Get().(*bytes.Buffer)
-			defer buffers.Put(buf)
-			buf.Reset()
-			if err := r.Page(buf, p); err != nil {
-				mu.Lock()
-				problems = append(problems, templateError(err))
-				mu.Unlock()
-				return err
-			}
-			if err := sink.WriteFile(p.File(), bytes.Clone(buf.Bytes())); err != nil {
-				mu.Lock()
-				problems.Add(p.File(), 0, 0, "cannot write: %v", err)
-				mu.Unlock()
-				return err
-			}
-			return nil
-		})
+// Page renders one page. Its problems are errors in layouts, at their file
+// and line.
+func (r *Renderer) Page(p *site.Page) ([]byte, diag.List) {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(buf)
+	buf.Reset()
+	if err := r.tmpl[layouts[p.Kind]].ExecuteTemplate(buf, "base.html", p); err != nil {
+		return nil, diag.List{templateError(err)}
 	}
-	_ = g.Wait()
-	return dedupe(problems)
-}
-
-// Page renders one page into w.
-func (r *Renderer) Page(w io.Writer, p *site.Page) error {
-	return r.tmpl[layouts[p.Kind]].ExecuteTemplate(w, "base.html", p)
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // Static copies the theme's static files into sink.

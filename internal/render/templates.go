@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -8,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	texttemplate "text/template"
 	"time"
 
 	"github.com/signaldigest/signal/internal/config"
@@ -89,6 +91,13 @@ var templateErrRE = regexp.MustCompile(`^(?:html/)?template: ?([^:\s]+):(\d+):(?
 // the layout file. Partials are parsed under their base name, so the folder
 // is put back.
 func templateError(err error) diag.FileError {
+	// An error inside a cached partial comes wrapped in the error of the
+	// page that called it: report where it happened.
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if exec, ok := e.(texttemplate.ExecError); ok {
+			err = exec
+		}
+	}
 	msg := err.Error()
 	m := templateErrRE.FindStringSubmatch(msg)
 	if m == nil {

@@ -93,9 +93,9 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	data, found := site.File(name)
+	data, found, failed := site.File(name)
 	if !found && !strings.HasSuffix(p, "/") {
-		if _, dir := site.File(name + "/index.html"); dir {
+		if _, dir, _ := site.File(name + "/index.html"); dir {
 			target := r.URL.EscapedPath() + "/"
 			if r.URL.RawQuery != "" {
 				target += "?" + r.URL.RawQuery
@@ -105,10 +105,14 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	status := http.StatusOK
-	if !found {
+	if failed.Err() != nil {
+		// A layout failed on this page only: show why, over an empty page.
+		status, name = http.StatusInternalServerError, "500.html"
+		data, problems = []byte("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Layout error</title></head><body></body></html>"), failed
+	} else if !found {
 		status = http.StatusNotFound
 		name = "404.html"
-		data, found = site.File(name)
+		data, found, _ = site.File(name)
 		if !found {
 			data = []byte("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1></body></html>")
 		}

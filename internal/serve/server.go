@@ -16,7 +16,6 @@ import (
 
 	"github.com/signaldigest/signal/internal/build"
 	"github.com/signaldigest/signal/internal/diag"
-	"github.com/signaldigest/signal/internal/output"
 )
 
 // Options configure a Server.
@@ -33,30 +32,50 @@ type Options struct {
 type Server struct {
 	opts   Options
 	events *broker
+	cache  *build.Cache // what one build made, for the next
 
 	mu       sync.RWMutex // guards the fields below
-	site     *output.Memory
+	site     files
 	problems diag.List // the errors of the newest build, nil when it succeeded
 	build    int       // counts builds, good or bad: pages compare it to know they are stale
 	epoch    int64     // when the server started: a restarted server's builds differ
 }
+
+// files is a build as the handler reads it.
+type files interface {
+	File(name string) ([]byte, bool, diag.List)
+}
+
+// none is the site before the first good build.
+type none struct{}
+
+func (none) File(string) ([]byte, bool, diag.List) { return nil, false, nil }
 
 // New returns a server for the site in opts.Source.
 func New(opts Options) *Server {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	return &Server{opts: opts, events: newBroker(), site: output.NewMemory(), epoch: time.Now().UnixNano()}
+	return &Server{opts: opts, events: newBroker(), cache: build.NewCache(), site: none{}, epoch: time.Now().UnixNano()}
 }
 
-// Rebuild builds the site into memory. On success the new build replaces
-// the old one in one step; on failure the old one stays, with the errors.
-func (s *Server) Rebuild(baseURL *url.URL) (time.Duration, diag.List) {
+// Rebuild builds the site again, parsing only the files in changed (paths
+// relative to the site folder) and whatever the cache has not seen. Pages
+// are made when asked for, so a rebuild makes only the model of the site,
+// then the pages that were asked for before and that the change touched,
+// and one page of each kind, which brings out errors in layouts. On
+// success the new build replaces the old one in one step; on failure the
+// old one stays, with the errors.
+func (s *Server) Rebuild(baseURL *url.URL, changed ...string) (time.Duration, diag.List) {
 	start := time.Now()
-	mem := output.NewMemory()
-	_, problems := build.Run(os.DirFS(s.opts.Source), mem, build.Options{
+	s.cache.Changed(changed...)
+	out, problems := build.Prepare(os.DirFS(s.opts.Source), build.Options{
 		Theme: s.opts.Theme, BaseURL: baseURL, Drafts: s.opts.Drafts, Future: s.opts.Future, Now: time.Now(),
+		Cache: s.cache,
 	})
+	if problems.Err() == nil {
+		problems = append(problems, out.Refresh()...)
+	}
 	problems.Sort()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -64,7 +83,7 @@ func (s *Server) Rebuild(baseURL *url.URL) (time.Duration, diag.List) {
 	if problems.Err() != nil {
 		s.problems = problems.Errors()
 	} else {
-		s.site, s.problems = mem, nil
+		s.site, s.problems = out, nil
 	}
 	return time.Since(start), problems
 }
@@ -73,7 +92,7 @@ func (s *Server) Rebuild(baseURL *url.URL) (time.Duration, diag.List) {
 // together so that one response comes from one build. The name is unique
 // across restarts, so that a page left open while the server was down
 // knows, when it reconnects, that it may be stale.
-func (s *Server) state() (*output.Memory, diag.List, string) {
+func (s *Server) state() (files, diag.List, string) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	return s.site, s.problems, fmt.Sprintf("%d-%d", s.epoch, s.build)
@@ -118,7 +137,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	go func() {
 		defer wg.Done()
 		w.run(ctx, func(changed []string) {
-			took, problems := s.Rebuild(base)
+			took, problems := s.Rebuild(base, changed...)
 			s.logBuild(took, problems, changed)
 			s.notify(changed, problems)
 		})

@@ -27,6 +27,7 @@ type Site struct {
 	Stances *Taxonomy // the "consensus" pages
 	Levels  *Taxonomy // the "conviction" pages
 	Pages   []*Page   // every HTML page, in a stable order
+	keys    keys
 }
 
 // Taxonomy is one way of grouping digests: themes, sources, stances or
@@ -36,6 +37,7 @@ type Taxonomy struct {
 	Title string // "Themes"
 	Terms []*Term
 	index map[string]*Term
+	keys  keys
 }
 
 // Term is one group: a theme, a handle, a stance or a conviction.
@@ -45,6 +47,7 @@ type Term struct {
 	Name     string
 	Digests  []*content.Digest // newest first
 	Pages    []*Page           // its list pages, first one first
+	keys     keys
 }
 
 // Path is the site path of the term's first page.

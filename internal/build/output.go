@@ -1,0 +1,328 @@
+package build
+
+import (
+	"hash/maphash"
+	"runtime"
+	"sort"
+	"strconv"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/signaldigest/signal/internal/content"
+	"github.com/signaldigest/signal/internal/diag"
+	"github.com/signaldigest/signal/internal/feeds"
+	"github.com/signaldigest/signal/internal/output"
+	"github.com/signaldigest/signal/internal/render"
+	"github.com/signaldigest/signal/internal/site"
+)
+
+// Output is one build of a site before it is written: the site model and
+// the renderers, from which any output file is made when asked for. build
+// writes every file into a folder; serve makes each when a browser asks
+// for it, so that it holds the model of a large archive rather than every
+// page of it.
+type Output struct {
+	site   *site.Site
+	render *render.Renderer
+	feeds  *feeds.Writer
+	cache  *Cache
+	theme  uint64                // the key of the theme and settings
+	pages  map[string]*site.Page // by file name
+	lists  map[string]feeds.List // by the name of each of its three files
+
+	once     sync.Once // makes the rest: static files, sitemap, robots.txt
+	rest     *output.Memory
+	problems diag.List
+}
+
+// Cache keeps what one build made for the next: parsed digests, cached
+// partials, feed entries and the files last asked for, each with the key of
+// what it was made from. serve keeps one and tells it which files changed;
+// then a rebuild parses only those files and makes again only the pages and
+// feeds whose key changed. That key is the dependency map: a page's key
+// sums up the digests it shows, so an edit reaches exactly its page, its
+// neighbours and the lists and feeds it appears on.
+type Cache struct {
+	*content.Cache
+	theme    uint64 // the settings and theme the caches below were made with
+	partials *render.Cache
+	entries  *feeds.Cache
+
+	mu    sync.Mutex
+	files map[string]cachedFile
+	size  int // bytes held in files
+}
+
+type cachedFile struct {
+	key  uint64
+	data []byte
+}
+
+// maxCached bounds the bytes of files a Cache keeps; past it, it forgets
+// files at random, which serve will make again if asked.
+const maxCached = 64 << 20
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache {
+	return &Cache{Cache: content.NewCache(), partials: render.NewCache(), entries: feeds.NewCache(), files: map[string]cachedFile{}}
+}
+
+// useTheme empties the caches of made output when the theme or settings
+// changed, since every page depends on them.
+func (c *Cache) useTheme(key uint64) {
+	if c.theme == key {
+		return
+	}
+	c.theme, c.partials, c.entries = key, render.NewCache(), feeds.NewCache()
+	c.mu.Lock()
+	c.files, c.size = map[string]cachedFile{}, 0
+	c.mu.Unlock()
+}
+
+func (c *Cache) get(name string, key uint64) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f, ok := c.files[name]
+	return f.data, ok && f.key == key
+}
+
+func (c *Cache) put(name string, key uint64, data []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.files[name]; ok {
+		c.size -= len(old.data)
+	}
+	for n, f := range c.files {
+		if c.size+len(data) <= maxCached {
+			break
+		}
+		delete(c.files, n)
+		c.size -= len(f.data)
+	}
+	c.files[name] = cachedFile{key, data}
+	c.size += len(data)
+}
+
+// newOutput indexes the files of a prepared build.
+func newOutput(s *site.Site, r *render.Renderer, cache *Cache, theme uint64) *Output {
+	o := &Output{site: s, render: r, cache: cache, theme: theme, pages: make(map[string]*site.Page, len(s.Pages))}
+	var fc *feeds.Cache
+	if cache != nil {
+		fc = cache.entries
+	}
+	o.feeds = feeds.New(s, fc)
+	for _, p := range s.Pages {
+		o.pages[p.File()] = p
+	}
+	lists := feeds.Lists(s)
+	o.lists = make(map[string]feeds.List, 3*len(lists))
+	for _, l := range lists {
+		for _, name := range l.Files() {
+			o.lists[name] = l
+		}
+	}
+	return o
+}
+
+// Site is the model the output is made from.
+func (o *Output) Site() *site.Site { return o.site }
+
+// Names lists every file of the output, sorted.
+func (o *Output) Names() []string {
+	o.makeRest()
+	names := make([]string, 0, len(o.pages)+len(o.lists))
+	for n := range o.pages {
+		names = append(names, n)
+	}
+	for n := range o.lists {
+		names = append(names, n)
+	}
+	names = append(names, o.rest.Names()...)
+	sort.Strings(names)
+	return names
+}
+
+// File makes the file name, or reports that the output has none.
+func (o *Output) File(name string) ([]byte, bool, diag.List) {
+	if p, ok := o.pages[name]; ok {
+		data, err := o.page(p)
+		return data, err == nil, err
+	}
+	if l, ok := o.lists[name]; ok {
+		return o.feed(l, name), true, nil
+	}
+	o.makeRest()
+	if data, ok := o.rest.File(name); ok {
+		return data, true, nil
+	}
+	return nil, false, nil
+}
+
+func (o *Output) page(p *site.Page) ([]byte, diag.List) {
+	var key uint64
+	if o.cache != nil {
+		key = p.Key() ^ o.theme // a page made by an earlier build with another theme is stale
+		if data, ok := o.cache.get(p.File(), key); ok {
+			return data, nil
+		}
+	}
+	data, problems := o.render.Page(p)
+	if problems.Err() == nil && o.cache != nil {
+		o.cache.put(p.File(), key, data)
+	}
+	return data, problems
+}
+
+func (o *Output) feed(l feeds.List, name string) []byte {
+	var key uint64
+	if o.cache != nil {
+		key = listKey(o.feeds.Shown(l), l) ^ o.theme
+		if data, ok := o.cache.get(name, key); ok {
+			return data
+		}
+	}
+	files := o.feeds.Feeds(l)
+	if o.cache != nil {
+		for _, n := range l.Files() {
+			o.cache.put(n, key, files[n[len(l.Folder)-1:]])
+		}
+	}
+	return files[name[len(l.Folder)-1:]]
+}
+
+var listSeed = maphash.MakeSeed()
+
+// listKey sums up what a list's feeds show.
+func listKey(shown []*content.Digest, l feeds.List) uint64 {
+	var h maphash.Hash
+	h.SetSeed(listSeed)
+	h.WriteString(l.Folder + "\x00" + l.Title + "\x00")
+	for _, d := range shown {
+		h.WriteString(strconv.FormatUint(d.MetaKey(), 36) + "." + strconv.FormatUint(d.BodyKey(), 36) + "\x00")
+	}
+	return h.Sum64()
+}
+
+// makeRest makes the files that are not pages or feeds, once.
+func (o *Output) makeRest() {
+	o.once.Do(func() {
+		o.rest = output.NewMemory()
+		o.problems = append(o.problems, o.render.Static(o.rest)...)
+		if err := o.render.Sitemap(o.rest); err != nil {
+			o.problems.Add("sitemap.xml", 0, 0, "cannot make: %v", err)
+		}
+	})
+}
+
+// Write writes every file of the output into sink, in parallel, and
+// counts them. The first error stops it.
+func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) {
+	stats := Stats{Digests: len(o.site.Digests), Pages: len(o.pages), Feeds: len(o.lists)}
+	var mu sync.Mutex
+	var problems diag.List
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	write := func(name string, data []byte) error {
+		if err := sink.WriteFile(name, data); err != nil {
+			mu.Lock()
+			problems.Add(name, 0, 0, "cannot write: %v", err)
+			mu.Unlock()
+			return err
+		}
+		return nil
+	}
+	for name, p := range o.pages {
+		g.Go(func() error {
+			data, more := o.page(p)
+			if more.Err() != nil {
+				mu.Lock()
+				problems = append(problems, more...)
+				mu.Unlock()
+				return more.Err()
+			}
+			return write(name, data)
+		})
+	}
+	_ = g.Wait()
+	o.makeRest()
+	problems = append(problems, o.problems...)
+	for _, name := range o.rest.Names() {
+		data, _ := o.rest.File(name)
+		_ = write(name, data)
+	}
+	stage("pages")
+	if problems.Err() != nil {
+		return stats, dedupe(problems)
+	}
+	for _, l := range feeds.Lists(o.site) {
+		g.Go(func() error {
+			for name, data := range o.feeds.Feeds(l) {
+				if err := write(l.Folder[1:]+name, data); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	stage("feeds")
+	stats.Files = len(o.pages) + len(o.lists) + len(o.rest.Names())
+	return stats, dedupe(problems)
+}
+
+// dedupe drops repeats: a broken partial breaks every page the same way.
+func dedupe(l diag.List) diag.List {
+	seen := map[string]bool{}
+	var out diag.List
+	for _, e := range l {
+		if !seen[e.Error()] {
+			seen[e.Error()] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Refresh makes again, in parallel, the files of the cache that the newest
+// changes touched, so that a page open in a browser is ready when it
+// reloads, and one page of each kind, so that an error in a layout shows
+// now rather than when a page is asked for. It returns the layouts' errors.
+func (o *Output) Refresh() diag.List {
+	if o.cache == nil {
+		return nil
+	}
+	todo := map[string]bool{}
+	seen := map[site.Kind]bool{}
+	for _, p := range o.site.Pages {
+		if !seen[p.Kind] {
+			seen[p.Kind] = true
+			todo[p.File()] = true
+		}
+	}
+	o.cache.mu.Lock()
+	for name := range o.cache.files {
+		if _, ok := o.pages[name]; ok {
+			todo[name] = true
+		} else if _, ok := o.lists[name]; ok {
+			todo[name] = true
+		}
+	}
+	o.cache.mu.Unlock()
+	var mu sync.Mutex
+	var problems diag.List
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for name := range todo {
+		g.Go(func() error {
+			if _, _, more := o.File(name); more.Err() != nil {
+				mu.Lock()
+				problems = append(problems, more...)
+				mu.Unlock()
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	return dedupe(problems)
+}

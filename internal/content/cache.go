@@ -1,0 +1,96 @@
+package content
+
+import (
+	"hash/maphash"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/signaldigest/signal/internal/config"
+	"github.com/signaldigest/signal/internal/diag"
+)
+
+// Cache keeps what Load parsed, so that a later Load of the same site
+// parses again only the files it was told have changed: serve keeps one
+// between rebuilds, so that saving one digest of ten thousand costs the
+// parsing of one. Load with a nil Cache parses every file.
+type Cache struct {
+	mu       sync.Mutex
+	settings string            // the settings the entries were parsed with
+	paths    []string          // the digest files; nil: list the folder again
+	files    map[string]parsed // by path
+}
+
+type parsed struct {
+	d        *Digest // never changed once parsed: Load hands out copies
+	problems diag.List
+}
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache { return &Cache{files: map[string]parsed{}} }
+
+// Changed tells the cache that files changed, were added or were removed:
+// paths are slash-separated and relative to the site folder.
+func (c *Cache) Changed(paths ...string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, p := range paths {
+		if p != Dir && !strings.HasPrefix(p, Dir+"/") {
+			continue
+		}
+		if _, known := c.files[p]; !known {
+			c.paths = nil // a new file or folder, or a removed folder
+		}
+		delete(c.files, p)
+	}
+}
+
+// use returns the cached result for path, if any, after resetting the cache
+// when the settings that parsing depends on have changed.
+func (c *Cache) use(cfg *config.Config) {
+	s := cfg.Timezone.String() + "\x00" + strconv.FormatBool(cfg.UnsafeHTML) + "\x00" + cfg.BasePath()
+	if s != c.settings {
+		c.settings, c.paths, c.files = s, nil, map[string]parsed{}
+	}
+}
+
+// seed makes the keys of one process comparable with each other; they are
+// never written anywhere.
+var seed = maphash.MakeSeed()
+
+// MetaKey changes when anything of the digest but its body changes: what
+// lists, cards and the archive show.
+func (d *Digest) MetaKey() uint64 { return d.metaKey }
+
+// BodyKey changes when the digest's rendered body changes.
+func (d *Digest) BodyKey() uint64 { return d.bodyKey }
+
+func (d *Digest) setMetaKey() {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for _, s := range []string{d.Path, d.Title, string(d.Stance), d.Scope, string(d.Conviction), d.Summary, d.Slug, d.Permalink,
+		d.Date.String(), d.Updated.String(), strconv.FormatBool(d.Draft)} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	for _, t := range d.Themes {
+		h.WriteString(t.Slug + "\x00" + t.Name + "\x00")
+	}
+	for _, s := range d.Sources {
+		h.WriteString(s.Slug + "\x00" + s.Handle + "\x00" + s.Note + "\x00")
+	}
+	d.metaKey = h.Sum64()
+}
+
+// copyOf returns a copy of a parsed digest that Load may change (canonical
+// names, permalink) without touching the cached one.
+func copyOf(d *Digest) *Digest {
+	c := *d
+	c.Themes = append([]Theme(nil), d.Themes...)
+	c.Sources = make([]*Source, len(d.Sources))
+	for i, s := range d.Sources {
+		cs := *s
+		c.Sources[i] = &cs
+	}
+	return &c
+}

@@ -1,0 +1,149 @@
+package serve
+
+import (
+	"bytes"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	signal "github.com/signaldigest/signal"
+	"github.com/signaldigest/signal/internal/build"
+	"github.com/signaldigest/signal/internal/corpus"
+	"github.com/signaldigest/signal/internal/output"
+)
+
+// TestIncrementalEqualsFullBuild edits a served site in every way an author
+// does, and after each rebuild compares every file the server would serve
+// with a fresh full build of the same folder, byte for byte. Before each
+// edit every file has been asked for, so that the server's cache holds the
+// whole site and must tell exactly which files the edit made stale.
+func TestIncrementalEqualsFullBuild(t *testing.T) {
+	dir := t.TempDir()
+	digests := corpus.Generate(corpus.Options{N: 150, Seed: 7})
+	if err := corpus.Write(dir, corpus.Files(digests)); err != nil {
+		t.Fatal(err)
+	}
+	base, _ := url.Parse("http://127.0.0.1:1313/")
+	s := New(Options{Source: dir, Theme: signal.Theme})
+	rebuild := func(changed ...string) {
+		t.Helper()
+		if _, problems := s.Rebuild(base, changed...); problems.Err() != nil {
+			t.Fatalf("rebuild after %v: %v", changed, problems.Err())
+		}
+	}
+	rebuild()
+	compare(t, s, dir, base, "the first build")
+
+	edit := func(name string, change func(string) string) string {
+		t.Helper()
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(change(string(data))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return name
+	}
+	newest, middle, oldest := digests[0].Path(), digests[60].Path(), digests[len(digests)-1].Path()
+	replace := func(old, new string) func(string) string {
+		return func(s string) string {
+			if !strings.Contains(s, old) {
+				t.Fatalf("%q not found", old)
+			}
+			return strings.Replace(s, old, new, 1)
+		}
+	}
+	steps := []struct {
+		what string
+		do   func() []string
+	}{
+		{"a body edit", func() []string {
+			return []string{edit(middle, replace("## Blind Spot\n\n", "## Blind Spot\n\nA new first sentence, citing @brand_new_handle. "))}
+		}},
+		{"a body edit of the newest digest", func() []string {
+			return []string{edit(newest, replace("## One Actionable Idea\n\n", "## One Actionable Idea\n\nSell the rumour. "))}
+		}},
+		{"themes changed", func() []string {
+			return []string{edit(middle, replace("tags: [", "tags: [A Theme Of Its Own, "))}
+		}},
+		{"a title changed", func() []string { return []string{edit(middle, replace(`title: "`, `title: "Renamed: `))} }},
+		{"a stance and conviction changed", func() []string {
+			return []string{edit(oldest, func(s string) string {
+				s = strings.Replace(s, "conviction: ", "conviction: high #", 1)
+				return regexp.MustCompile(`consensus: .*`).ReplaceAllString(s, `consensus: "Bearish (for the test)"`)
+			})}
+		}},
+		{"a digest added", func() []string {
+			name := "content/2026/11/2026-11-25-added.md"
+			data := strings.Replace(string(digests[5].Markdown()), "date: "+digests[5].Date.Format("2006-01-02"), "date: 2026-11-25", 1)
+			if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return []string{name}
+		}},
+		{"a digest removed", func() []string {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(digests[7].Path()))); err != nil {
+				t.Fatal(err)
+			}
+			return []string{digests[7].Path()}
+		}},
+		{"a layout changed", func() []string {
+			return []string{writeFile(t, dir, "layouts/partials/footer.html", `<footer><p>{{.Site.Config.Title}}, by hand</p></footer>`)}
+		}},
+		{"a stylesheet added", func() []string { return []string{writeFile(t, dir, "static/extra.css", "body{margin:0}")} }},
+		{"site.yaml changed", func() []string {
+			return []string{edit("site.yaml", func(s string) string { return s + "page_size: 7\nfeed_items: 3\n" })}
+		}},
+	}
+	for _, step := range steps {
+		changed := step.do()
+		rebuild(changed...)
+		compare(t, s, dir, base, step.what)
+	}
+}
+
+func writeFile(t *testing.T, dir, name, data string) string {
+	t.Helper()
+	path := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+// compare checks that the server holds exactly the files of a full build.
+func compare(t *testing.T, s *Server, dir string, base *url.URL, after string) {
+	t.Helper()
+	want := output.NewMemory()
+	if _, problems := build.Run(os.DirFS(dir), want, build.Options{Theme: signal.Theme, BaseURL: base, Now: time.Now()}); problems.Err() != nil {
+		t.Fatalf("full build after %s: %v", after, problems.Err())
+	}
+	files, _, _ := s.state()
+	out := files.(*build.Output)
+	if got := out.Names(); !slices.Equal(got, want.Names()) {
+		t.Fatalf("after %s: the server has %d files, a full build %d", after, len(got), len(want.Names()))
+	}
+	differ := 0
+	for _, name := range want.Names() {
+		w, _ := want.File(name)
+		g, ok, problems := out.File(name)
+		if !ok || problems.Err() != nil || !bytes.Equal(g, w) {
+			if differ++; differ <= 5 {
+				t.Errorf("after %s: %s differs from a full build", after, name)
+			}
+		}
+	}
+	if differ > 5 {
+		t.Errorf("after %s: %d files differ in all", after, differ)
+	}
+}
