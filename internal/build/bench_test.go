@@ -2,6 +2,8 @@ package build_test
 
 import (
 	"fmt"
+	"maps"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -42,6 +44,59 @@ func BenchmarkBuild(b *testing.B) {
 					b.Fatal(err)
 				}
 				b.ReportMetric(float64(stats.Files), "files")
+			}
+		})
+	}
+}
+
+// BenchmarkRebuild is serve's work after a save in a 10,000-digest archive:
+// parse the saved file again, rebuild the model, and make the saved
+// digest's page and its home feed, as a browser reloading it asks for. A
+// body edit touches only the digest; a theme edit moves it between lists.
+func BenchmarkRebuild(b *testing.B) {
+	base := corpusFS(10000)
+	edits := []struct {
+		name string
+		edit func(old string, n int) string
+	}{
+		{"body", func(old string, n int) string {
+			return strings.Replace(old, "## Blind Spot\n\n", fmt.Sprintf("## Blind Spot\n\nEdit number %d. ", n), 1)
+		}},
+		{"themes", func(old string, n int) string {
+			return strings.Replace(old, "tags: [", fmt.Sprintf("tags: [Edited Theme %d, ", n%2), 1)
+		}},
+	}
+	for _, e := range edits {
+		b.Run(e.name, func(b *testing.B) {
+			fsys := maps.Clone(base)
+			cache := build.NewCache()
+			opts := build.Options{Theme: signal.Theme, Now: now, Cache: cache}
+			if _, problems := build.Prepare(fsys, opts); problems.Err() != nil {
+				b.Fatal(problems.Err())
+			}
+			var name string
+			for n := range fsys {
+				if strings.HasPrefix(n, "content/2026/11/") && (name == "" || n > name) {
+					name = n // the newest digest: on the first page of every list
+				}
+			}
+			original := string(fsys[name].Data)
+			n := 0
+			for b.Loop() {
+				n++
+				fsys[name] = &fstest.MapFile{Data: []byte(e.edit(original, n))}
+				cache.Changed(name)
+				out, problems := build.Prepare(fsys, opts)
+				if problems.Err() != nil {
+					b.Fatal(problems.Err())
+				}
+				if problems := out.Refresh(); problems.Err() != nil {
+					b.Fatal(problems.Err())
+				}
+				page := out.Site().Digests[0].Permalink[1:] + "index.html"
+				if _, ok, _ := out.File(page); !ok {
+					b.Fatal("no page for the edited digest")
+				}
 			}
 		})
 	}

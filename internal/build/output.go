@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 
 	"golang.org/x/sync/errgroup"
@@ -28,6 +29,7 @@ type Output struct {
 	feeds  *feeds.Writer
 	cache  *Cache
 	theme  uint64                // the key of the theme and settings
+	fresh  bool                  // the theme or settings are new to the cache
 	pages  map[string]*site.Page // by file name
 	lists  map[string]feeds.List // by the name of each of its three files
 
@@ -46,6 +48,8 @@ type Output struct {
 type Cache struct {
 	*content.Cache
 	theme    uint64 // the settings and theme the caches below were made with
+	dirty    bool   // the settings or theme may have changed since
+	renderer *render.Renderer
 	partials *render.Cache
 	entries  *feeds.Cache
 
@@ -65,7 +69,19 @@ const maxCached = 64 << 20
 
 // NewCache returns an empty Cache.
 func NewCache() *Cache {
-	return &Cache{Cache: content.NewCache(), partials: render.NewCache(), entries: feeds.NewCache(), files: map[string]cachedFile{}}
+	return &Cache{Cache: content.NewCache(), dirty: true, partials: render.NewCache(), entries: feeds.NewCache(), files: map[string]cachedFile{}}
+}
+
+// Changed tells the cache which files changed (paths relative to the site
+// folder). A change outside content/ may change the theme or settings,
+// which the next build then reads again.
+func (c *Cache) Changed(paths ...string) {
+	for _, p := range paths {
+		if p != content.Dir && !strings.HasPrefix(p, content.Dir+"/") {
+			c.dirty = true
+		}
+	}
+	c.Cache.Changed(paths...)
 }
 
 // useTheme empties the caches of made output when the theme or settings
@@ -105,8 +121,8 @@ func (c *Cache) put(name string, key uint64, data []byte) {
 }
 
 // newOutput indexes the files of a prepared build.
-func newOutput(s *site.Site, r *render.Renderer, cache *Cache, theme uint64) *Output {
-	o := &Output{site: s, render: r, cache: cache, theme: theme, pages: make(map[string]*site.Page, len(s.Pages))}
+func newOutput(s *site.Site, r *render.Renderer, cache *Cache, theme uint64, fresh bool) *Output {
+	o := &Output{site: s, render: r, cache: cache, theme: theme, fresh: fresh, pages: make(map[string]*site.Page, len(s.Pages))}
 	var fc *feeds.Cache
 	if cache != nil {
 		fc = cache.entries
@@ -295,7 +311,7 @@ func (o *Output) Refresh() diag.List {
 	todo := map[string]bool{}
 	seen := map[site.Kind]bool{}
 	for _, p := range o.site.Pages {
-		if !seen[p.Kind] {
+		if o.fresh && !seen[p.Kind] {
 			seen[p.Kind] = true
 			todo[p.File()] = true
 		}

@@ -108,6 +108,11 @@ func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) 
 		return nil, problems
 	}
 	stage("site")
+	if c := opts.Cache; c != nil && !c.dirty && c.renderer != nil {
+		// Neither the theme nor site.yaml changed: the layouts parsed for
+		// the last build serve this one.
+		return newOutput(s, c.renderer.For(s), c, c.theme, false), problems
+	}
 	theme := render.NewTheme(opts.Theme, fsys)
 	var rc *render.Cache
 	var tk uint64
@@ -121,7 +126,10 @@ func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) 
 	if problems.Err() != nil {
 		return nil, problems
 	}
-	return newOutput(s, r, opts.Cache, tk), problems
+	if c := opts.Cache; c != nil {
+		c.renderer, c.dirty = r, false
+	}
+	return newOutput(s, r, opts.Cache, tk, true), problems
 }
 
 // themeKey sums up what every page depends on: site.yaml, the options and

@@ -1,10 +1,12 @@
 package content
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/diag"
@@ -48,7 +50,7 @@ func (c *Cache) Changed(paths ...string) {
 // use returns the cached result for path, if any, after resetting the cache
 // when the settings that parsing depends on have changed.
 func (c *Cache) use(cfg *config.Config) {
-	s := cfg.Timezone.String() + "\x00" + strconv.FormatBool(cfg.UnsafeHTML) + "\x00" + cfg.BasePath()
+	s := cfg.Timezone.String() + "\x00" + strconv.FormatBool(cfg.UnsafeHTML) + "\x00" + cfg.BasePath() + "\x00" + cfg.Permalink
 	if s != c.settings {
 		c.settings, c.paths, c.files = s, nil, map[string]parsed{}
 	}
@@ -68,16 +70,27 @@ func (d *Digest) BodyKey() uint64 { return d.bodyKey }
 func (d *Digest) setMetaKey() {
 	var h maphash.Hash
 	h.SetSeed(seed)
-	for _, s := range []string{d.Path, d.Title, string(d.Stance), d.Scope, string(d.Conviction), d.Summary, d.Slug, d.Permalink,
-		d.Date.String(), d.Updated.String(), strconv.FormatBool(d.Draft)} {
-		h.WriteString(s)
-		h.WriteByte(0)
+	str := func(s string) { h.WriteString(s); h.WriteByte(0) }
+	for _, s := range [...]string{d.Path, d.Title, string(d.Stance), d.Scope, string(d.Conviction), d.Summary, d.Slug, d.Permalink} {
+		str(s)
+	}
+	var b [8]byte
+	for _, t := range [...]time.Time{d.Date, d.Updated} {
+		binary.LittleEndian.PutUint64(b[:], uint64(t.UnixNano()))
+		h.Write(b[:])
+		str(t.Location().String())
+	}
+	if d.Draft {
+		h.WriteByte(1)
 	}
 	for _, t := range d.Themes {
-		h.WriteString(t.Slug + "\x00" + t.Name + "\x00")
+		str(t.Slug)
+		str(t.Name)
 	}
 	for _, s := range d.Sources {
-		h.WriteString(s.Slug + "\x00" + s.Handle + "\x00" + s.Note + "\x00")
+		str(s.Slug)
+		str(s.Handle)
+		str(s.Note)
 	}
 	d.metaKey = h.Sum64()
 }

@@ -69,25 +69,35 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 			continue
 		}
 		cache.paths = append(cache.paths, paths[i])
+		if _, cached := cache.files[paths[i]]; !cached && r.d != nil {
+			r.d.Permalink = permalink(cfg.Permalink, r.d)
+			r.d.setMetaKey()
+		}
 		cache.files[paths[i]] = r
 		problems = append(problems, r.problems...)
 		if r.d != nil {
-			digests = append(digests, copyOf(r.d))
+			digests = append(digests, r.d)
 		}
 	}
 	if problems.Err() != nil {
 		return nil, problems
 	}
-	for _, d := range digests {
-		d.Permalink = permalink(cfg.Permalink, d)
-	}
 	problems = append(problems, checkPermalinks(digests)...)
 	if problems.Err() != nil {
 		return nil, problems
 	}
-	canonicalNames(digests)
-	for _, d := range digests {
-		d.setMetaKey()
+	// The cache keeps each digest as its file spells it, since the names
+	// chosen depend on every file, and shares it with earlier loads and
+	// maybe with a build still being served: a digest that spells a theme
+	// or handle otherwise than the archive does is copied, then renamed.
+	themes, handles := canonicalNames(digests)
+	for i, d := range digests {
+		if needsNames(d, themes, handles) {
+			d = copyOf(d)
+			setNames(d, themes, handles)
+			d.setMetaKey()
+			digests[i] = d
+		}
 	}
 	slices.SortFunc(digests, func(a, b *Digest) int {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Path, b.Path))
@@ -160,25 +170,41 @@ func checkPermalinks(digests []*Digest) diag.List {
 	return problems
 }
 
-// canonicalNames gives every theme and handle one spelling across the
-// archive.
-func canonicalNames(digests []*Digest) {
-	themes, handles := spellings{}, spellings{}
+// canonicalNames finds the one spelling of every theme and handle across
+// the archive, by slug.
+func canonicalNames(digests []*Digest) (themes, handles map[string]string) {
+	ts, hs := spellings{}, spellings{}
 	for _, d := range digests {
 		for _, t := range d.Themes {
-			themes.add(t.Slug, t.Name)
+			ts.add(t.Slug, t.Name)
 		}
 		for _, s := range d.Sources {
-			handles.add(s.Slug, s.Handle)
+			hs.add(s.Slug, s.Handle)
 		}
 	}
-	themeNames, handleNames := themes.names(), handles.names()
-	for _, d := range digests {
-		for i := range d.Themes {
-			d.Themes[i].Name = themeNames[d.Themes[i].Slug]
+	return ts.names(), hs.names()
+}
+
+// needsNames reports whether d spells a theme or handle otherwise.
+func needsNames(d *Digest, themes, handles map[string]string) bool {
+	for _, t := range d.Themes {
+		if themes[t.Slug] != t.Name {
+			return true
 		}
-		for _, s := range d.Sources {
-			s.Handle = handleNames[s.Slug]
+	}
+	for _, s := range d.Sources {
+		if handles[s.Slug] != s.Handle {
+			return true
 		}
+	}
+	return false
+}
+
+func setNames(d *Digest, themes, handles map[string]string) {
+	for i := range d.Themes {
+		d.Themes[i].Name = themes[d.Themes[i].Slug]
+	}
+	for _, s := range d.Sources {
+		s.Handle = handles[s.Slug]
 	}
 }

@@ -49,6 +49,14 @@ func New(s *site.Site, theme Theme, cache *Cache) (*Renderer, diag.List) {
 	return &Renderer{site: s, theme: theme, tmpl: tmpl, assets: assets}, problems
 }
 
+// For returns a Renderer of another build of the same site, with the same
+// theme and settings: the layouts are not parsed again.
+func (r *Renderer) For(s *site.Site) *Renderer {
+	c := *r
+	c.site = s
+	return &c
+}
+
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Page renders one page. Its problems are errors in layouts, at their file

@@ -60,10 +60,32 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			return strings.Replace(s, old, new, 1)
 		}
 	}
+	// A theme of exactly two digests, which the first edit spells in lower
+	// case and the last leaves to that digest alone: its one spelling must
+	// then follow, as in a full build.
+	var rare string
+	var pair []*corpus.Digest
+	count := map[string][]*corpus.Digest{}
+	for _, d := range digests {
+		for _, th := range d.Themes {
+			count[th] = append(count[th], d)
+		}
+	}
+	for th, ds := range count {
+		if len(ds) == 2 && (rare == "" || th < rare) {
+			rare, pair = th, ds
+		}
+	}
+	if rare == "" {
+		t.Fatal("the corpus has no theme of two digests")
+	}
 	steps := []struct {
 		what string
 		do   func() []string
 	}{
+		{"a theme spelled otherwise", func() []string {
+			return []string{edit(pair[0].Path(), replace(rare, strings.ToLower(rare)))}
+		}},
 		{"a body edit", func() []string {
 			return []string{edit(middle, replace("## Blind Spot\n\n", "## Blind Spot\n\nA new first sentence, citing @brand_new_handle. "))}
 		}},
@@ -93,6 +115,12 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 			return []string{digests[7].Path()}
+		}},
+		{"the other digest of that theme removed", func() []string {
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(pair[1].Path()))); err != nil {
+				t.Fatal(err)
+			}
+			return []string{pair[1].Path()}
 		}},
 		{"a layout changed", func() []string {
 			return []string{writeFile(t, dir, "layouts/partials/footer.html", `<footer><p>{{.Site.Config.Title}}, by hand</p></footer>`)}
