@@ -308,12 +308,12 @@ func (o *Output) Refresh() diag.List {
 	if o.cache == nil {
 		return nil
 	}
-	todo := map[string]bool{}
+	todo := map[string]bool{} // true: keep it in the cache
 	seen := map[site.Kind]bool{}
 	for _, p := range o.site.Pages {
 		if o.fresh && !seen[p.Kind] {
 			seen[p.Kind] = true
-			todo[p.File()] = true
+			todo[p.File()] = false
 		}
 	}
 	o.cache.mu.Lock()
@@ -329,9 +329,15 @@ func (o *Output) Refresh() diag.List {
 	var problems diag.List
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
-	for name := range todo {
+	for name, keep := range todo {
 		g.Go(func() error {
-			if _, _, more := o.File(name); more.Err() != nil {
+			var more diag.List
+			if keep {
+				_, _, more = o.File(name)
+			} else {
+				_, more = o.render.Page(o.pages[name]) // a check: not asked for, so not kept
+			}
+			if more.Err() != nil {
 				mu.Lock()
 				problems = append(problems, more...)
 				mu.Unlock()

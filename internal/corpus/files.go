@@ -76,3 +76,8 @@ func Write(dir string, files map[string][]byte) error {
 	}
 	return nil
 }
+
+// Permalink is the site path of d's page, under signal's default pattern.
+func (d *Digest) Permalink() string {
+	return "/" + d.Date.Format("2006/01/02") + "/" + d.Slug + "/"
+}

@@ -14,7 +14,7 @@ import (
 
 // debounce is how long the watcher waits after the last event of a burst
 // before rebuilding: editors save with several writes and renames.
-const debounce = 40 * time.Millisecond
+const debounce = 10 * time.Millisecond
 
 // watched are the parts of a site folder whose changes need a rebuild.
 var watched = []string{"content", "layouts", "static"}
