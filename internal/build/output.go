@@ -250,14 +250,26 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 	}
 	for name, p := range o.pages {
 		g.Go(func() error {
-			data, more := o.page(p)
-			if more.Err() != nil {
+			if o.cache != nil {
+				data, more := o.page(p)
+				if more.Err() != nil {
+					mu.Lock()
+					problems = append(problems, more...)
+					mu.Unlock()
+					return more.Err()
+				}
+				return write(name, data)
+			}
+			// Nothing keeps the page: render it into a lent buffer.
+			buf := render.Buffer()
+			defer render.Release(buf)
+			if more := o.render.PageTo(buf, p); more.Err() != nil {
 				mu.Lock()
 				problems = append(problems, more...)
 				mu.Unlock()
 				return more.Err()
 			}
-			return write(name, data)
+			return write(name, buf.Bytes())
 		})
 	}
 	_ = g.Wait()
@@ -273,12 +285,7 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 	}
 	for _, l := range feeds.Lists(o.site) {
 		g.Go(func() error {
-			for name, data := range o.feeds.Feeds(l) {
-				if err := write(l.Folder[1:]+name, data); err != nil {
-					return err
-				}
-			}
-			return nil
+			return o.feeds.Write(l, func(name string, data []byte) error { return write(l.Folder[1:]+name, data) })
 		})
 	}
 	_ = g.Wait()

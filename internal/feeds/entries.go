@@ -115,42 +115,37 @@ func encodeEntry(v any, prefix string) []byte {
 	return b.Bytes()
 }
 
-// spliceXML puts entries into an encoded feed that has none, before the
-// closing tag of its root or channel.
-func spliceXML(frame []byte, closing string, entries [][]byte) []byte {
+// spliceXML writes to out an encoded feed that has no entries, with the
+// entries put before the closing tag of its root or channel.
+func spliceXML(out *bytes.Buffer, frame []byte, closing string, entries [][]byte) {
 	i := bytes.LastIndex(frame, []byte(closing))
 	if i < 0 || len(entries) == 0 {
-		return frame
+		out.Write(frame)
+		return
 	}
-	n := len(frame)
+	out.Write(frame[:i])
 	for _, e := range entries {
-		n += len(e) + 1
+		out.WriteByte('\n')
+		out.Write(e)
 	}
-	out := make([]byte, 0, n)
-	out = append(out, frame[:i]...)
-	for _, e := range entries {
-		out = append(out, '\n')
-		out = append(out, e...)
-	}
-	return append(out, frame[i:]...)
+	out.Write(frame[i:])
 }
 
-// spliceJSON adds the "items" array to an encoded JSON feed that has none
-// (gorilla/feeds omits it when empty, and it is the struct's last field).
-func spliceJSON(frame []byte, items [][]byte) []byte {
+// spliceJSON writes to out an encoded JSON feed with the "items" array
+// added (gorilla/feeds omits it when empty, and it is the last field).
+func spliceJSON(out *bytes.Buffer, frame []byte, items [][]byte) {
 	const end = "\n}\n"
 	if len(items) == 0 || !bytes.HasSuffix(frame, []byte(end)) {
-		return frame
+		out.Write(frame)
+		return
 	}
-	var b bytes.Buffer
-	b.Write(frame[:len(frame)-len(end)])
-	b.WriteString(",\n  \"items\": [\n")
+	out.Write(frame[:len(frame)-len(end)])
+	out.WriteString(",\n  \"items\": [\n")
 	for i, it := range items {
 		if i > 0 {
-			b.WriteString(",\n")
+			out.WriteString(",\n")
 		}
-		b.Write(it)
+		out.Write(it)
 	}
-	b.WriteString("\n  ]" + end)
-	return b.Bytes()
+	out.WriteString("\n  ]" + end)
 }

@@ -61,15 +61,15 @@ func Write(s *site.Site, sink Sink) (int, diag.List) {
 	var problems diag.List
 	for _, l := range lists {
 		g.Go(func() error {
-			for name, data := range w.Feeds(l) {
+			return w.Write(l, func(name string, data []byte) error {
 				if err := sink.WriteFile(l.Folder[1:]+name, data); err != nil {
 					mu.Lock()
 					problems.Add(l.Folder[1:]+name, 0, 0, "cannot write: %v", err)
 					mu.Unlock()
 					return err
 				}
-			}
-			return nil
+				return nil
+			})
 		})
 	}
 	_ = g.Wait()
@@ -101,6 +101,19 @@ func (w *Writer) Shown(l List) []*content.Digest {
 
 // Feeds returns the three documents of one list, by file name.
 func (w *Writer) Feeds(l List) map[string][]byte {
+	out := map[string][]byte{}
+	_ = w.Write(l, func(name string, data []byte) error {
+		out[name] = bytes.Clone(data)
+		return nil
+	})
+	return out
+}
+
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Write makes the three documents of one list and hands each to write,
+// with its file name; write must not keep the bytes.
+func (w *Writer) Write(l List, write func(name string, data []byte) error) error {
 	cfg := w.site.Config
 	digests := w.Shown(l)
 	f := &gfeeds.Feed{
@@ -130,17 +143,28 @@ func (w *Writer) Feeds(l List) map[string][]byte {
 		f.Created = f.Updated
 	}
 	self := func(name string) string { return cfg.AbsURL(site.EscapePath(l.Folder) + name) }
-	out := map[string][]byte{}
-	var b bytes.Buffer
-	_ = writeRSS(&b, f, cfg.Language, self(RSSFile))
-	out[RSSFile] = spliceXML(b.Bytes(), "\n  </channel>", rss)
-	b = bytes.Buffer{}
-	_ = writeAtom(&b, f, cfg.Language, self(AtomFile))
-	out[AtomFile] = spliceXML(b.Bytes(), "\n</feed>", atom)
-	b = bytes.Buffer{}
-	_ = writeJSON(&b, f, cfg.Language, self(JSONFile))
-	out[JSONFile] = spliceJSON(b.Bytes(), jsonf)
-	return out
+	frame, out := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(frame)
+	defer buffers.Put(out)
+	for _, name := range [...]string{RSSFile, AtomFile, JSONFile} {
+		frame.Reset()
+		out.Reset()
+		switch name {
+		case RSSFile:
+			_ = writeRSS(frame, f, cfg.Language, self(RSSFile))
+			spliceXML(out, frame.Bytes(), "\n  </channel>", rss)
+		case AtomFile:
+			_ = writeAtom(frame, f, cfg.Language, self(AtomFile))
+			spliceXML(out, frame.Bytes(), "\n</feed>", atom)
+		case JSONFile:
+			_ = writeJSON(frame, f, cfg.Language, self(JSONFile))
+			spliceJSON(out, frame.Bytes(), jsonf)
+		}
+		if err := write(name, out.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func themeNames(d *content.Digest) []string {

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"maps"
 	"slices"
 	"sync"
@@ -15,9 +16,9 @@ type Memory struct {
 // NewMemory returns an empty Memory.
 func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
 
-// WriteFile stores data under name. The Memory keeps data: the caller must
-// not change it afterwards.
+// WriteFile stores a copy of data under name: writers reuse their buffers.
 func (m *Memory) WriteFile(name string, data []byte) error {
+	data = bytes.Clone(data)
 	m.mu.Lock()
 	m.files[name] = data
 	m.mu.Unlock()

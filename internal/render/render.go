@@ -14,6 +14,8 @@ import (
 
 // Sink receives the files of the site. WriteFile is called from several
 // goroutines at once; name is slash-separated, relative to the output root.
+// The caller reuses data once WriteFile returns: a sink that keeps it
+// copies it.
 type Sink interface {
 	WriteFile(name string, data []byte) error
 }
@@ -64,12 +66,26 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 func (r *Renderer) Page(p *site.Page) ([]byte, diag.List) {
 	buf := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(buf)
-	buf.Reset()
-	if err := r.tmpl[layouts[p.Kind]].ExecuteTemplate(buf, "base.html", p); err != nil {
-		return nil, diag.List{templateError(err)}
+	if problems := r.PageTo(buf, p); problems != nil {
+		return nil, problems
 	}
 	return bytes.Clone(buf.Bytes()), nil
 }
+
+// PageTo renders one page into buf, which it empties first.
+func (r *Renderer) PageTo(buf *bytes.Buffer, p *site.Page) diag.List {
+	buf.Reset()
+	if err := r.tmpl[layouts[p.Kind]].ExecuteTemplate(buf, "base.html", p); err != nil {
+		return diag.List{templateError(err)}
+	}
+	return nil
+}
+
+// Buffer lends a buffer for PageTo; Release gives it back.
+func Buffer() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }
+
+// Release gives back a buffer from Buffer.
+func Release(b *bytes.Buffer) { buffers.Put(b) }
 
 // Static copies the theme's static files into sink.
 func (r *Renderer) Static(sink Sink) diag.List {
