@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"io"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -93,10 +94,16 @@ func (d *Document) Render(w io.Writer) error {
 
 // HTML returns the whole document as HTML.
 func (d *Document) HTML() []byte {
-	var b bytes.Buffer
-	_ = d.Render(&b)
-	return b.Bytes()
+	b := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(b)
+	b.Reset()
+	_ = d.Render(b)
+	// A copy of the exact size: an archive keeps every body in memory, and
+	// a grown buffer holds up to twice its length.
+	return bytes.Clone(b.Bytes())
 }
+
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Convert renders src as HTML in one step.
 func (m *Markdown) Convert(src []byte) []byte { return m.Parse(src).HTML() }

@@ -48,16 +48,18 @@ func citingBlock(n ast.Node) ast.Node {
 // RenderBlock returns the HTML of one block of the document, such as a
 // Mention's Block. A list item is wrapped in its own list.
 func (d *Document) RenderBlock(n ast.Node) []byte {
-	var b bytes.Buffer
+	b := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(b)
+	b.Reset()
 	if n.Kind() == ast.KindListItem {
 		// A lone item out of an ordered list keeps no number.
 		b.WriteString("<ul class=\"cited\">\n")
-		_ = d.md.Renderer().Render(&b, d.src, n)
+		_ = d.md.Renderer().Render(b, d.src, n)
 		b.WriteString("</ul>\n")
-		return b.Bytes()
+	} else {
+		_ = d.md.Renderer().Render(b, d.src, n)
 	}
-	_ = d.md.Renderer().Render(&b, d.src, n)
-	return b.Bytes()
+	return bytes.Clone(b.Bytes())
 }
 
 // FirstParagraph returns the plain text of the first paragraph, or of the
