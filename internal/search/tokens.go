@@ -85,13 +85,32 @@ func segment(text string, emit func(term string)) {
 			continue
 		}
 		flush()
-		if hasWordRune(w) {
-			if t := Fold(w); t != "" {
-				emit(t)
+		splitDots(w, func(w string) {
+			if hasWordRune(w) {
+				if t := Fold(w); t != "" {
+					emit(t)
+				}
 			}
-		}
+		})
 	}
 	flush()
+}
+
+// splitDots cuts a word at each . or : that is not between two digits.
+func splitDots(w string, emit func(string)) {
+	start := 0
+	prev := rune(-1)
+	for i, r := range w {
+		if r == '.' || r == ':' {
+			next, _ := utf8.DecodeRuneInString(w[i+1:])
+			if !(r == '.' && unicode.IsDigit(prev) && unicode.IsDigit(next)) {
+				emit(w[start:i])
+				start = i + 1
+			}
+		}
+		prev = r
+	}
+	emit(w[start:])
 }
 
 // ASCII classes of UAX #29's word break property, as bits.
@@ -114,13 +133,16 @@ var asciiClass = func() (c [256]byte) {
 	for b := '0'; b <= '9'; b++ {
 		c[b] = digit
 	}
-	c['_'], c[':'], c['.'], c['\''], c[','], c[';'] = joiner, midL, midNL, midNL|apos, midN, midN
+	c['_'], c['.'], c['\''], c[','], c[';'] = joiner, midN, midNL|apos, midN, midN
 	return c
 }()
 
 // asciiWords emits the words of ASCII text without spaces as UAX #29 cuts
-// them: letters, digits and _ hold together, and a single . ' or : between
-// two letters, or . ' , or ; between two digits, joins them.
+// them, but for one change: letters, digits and _ hold together, a single '
+// between two letters, or . ' , or ; between two digits, joins them. UAX #29
+// also joins letters across . and : ("example.com", "U.S"); ICU, and so
+// Intl.Segmenter in browsers, does not, and a reader who types "example"
+// expects to find "example.com", so neither do we (see splitDots).
 func asciiWords(text string, emit func(term string)) {
 	for i := 0; i < len(text); {
 		for i < len(text) && asciiClass[text[i]]&inWord == 0 {
