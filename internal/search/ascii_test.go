@@ -3,6 +3,7 @@ package search
 import (
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/clipperhouse/uax29/v2/words"
@@ -22,7 +23,8 @@ func TestASCIIWords(t *testing.T) {
 		}
 		text := string(buf[:n])
 		var got, want []string
-		asciiWords(text, func(w string) { got = append(got, w) })
+		var buf []byte
+		asciiWords(text, &buf, func(w string) { got = append(got, strings.Clone(w)) })
 		for it := words.FromString(text); it.Next(); {
 			splitDots(it.Value(), func(w string) {
 				if hasASCIIWordRune(w) {

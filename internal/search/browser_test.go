@@ -35,6 +35,9 @@ import (
 
 const browserWait = 10 * time.Second
 
+// browserDeadline bounds the life of the browser.
+var browserDeadline = 60 * time.Second
+
 // basePath is where the test site lives, as under a base_url with a path.
 const basePath = "/archive/"
 
@@ -91,7 +94,7 @@ type tab struct {
 func newTab(t *testing.T) *tab {
 	t.Helper()
 	chrome := chromiumPath(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), browserDeadline)
 	t.Cleanup(cancel)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome),

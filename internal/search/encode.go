@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/hex"
+	"iter"
 	"unicode/utf8"
 )
 
@@ -31,29 +32,27 @@ const (
 	dense  = 1 // the count, then one bit per digest of the archive
 )
 
-// appendIDs encodes increasing ids out of n digests, in whichever form is
-// smaller.
-func appendIDs(b []byte, ids []int32, n int) []byte {
+// appendIDs encodes count increasing ids out of n digests, in whichever
+// form is smaller.
+func appendIDs(b []byte, ids iter.Seq[int32], count, n int) []byte {
 	size := 0
 	prev := int32(-1)
-	for _, id := range ids {
+	for id := range ids {
 		size += varintLen(uint64(id - prev))
 		prev = id
 	}
+	b = appendVarint(append(b, sparse), uint64(count))
 	if (n+7)/8 < size {
-		b = append(b, dense)
-		b = appendVarint(b, uint64(len(ids)))
+		b[len(b)-1-varintLen(uint64(count))] = dense
 		start := len(b)
 		b = append(b, make([]byte, (n+7)/8)...)
-		for _, id := range ids {
+		for id := range ids {
 			b[start+int(id>>3)] |= 1 << (id & 7)
 		}
 		return b
 	}
-	b = append(b, sparse)
-	b = appendVarint(b, uint64(len(ids)))
 	prev = -1
-	for _, id := range ids {
+	for id := range ids {
 		b = appendVarint(b, uint64(id-prev))
 		prev = id
 	}

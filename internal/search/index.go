@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"golang.org/x/sync/errgroup"
 
@@ -51,6 +52,8 @@ type part struct {
 	lens       [][numFields]uint16 // token counts of each digest, by id - first
 	scratch    []uint32            // frequencies in the current digest, by term index
 	touched    []int32             // the terms of the current digest
+	text       []byte              // the current digest's body text
+	buf        []byte              // for tokens
 }
 
 // postings lists the digests that hold one term, by increasing id, with
@@ -110,18 +113,21 @@ func (p *part) index(digests []*content.Digest) {
 				}
 			}
 		}
-		Tokens(d.Title, add(fieldTitle))
+		tokens(d.Title, &p.buf, add(fieldTitle))
 		for _, t := range d.Themes {
-			Tokens(t.Name, add(fieldThemes))
+			tokens(t.Name, &p.buf, add(fieldThemes))
 		}
 		for _, s := range d.Sources {
-			Tokens(s.Handle, add(fieldHandles))
+			tokens(s.Handle, &p.buf, add(fieldHandles))
 		}
-		Tokens(d.Summary, add(fieldSummary))
-		Tokens(Text(d.HTML), add(fieldBody))
+		tokens(d.Summary, &p.buf, add(fieldSummary))
+		p.text = appendText(p.text[:0], d.HTML)
+		// The body text lives in a buffer that the next digest reuses: no
+		// term keeps a piece of it, as add copies each new term.
+		tokens(unsafe.String(unsafe.SliceData(p.text), len(p.text)), &p.buf, add(fieldBody))
 		p.endDigest(int32(id))
 	}
-	p.scratch, p.touched = nil, nil
+	p.scratch, p.touched, p.text, p.buf = nil, nil, nil, nil
 }
 
 func (p *part) add(term string, f field) {
@@ -190,20 +196,20 @@ func (ix *index) merge() {
 
 // Text returns the text of rendered HTML, as a reader sees it: tags
 // dropped (each one a word break) and character references resolved.
-// Digests keep only their HTML; parsing it again is cheaper than keeping a
-// second copy of every body for the one stage that reads it.
-func Text(h []byte) string {
-	var b strings.Builder
-	b.Grow(len(h))
+// Digests keep only their HTML; reading it again is cheaper than keeping a
+// second copy of every body for the one stage that needs the text.
+func Text(h []byte) string { return string(appendText(nil, h)) }
+
+func appendText(b, h []byte) []byte {
 	for len(h) > 0 {
 		lt := bytes.IndexByte(h, '<')
 		if lt < 0 {
 			lt = len(h)
 		}
 		if seg := h[:lt]; bytes.IndexByte(seg, '&') >= 0 {
-			b.WriteString(html.UnescapeString(string(seg)))
+			b = append(b, html.UnescapeString(string(seg))...)
 		} else {
-			b.Write(seg)
+			b = append(b, seg...)
 		}
 		h = h[lt:]
 		if len(h) == 0 {
@@ -214,7 +220,7 @@ func Text(h []byte) string {
 			break
 		}
 		h = h[gt+1:]
-		b.WriteByte(' ')
+		b = append(b, ' ')
 	}
-	return b.String()
+	return b
 }

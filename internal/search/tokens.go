@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/clipperhouse/uax29/v2/words"
 	"golang.org/x/text/cases"
@@ -19,6 +20,13 @@ import (
 // Japanese and Thai. Turning each unbroken run of those scripts into pairs
 // of characters makes both sides agree whatever the segmenter did.
 func Tokens(text string, emit func(term string)) {
+	var buf []byte
+	tokens(text, &buf, func(t string) { emit(strings.Clone(t)) })
+}
+
+// tokens is Tokens for the index, which calls it millions of times: a
+// term it passes to emit may be a view of *buf, valid only during the call.
+func tokens(text string, buf *[]byte, emit func(term string)) {
 	// Spaces break words in every script, so the text is cut at ASCII
 	// spaces first, and most pieces, ASCII through and through, are cut
 	// by asciiWords, which the segmenter would cut the same way
@@ -36,7 +44,7 @@ func Tokens(text string, emit func(term string)) {
 			ascii = ascii && k == kindASCII
 		}
 		if ascii {
-			asciiWords(text[i:j], emit)
+			asciiWords(text[i:j], buf, emit)
 		} else {
 			segment(text[i:j], emit)
 		}
@@ -143,7 +151,7 @@ var asciiClass = func() (c [256]byte) {
 // also joins letters across . and : ("example.com", "U.S"); ICU, and so
 // Intl.Segmenter in browsers, does not, and a reader who types "example"
 // expects to find "example.com", so neither do we (see splitDots).
-func asciiWords(text string, emit func(term string)) {
+func asciiWords(text string, buf *[]byte, emit func(term string)) {
 	for i := 0; i < len(text); {
 		for i < len(text) && asciiClass[text[i]]&inWord == 0 {
 			i++
@@ -170,8 +178,9 @@ func asciiWords(text string, emit func(term string)) {
 		case seen&(upper|apos) == 0:
 			emit(text[start:i])
 		default:
-			if t := foldASCII(text[start:i]); t != "" {
-				emit(t)
+			if b := appendFoldASCII((*buf)[:0], text[start:i]); len(b) > 0 {
+				*buf = b
+				emit(unsafe.String(unsafe.SliceData(b), len(b)))
 			}
 		}
 	}
@@ -219,6 +228,22 @@ func hasWordRune(w string) bool {
 		}
 	}
 	return false
+}
+
+// appendFoldASCII appends foldASCII(w) to b.
+func appendFoldASCII(b []byte, w string) []byte {
+	if strings.HasSuffix(w, "'s") && len(w) > 2 {
+		w = w[:len(w)-2]
+	}
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c != '\'':
+			b = append(b, c)
+		}
+	}
+	return b
 }
 
 // foldASCII is Fold for ASCII words, without allocating when w is already

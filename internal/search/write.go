@@ -156,13 +156,22 @@ func (ix *index) shard(from, to int) []file {
 
 // postings encodes a term's postings: its ids, then one score byte each.
 func (ix *index) postings(b []byte, term int, top float64) []byte {
-	var ids []int32
-	for _, ps := range ix.byTerm[term] {
-		ids = append(ids, ps.ids...)
+	parts := ix.byTerm[term]
+	df := 0
+	for _, ps := range parts {
+		df += len(ps.ids)
 	}
-	b = appendIDs(b, ids, ix.n)
-	w := idf(ix.n, len(ids))
-	for _, ps := range ix.byTerm[term] {
+	b = appendIDs(b, func(yield func(int32) bool) {
+		for _, ps := range parts {
+			for _, id := range ps.ids {
+				if !yield(id) {
+					return
+				}
+			}
+		}
+	}, df, ix.n)
+	w := idf(ix.n, df)
+	for _, ps := range parts {
 		for k, id := range ps.ids {
 			b = append(b, quantize(ix.score(w, ps.tfs[k], id), top))
 		}
@@ -202,7 +211,8 @@ func facets(s *site.Site) []file {
 				list[i] = ids[d]
 			}
 			slices.Sort(list)
-			out = append(out, file{Dir + "facet/" + tax.Name + "/" + t.Slug + ".bin", appendIDs(nil, list, len(s.Digests))})
+			data := appendIDs(nil, slices.Values(list), len(list), len(s.Digests))
+			out = append(out, file{Dir + "facet/" + tax.Name + "/" + t.Slug + ".bin", data})
 		}
 	}
 	return out
