@@ -194,16 +194,23 @@ async function word(term, prefix, n) {
     terms = terms.concat(more.slice(0, maxExpansions - terms.length));
   }
   const lists = await Promise.all(terms.map((t) => postings(t, dict.get(t), n)));
-  if (lists.length === 1) return lists[0];
+  if (lists.length === 1 && terms[0] === term) return lists[0];
+  // Completions are scored as if the prefix were one term, of the idf of
+  // all of them together.
+  const dfAll = Math.min(n, terms.reduce((sum, t) => sum + dict.get(t).df, 0));
   const acc = new Float64Array(n);
   lists.forEach((l, k) => {
-    const f = terms[k] === term ? 1 : prefixFactor;
+    const f = terms[k] === term ? 1 : (prefixFactor * idf(n, dfAll)) / idf(n, dict.get(terms[k]).df);
     for (let i = 0; i < l.ids.length; i++) acc[l.ids[i]] = Math.max(acc[l.ids[i]], l.scores[i] * f);
   });
   const ids = [];
   const scores = [];
   for (let id = 0; id < n; id++) if (acc[id] > 0) ids.push(id), scores.push(acc[id]);
   return { ids: Int32Array.from(ids), scores: Float64Array.from(scores) };
+}
+
+function idf(n, df) {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
 // intersect keeps the ids in both lists, adding their scores.

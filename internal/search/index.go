@@ -120,8 +120,11 @@ func (p *part) index(digests []*content.Digest) {
 		for _, s := range d.Sources {
 			tokens(s.Handle, &p.buf, add(fieldHandles))
 		}
-		tokens(d.Summary, &p.buf, add(fieldSummary))
 		p.text = appendText(p.text[:0], d.HTML)
+		// A summary taken from the body is not said twice.
+		if !bytes.Contains(p.text, []byte(strings.TrimSuffix(d.Summary, "…"))) {
+			tokens(d.Summary, &p.buf, add(fieldSummary))
+		}
 		// The body text lives in a buffer that the next digest reuses: no
 		// term keeps a piece of it, as add copies each new term.
 		tokens(unsafe.String(unsafe.SliceData(p.text), len(p.text)), &p.buf, add(fieldBody))

@@ -150,9 +150,16 @@ func (ix *index) query(q string, prefix bool) []int {
 				}
 			}
 			slices.SortFunc(more, func(a, b string) int { return cmp.Or(dict[b].df-dict[a].df, strings.Compare(a, b)) })
-			for _, t := range more[:min(len(more), expansions(exact))] {
+			more = more[:min(len(more), expansions(exact))]
+			dfAll := e.df
+			for _, t := range more {
+				dfAll += dict[t].df
+			}
+			for _, t := range more {
+				// A completion is scored as if the prefix were one term.
+				f := 0.7 * idf(ix.meta.Docs, min(dfAll, ix.meta.Docs)) / idf(ix.meta.Docs, dict[t].df)
 				for id, s := range ix.postings(t, dict[t]) {
-					scores[id] = max(scores[id], 0.7*s)
+					scores[id] = max(scores[id], f*s)
 				}
 			}
 		}
@@ -174,6 +181,10 @@ func (ix *index) query(q string, prefix bool) []int {
 	}
 	slices.SortFunc(ids, func(a, b int) int { return cmp.Or(cmp.Compare(acc[b], acc[a]), a-b) })
 	return ids
+}
+
+func idf(n, df int) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 // expansions is how many terms a prefix may stand for, besides itself.
