@@ -20,8 +20,9 @@ if [ ! -d "$work/site" ]; then
 fi
 go build -o "$work/signal" ./cmd/signal
 
-echo "== signal build (3 runs; time and peak memory of the whole build, and per stage)"
-for i in 1 2 3; do
+builds=${BUILDS:-3}
+echo "== signal build ($builds runs; time and peak memory of the whole build, and per stage)"
+for i in $(seq "$builds"); do
   /usr/bin/time -f "wall %e s, max RSS %M KB" "$work/signal" build -s "$work/site" -d "$work/public" --timings 2>&1 | grep -E 'search|signal:|wall'
 done
 du -sb "$work/public/search" | awk '{printf "index: %.1f MB in ", $1/1e6}'
