@@ -23,7 +23,7 @@ go build -o "$work/signal" ./cmd/signal
 builds=${BUILDS:-3}
 echo "== signal build ($builds runs; time and peak memory of the whole build, and per stage)"
 for i in $(seq "$builds"); do
-  /usr/bin/time -f "wall %e s, max RSS %M KB" "$work/signal" build -s "$work/site" -d "$work/public" --timings 2>&1 | grep -E 'search|signal:|wall'
+  /usr/bin/time -f "wall %e s, max RSS %M KB" "$work/signal" build -s "$work/site" -d "$work/public" --timings 2>&1 | grep -E '^  [a-z]|signal:|wall'
 done
 du -sb "$work/public/search" | awk '{printf "index: %.1f MB in ", $1/1e6}'
 find "$work/public/search" -type f | wc -l | awk '{print $1 " files"}'

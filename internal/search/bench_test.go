@@ -1,7 +1,9 @@
 package search_test
 
 import (
+	"os"
 	"runtime"
+	"strconv"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -37,10 +39,35 @@ func corpusSite(tb testing.TB, n int) *site.Site {
 }
 
 // BenchmarkIndex indexes the synthetic archive of 10,000 digests that the
-// build benchmarks use, and reports what it wrote.
+// build benchmarks use (SEARCH_BENCH_N digests when set), and reports what
+// it wrote and the most heap it used above the site model's.
 func BenchmarkIndex(b *testing.B) {
-	s := corpusSite(b, 10_000)
+	n := 10_000
+	if v, err := strconv.Atoi(os.Getenv("SEARCH_BENCH_N")); err == nil {
+		n = v
+	}
+	s := corpusSite(b, n)
 	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() { // samples the heap: a peak between two samples is missed
+		defer close(done)
+		for {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			if m.HeapAlloc > peak.Load() {
+				peak.Store(m.HeapAlloc)
+			}
+			select {
+			case <-stop:
+				return
+			case <-time.After(2 * time.Millisecond):
+			}
+		}
+	}()
 	b.ResetTimer()
 	var sink *counting
 	for b.Loop() {
@@ -49,6 +76,10 @@ func BenchmarkIndex(b *testing.B) {
 			b.Fatal(problems.Err())
 		}
 	}
+	b.StopTimer()
+	close(stop)
+	<-done
 	b.ReportMetric(float64(sink.files.Load()), "files")
-	b.ReportMetric(float64(sink.bytes.Load())/1e6, "MB")
+	b.ReportMetric(float64(sink.bytes.Load())/1e6, "MB-written")
+	b.ReportMetric(float64(peak.Load()-min(peak.Load(), before.HeapAlloc))/1e6, "MB-peak-heap")
 }
