@@ -15,6 +15,7 @@ import (
 	"github.com/signaldigest/signal/internal/feeds"
 	"github.com/signaldigest/signal/internal/output"
 	"github.com/signaldigest/signal/internal/render"
+	"github.com/signaldigest/signal/internal/search"
 	"github.com/signaldigest/signal/internal/site"
 )
 
@@ -36,6 +37,9 @@ type Output struct {
 	once     sync.Once // makes the rest: static files, sitemap, robots.txt
 	rest     *output.Memory
 	problems diag.List
+
+	searchOnce sync.Once // makes the search index, for File
+	index      *output.Memory
 }
 
 // Cache keeps what one build made for the next: parsed digests, cached
@@ -155,6 +159,8 @@ func (o *Output) Names() []string {
 		names = append(names, n)
 	}
 	names = append(names, o.rest.Names()...)
+	o.makeIndex()
+	names = append(names, o.index.Names()...)
 	sort.Strings(names)
 	return names
 }
@@ -172,7 +178,22 @@ func (o *Output) File(name string) ([]byte, bool, diag.List) {
 	if data, ok := o.rest.File(name); ok {
 		return data, true, nil
 	}
+	if strings.HasPrefix(name, search.Dir) {
+		o.makeIndex()
+		if data, ok := o.index.File(name); ok {
+			return data, true, nil
+		}
+	}
 	return nil, false, nil
+}
+
+// makeIndex makes the search index, once, when a file of it is asked for.
+func (o *Output) makeIndex() {
+	o.searchOnce.Do(func() {
+		o.index = output.NewMemory()
+		_, problems := search.Write(o.site, o.index)
+		o.problems = append(o.problems, problems...)
+	})
 }
 
 func (o *Output) page(p *site.Page) ([]byte, diag.List) {
@@ -290,7 +311,10 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 	}
 	_ = g.Wait()
 	stage("feeds")
-	stats.Files = len(o.pages) + len(o.lists) + len(o.rest.Names())
+	nsearch, more := search.Write(o.site, sink)
+	problems = append(problems, more...)
+	stage("search")
+	stats.Files = len(o.pages) + len(o.lists) + len(o.rest.Names()) + nsearch
 	return stats, dedupe(problems)
 }
 

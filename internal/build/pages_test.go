@@ -129,6 +129,9 @@ func TestXSS(t *testing.T) {
 		walk(parseHTML(t, name, data), func(n *html.Node) {
 			if n.Data == "script" {
 				typ, _ := attr(n, "type")
+				if src, _ := attr(n, "src"); typ == "module" && strings.HasPrefix(src, "/search.js?v=") && n.FirstChild == nil {
+					return // the theme's own search client, on the search page
+				}
 				if typ != "application/ld+json" {
 					t.Errorf("%s: a <script> element of type %q", name, typ)
 					return

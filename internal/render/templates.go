@@ -26,6 +26,7 @@ var layouts = map[site.Kind]string{
 	site.KindTerms:    "terms.html",
 	site.KindArchive:  "archive.html",
 	site.KindNotFound: "404.html",
+	site.KindSearch:   "search.html",
 }
 
 // templates holds one parsed template set per layout file.

@@ -51,6 +51,11 @@ func (p *Page) Key() uint64 {
 		num(p.Taxonomy.key())
 	case KindArchive:
 		num(p.Site.key())
+	case KindSearch: // counts the digests, lists the stances, convictions and themes
+		num(p.Site.key())
+		for _, tax := range []*Taxonomy{p.Site.Stances, p.Site.Levels, p.Site.Themes} {
+			num(tax.key())
+		}
 	case KindHome:
 		if p.Pager.Number == 1 {
 			num(p.Site.key())

@@ -18,6 +18,7 @@ const (
 	KindTerms    Kind = "terms"   // /themes/, /sources/, /consensus/, /conviction/
 	KindTerm     Kind = "term"    // /themes/<slug>/ and the like, and their /page/N/
 	KindNotFound Kind = "404"     // /404.html
+	KindSearch   Kind = "search"  // /search/: its index is written by the search stage
 )
 
 // Page is one HTML page of the site, and what its layout sees as dot.
@@ -58,7 +59,8 @@ type Month struct {
 }
 
 // Nav names the menu entry of the page, for aria-current: "home" on the
-// first home page, "archive", or the taxonomy of a terms page; "" elsewhere.
+// first home page, "archive", the taxonomy of a terms page, or "search";
+// "" elsewhere.
 // The header is rendered once per Nav rather than once per page.
 func (p *Page) Nav() string {
 	switch p.Kind {
@@ -70,6 +72,8 @@ func (p *Page) Nav() string {
 		return "archive"
 	case KindTerms:
 		return p.Taxonomy.Name
+	case KindSearch:
+		return "search" // its header has no search box: the page is one
 	}
 	return ""
 }
@@ -104,6 +108,7 @@ func (s *Site) pages() {
 			t.Pages = s.Pages[first:]
 		}
 	}
+	s.Pages = append(s.Pages, &Page{Kind: KindSearch, Path: SearchPath, Title: "Search"})
 	s.Pages = append(s.Pages, &Page{Kind: KindNotFound, Path: "/404.html", Title: "Page not found"})
 	for _, p := range s.Pages {
 		p.Site = s

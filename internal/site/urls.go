@@ -8,6 +8,9 @@ import (
 // The URL layout, as site paths: they start and end with "/" and are
 // relative to base_url's path.
 
+// SearchPath is the search page; its index is in the folder below it.
+const SearchPath = "/search/"
+
 // SourcePath is the page of a handle, by slug.
 func SourcePath(slug string) string { return "/sources/" + slug + "/" }
 

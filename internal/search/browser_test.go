@@ -1,0 +1,289 @@
+package search_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	signal "github.com/signaldigest/signal"
+	"github.com/signaldigest/signal/internal/build"
+	"github.com/signaldigest/signal/internal/output"
+	"github.com/signaldigest/signal/internal/search"
+)
+
+// The browser test builds the sample archive under a base path, serves it,
+// and drives the search page in Chromium as a reader would: a query given in
+// the URL, a prefix typed, a stance filter, the keys. It also runs
+// search.js's tokenizer on the cases of tokenCases, to check that a query
+// is cut into the terms the index holds.
+
+const browserWait = 10 * time.Second
+
+// browserDeadline bounds the life of the browser.
+var browserDeadline = 60 * time.Second
+
+// basePath is where the test site lives, as under a base_url with a path.
+const basePath = "/archive/"
+
+// serveMemory serves a built site under basePath, as a static host would.
+func serveMemory(t *testing.T, mem *output.Memory) string {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name, ok := strings.CutPrefix(r.URL.Path, basePath)
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		if name == "" || strings.HasSuffix(name, "/") {
+			name += "index.html"
+		}
+		data, found := mem.File(name)
+		if !found {
+			http.NotFound(w, r)
+			return
+		}
+		if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
+			w.Header().Set("Content-Type", ct)
+		}
+		_, _ = w.Write(data)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + basePath
+}
+
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	const msg = "chromium not installed: apt-get install -y chromium"
+	if os.Getenv("CI") != "" {
+		t.Fatal(msg + " (CI is set, and .ci/run installs it)")
+	}
+	fmt.Fprintf(os.Stderr, "\n*** %s: SKIPPED, %s ***\n\n", t.Name(), msg)
+	t.Skip("*** " + msg + " ***")
+	return ""
+}
+
+// tab is a Chromium tab, with the exceptions thrown in it.
+type tab struct {
+	t   *testing.T
+	ctx context.Context
+	mu  sync.Mutex
+	ex  []string
+}
+
+func newTab(t *testing.T) *tab {
+	t.Helper()
+	chrome := chromiumPath(t)
+	ctx, cancel := context.WithTimeout(context.Background(), browserDeadline)
+	t.Cleanup(cancel)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(acancel)
+	tb := &tab{t: t}
+	tctx, tcancel := chromedp.NewContext(actx, chromedp.WithListener(func(ev any) {
+		if ev, ok := ev.(*runtime.EventExceptionThrown); ok {
+			tb.mu.Lock()
+			text := ev.ExceptionDetails.Text
+			if ev.ExceptionDetails.Exception != nil {
+				text += " " + ev.ExceptionDetails.Exception.Description
+			}
+			tb.ex = append(tb.ex, text)
+			tb.mu.Unlock()
+		}
+	}))
+	t.Cleanup(tcancel)
+	if err := chromedp.Do(tctx); err != nil {
+		t.Fatalf("starting %s: %v", chrome, err)
+	}
+	tb.ctx = tctx
+	return tb
+}
+
+func (tb *tab) run(what string, actions ...chromedp.Action[chromedp.Void]) {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, browserWait)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		tb.t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// eval evaluates a JavaScript expression, awaiting a promise, into T.
+func eval[T any](tb *tab, expr string) T {
+	tb.t.Helper()
+	ctx, cancel := context.WithTimeout(tb.ctx, browserWait)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		tb.t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// js is an action that runs a JavaScript statement.
+func js(expr string) chromedp.Action[chromedp.Void] { return chromedp.Evaluate[chromedp.Void](expr) }
+
+// waitFor polls a JavaScript condition until it holds.
+func (tb *tab) waitFor(what, cond string) {
+	tb.t.Helper()
+	deadline := time.Now().Add(browserWait)
+	for {
+		ctx, cancel := context.WithTimeout(tb.ctx, 2*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			tb.t.Fatalf("%s: not seen within %v (%s); the page shows:\n%s", what, browserWait, cond, tb.results())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// results describes what the results list shows.
+func (tb *tab) results() string {
+	ctx, cancel := context.WithTimeout(tb.ctx, 2*time.Second)
+	defer cancel()
+	s, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("search-status")?.textContent + "\n" +
+		Array.from(document.querySelectorAll("#search-results > li"), li => "  " + li.querySelector("h2").textContent + " | " + li.querySelector(".stance").textContent).join("\n")`))
+	return s
+}
+
+// titles are the titles of the results shown, in order.
+func (tb *tab) titles() []string {
+	tb.t.Helper()
+	return eval[[]string](tb, `Array.from(document.querySelectorAll("#search-results > li h2 a"), a => a.textContent)`)
+}
+
+// firstIs waits until the first result is the digest with that title.
+func (tb *tab) firstIs(what, title string) {
+	tb.t.Helper()
+	tb.waitFor(what, fmt.Sprintf(`document.querySelector("#search-results > li h2 a")?.textContent === %q`, title))
+}
+
+func TestBrowserSearch(t *testing.T) {
+	mem := output.NewMemory()
+	base, _ := url.Parse("https://example.org" + basePath)
+	_, problems := build.Run(os.DirFS("../.."), mem, build.Options{
+		Theme: signal.Theme, BaseURL: base, Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC),
+	})
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	root := serveMemory(t, mem)
+	tb := newTab(t)
+
+	// 1. A query in the URL runs on load; the digest titled with the word
+	// comes first, and the word is marked.
+	tb.run("opening the search page", chromedp.Navigate(root+"search/?q=humanoid"))
+	tb.firstIs("the digest titled with the query first", "Humanoid pilots meet the safety rulebook")
+	marks := eval[[]string](tb, `Array.from(document.querySelectorAll("#search-results > li:first-child mark"), m => m.textContent)`)
+	if !slices.Contains(marks, "Humanoid") {
+		t.Errorf("marked words of the first result = %q, want Humanoid among them", marks)
+	}
+	link := eval[string](tb, `document.querySelector("#search-results > li h2 a").getAttribute("href")`)
+	if !strings.HasPrefix(link, basePath+"2026/") {
+		t.Errorf("result link %q is not under the base path %s", link, basePath)
+	}
+
+	// 2. Typing: the last word is a prefix, and the results follow the box.
+	before := tb.titles()
+	tb.run("typing a prefix", js(`document.getElementById("search-q").value = ""`), chromedp.Focus(chromedp.CSS("#search-q")), chromedp.SendKeys(chromedp.CSS("#search-q"), "whisp"))
+	tb.firstIs("the results of the prefix", "Whispers of a memory glut")
+	if after := tb.titles(); slices.Equal(before, after) {
+		t.Errorf("typing did not change the results: %q", after)
+	}
+	loc := eval[string](tb, `location.search`)
+	if loc != "?q=whisp" {
+		t.Errorf("the URL's query is %q after typing, want ?q=whisp", loc)
+	}
+
+	// 3. A stance filter narrows the results to that stance.
+	tb.run("searching memory", js(`document.getElementById("search-q").value = ""`), chromedp.SendKeys(chromedp.CSS("#search-q"), "memory"))
+	tb.waitFor("several results for memory", `document.querySelectorAll("#search-results > li").length >= 3`)
+	all := len(tb.titles())
+	tb.run("choosing bearish", js(`const sel = document.getElementById("search-consensus"); sel.value = "bearish"; sel.dispatchEvent(new Event("change"))`))
+	tb.waitFor("only bearish results", `(() => {
+		const li = document.querySelectorAll("#search-results > li");
+		return li.length > 0 && Array.from(li).every(l => l.querySelector(".stance-bearish"));
+	})()`)
+	if n := len(tb.titles()); n >= all {
+		t.Errorf("the bearish filter shows %d results of %d", n, all)
+	}
+	loc = eval[string](tb, `location.search`)
+	if loc != "?q=memory&consensus=bearish" {
+		t.Errorf("the URL's query is %q with the filter, want ?q=memory&consensus=bearish", loc)
+	}
+
+	// 4. Keys: / goes to the box, ↓ to the first result, Enter opens it.
+	tb.run("pressing /", js(`document.activeElement.blur()`), chromedp.KeyEvent("/"))
+	tb.waitFor("the box has the focus", `document.activeElement?.id === "search-q"`)
+	first := tb.titles()[0]
+	// A slow machine may still be showing the last results: ↓ again then.
+	for try := 0; ; try++ {
+		tb.run("pressing ↓", js(`document.getElementById("search-q").focus()`), chromedp.KeyEvent(kb.ArrowDown))
+		if eval[bool](tb, `document.activeElement === document.querySelector("#search-results > li h2 a")`) || try == 20 {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	tb.waitFor("the first result has the focus", `document.activeElement === document.querySelector("#search-results > li h2 a")`)
+	tb.run("pressing Enter", chromedp.KeyEvent(kb.Enter))
+	tb.waitFor("the digest opens", fmt.Sprintf(`document.querySelector("h1")?.textContent === %q`, first))
+
+	// 5. Accents and case do not matter: a theme written with an accent.
+	tb.run("searching without accents", chromedp.Navigate(root+"search/?q=POLITICA+industrial"))
+	tb.waitFor("the themed digests", `document.querySelectorAll("#search-results > li").length === 2`)
+
+	// 6. search.js cuts text into the terms that search.Tokens gives.
+	var cases []string
+	for _, c := range tokenCases {
+		cases = append(cases, c.text)
+	}
+	texts, _ := json.Marshal(cases)
+	got := eval[[][]string](tb, fmt.Sprintf(`import(%q).then(m => %s.map(m.tokens))`, root+"search.js", texts))
+	for i, c := range tokenCases {
+		var want []string
+		search.Tokens(c.text, func(s string) { want = append(want, s) })
+		if !slices.Equal(got[i], want) && !(len(got[i]) == 0 && len(want) == 0) {
+			t.Errorf("search.js cuts %q into %q, search.Tokens into %q", c.text, got[i], want)
+		}
+	}
+
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	if len(tb.ex) > 0 {
+		t.Errorf("JavaScript exceptions:\n%s", strings.Join(tb.ex, "\n"))
+	}
+}

@@ -1,0 +1,206 @@
+package search_test
+
+import (
+	"compress/gzip"
+	"context"
+	"fmt"
+	"mime"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestCompareWithPagefind measures what a reader's browser fetches (bytes
+// of response bodies as sent, and requests, counted by the server) and how
+// long it waits to see the first ten results of a query,
+// with signal's search and with Pagefind's, on one built site. It runs only
+// when scripts/search-bench.sh sets SEARCH_BENCH_SITE to a site built by
+// signal and indexed by Pagefind, and SEARCH_BENCH_QUERIES to
+// "name=query;name=query".
+func TestCompareWithPagefind(t *testing.T) {
+	public := os.Getenv("SEARCH_BENCH_SITE")
+	if public == "" {
+		t.Skip("SEARCH_BENCH_SITE is not set: run scripts/search-bench.sh")
+	}
+	if err := os.WriteFile(filepath.Join(public, "pagefind-test.html"), []byte(pagefindPage), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	browserDeadline = 20 * time.Minute
+	tb := newTab(t)
+	runs := 5
+	fmt.Printf("%-6s %-9s %-28s %8s %5s %8s %8s\n", "server", "tool", "query", "KB", "reqs", "ms", "results")
+	for _, gz := range []bool{false, true} {
+		srv := httptest.NewServer(counter.wrap(staticHandler(public, gz)))
+		for q := range strings.SplitSeq(os.Getenv("SEARCH_BENCH_QUERIES"), ";") {
+			name, words, _ := strings.Cut(q, "=")
+			for _, tool := range []string{"signal", "pagefind"} {
+				u := srv.URL + "/search/?q=" + url.QueryEscape(words)
+				if tool == "pagefind" {
+					u = srv.URL + "/pagefind-test.html?q=" + url.QueryEscape(words)
+				}
+				var ms []float64
+				var m measure
+				for range runs {
+					counter.reset()
+					m = measureLoad(t, tb, u)
+					m.bytes, m.requests = counter.get()
+					ms = append(ms, m.ms)
+				}
+				sort.Float64s(ms)
+				enc := "plain"
+				if gz {
+					enc = "gzip"
+				}
+				fmt.Printf("%-6s %-9s %-28s %8.1f %5d %8.0f %8d\n", enc, tool, name+" ("+words+")", m.bytes/1024, m.requests, ms[len(ms)/2], m.results)
+			}
+		}
+		srv.Close()
+	}
+}
+
+// pagefindPage shows Pagefind's first ten results through its JS API, the
+// lightest way to use it, and marks the moment they are shown.
+const pagefindPage = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Pagefind</title></head>
+<body><ol id="results"></ol>
+<script type="module">
+const q = new URLSearchParams(location.search).get("q");
+const pagefind = await import("/pagefind/pagefind.js");
+const search = await pagefind.search(q);
+const data = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+const ol = document.getElementById("results");
+for (const d of data) {
+  const li = document.createElement("li");
+  li.innerHTML = "<a href=\"" + d.url + "\">" + d.meta.title + "</a><p>" + d.excerpt + "</p>";
+  ol.append(li);
+}
+performance.mark("signal:results");
+</script></body></html>
+`
+
+// counter counts the requests a server answers and the bytes of their
+// bodies, as sent (compressed or not). Counting at the server sees the
+// requests of Pagefind's web worker, which the page's target does not.
+var counter = &traffic{}
+
+type traffic struct {
+	mu       sync.Mutex
+	bytes    float64
+	requests int
+}
+
+func (c *traffic) reset() {
+	c.mu.Lock()
+	c.bytes, c.requests = 0, 0
+	c.mu.Unlock()
+}
+
+func (c *traffic) get() (float64, int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.bytes, c.requests
+}
+
+func (c *traffic) wrap(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c.mu.Lock()
+		c.requests++
+		c.mu.Unlock()
+		h.ServeHTTP(countingWriter{w, c}, r)
+	})
+}
+
+type countingWriter struct {
+	http.ResponseWriter
+	c *traffic
+}
+
+func (w countingWriter) Write(b []byte) (int, error) {
+	w.c.mu.Lock()
+	w.c.bytes += float64(len(b))
+	w.c.mu.Unlock()
+	return w.ResponseWriter.Write(b)
+}
+
+type measure struct {
+	bytes    float64
+	requests int
+	ms       float64
+	results  int
+}
+
+// measureLoad opens u in a fresh browser context (an empty cache) and
+// waits for the "signal:results" mark.
+func measureLoad(t *testing.T, tb *tab, u string) measure {
+	t.Helper()
+	var m measure
+	ctx, cancel := chromedp.NewContext(tb.ctx, chromedp.WithNewBrowserContext())
+	defer cancel()
+	wctx, wcancel := context.WithTimeout(ctx, 30*time.Second)
+	defer wcancel()
+	if err := chromedp.Do(wctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(wctx, chromedp.Navigate(u)); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		v, err := chromedp.Run(wctx, chromedp.Evaluate[[]float64](`(() => {
+			const e = performance.getEntriesByName("signal:results");
+			return e.length ? [e[0].startTime, document.querySelectorAll("#search-results > li, #results > li").length] : [];
+		})()`))
+		if err != nil {
+			t.Fatalf("%s: %v", u, err)
+		}
+		if len(v) == 2 {
+			m.ms, m.results = v[0], int(v[1])
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(200 * time.Millisecond) // requests still on their way count too
+	return m
+}
+
+// staticHandler serves a folder as a static host does, compressing text
+// types with gzip when gz is set, as most hosts do.
+func staticHandler(dir string, gz bool) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := r.URL.Path
+		if strings.HasSuffix(name, "/") {
+			name += "index.html"
+		}
+		ct := mime.TypeByExtension(filepath.Ext(name))
+		text := strings.HasPrefix(ct, "text/") || strings.Contains(ct, "javascript") || strings.Contains(ct, "json")
+		if !gz || !text || !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			files.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Encoding", "gzip")
+		zw := gzip.NewWriter(w)
+		defer zw.Close()
+		files.ServeHTTP(gzipWriter{w, zw}, r)
+	})
+}
+
+type gzipWriter struct {
+	http.ResponseWriter
+	zw *gzip.Writer
+}
+
+func (g gzipWriter) Write(b []byte) (int, error) { return g.zw.Write(b) }
+
+func (g gzipWriter) WriteHeader(code int) {
+	g.ResponseWriter.Header().Del("Content-Length")
+	g.ResponseWriter.WriteHeader(code)
+}

@@ -1,0 +1,65 @@
+// Package search takes the site model and returns the static files of its
+// full-text index, written under search/ beside the search page: sharded,
+// so that a query fetches only the shards of its words and the few records
+// it shows. static/search.js, in the theme, reads them in the browser.
+//
+// The index and its client are ours because no Go library writes a
+// sharded static index: Bleve and its kin keep an index for a server to
+// query, and Pagefind and Stork are separate tools, in Rust, run after a
+// build. The parts that exist are reused: github.com/clipperhouse/uax29
+// segments words (UAX #29), golang.org/x/text normalizes and folds them.
+//
+// # Terms
+//
+// Tokens cuts titles, summaries, bodies (the text of their HTML), theme
+// names and handles into words with the UAX #29 segmenter, and folds each
+// (Fold): NFKD, the diacritics of Latin, Greek, Cyrillic, Hebrew and
+// Arabic dropped, full case folding, NFC, apostrophes dropped with an
+// English possessive. "@allIn" gives "allin". Dots and colons between
+// letters split words, as in ICU. Runs of scripts written without spaces
+// (Han, kana, Thai, Lao, Khmer, Myanmar) give overlapping pairs of
+// characters, and a run of one character gives itself; the shard of a pair
+// is its first character, so that one character typed finds the pairs it
+// starts. search.js cuts queries the same way with Intl.Segmenter, and the
+// browser test checks both sides on one table.
+//
+// # Ranking
+//
+// Each field of a digest is scored with BM25 (k1 = 1.2, its own length
+// normalisation), and the scores are weighed and added: title 3, themes
+// and handles 2.5, summary 1.2, body 1. A body's score saturates at 2.2,
+// so a word in a title ranks a digest above any number of mentions in the
+// body alone. Each score is stored in one byte q, on a square-root scale:
+// search.js reads it as (q/255)². A query adds the scores of its words,
+// every one of which must match; the last is also a prefix while it is
+// typed, standing for up to eight terms that it starts, the most frequent
+// first, scored as one term (with the inverse document frequency of all of
+// them). Ties go to the newest digest: digests are numbered newest first,
+// from 0, and the smaller id wins.
+//
+// # Files
+//
+// All numbers are unsigned LEB128 varints. A set of ids is one byte of
+// form, then the count, then either (form 0) the first id and the gaps to
+// each next one, or (form 1) one bit per digest of the archive, bit i%8 of
+// byte i/8 for id i; whichever is smaller.
+//
+//	search/meta.json           {"format":1, "version", "docs", "terms", "chunk"}: read first;
+//	                           every other file is fetched with ?v=version
+//	search/t/HEX.bin           a dictionary shard: the terms whose key (their first two
+//	                           characters, or one, see above) has the UTF-8 bytes HEX,
+//	                           sorted; each is its length and bytes, its document
+//	                           frequency, then 2×size and its postings inline, or 1 when
+//	                           they have a file of their own
+//	search/p/HEX.bin           the postings of the term HEX, when over 192 bytes: a set
+//	                           of ids, then one score byte for each
+//	search/r/N.json            records of digests N×chunk to N×chunk+chunk-1, each
+//	                           [path, title, date, stance, scope, conviction, theme
+//	                           slugs, summary]; the path is escaped, relative to the
+//	                           site root
+//	search/facet/T/SLUG.bin    the set of ids of the digests of one stance (T is
+//	                           consensus), conviction or theme: what filters intersect
+//
+// Every file is built from sorted data, so that the same site gives the
+// same bytes whatever the number of CPUs.
+package search

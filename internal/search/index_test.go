@@ -1,0 +1,164 @@
+package search_test
+
+import (
+	"bytes"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/signaldigest/signal/internal/build"
+	"github.com/signaldigest/signal/internal/corpus"
+	"github.com/signaldigest/signal/internal/output"
+	"github.com/signaldigest/signal/internal/search"
+	"github.com/signaldigest/signal/internal/site"
+	"github.com/signaldigest/signal/internal/sitetest"
+)
+
+// fixture indexes the site of a txtar file under testdata.
+func fixture(t *testing.T, name string) *index {
+	t.Helper()
+	_, fsys := sitetest.Read(t, "testdata/"+name)
+	cfg, digests, problems := build.Load(fsys, nil)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := site.New(cfg, digests, site.Options{Now: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)})
+	mem := output.NewMemory()
+	if _, problems := search.Write(s, mem); problems.Err() != nil {
+		t.Fatal(problems.Err())
+	}
+	return openIndex(t, mem)
+}
+
+func TestRanking(t *testing.T) {
+	ix := fixture(t, "ranking.txtar")
+	for _, c := range []struct {
+		query  string
+		prefix bool
+		want   []string // titles, best first; dates tell apart equal titles
+	}{
+		{"tungsten", false, []string{"Tungsten squeeze", "Hard metals", "Cutting tools", "Metals update 2026-03-05", "Metals update 2026-03-01"}},
+		{"TUNGSTEN", false, []string{"Tungsten squeeze", "Hard metals", "Cutting tools", "Metals update 2026-03-05", "Metals update 2026-03-01"}},
+		{"@TungstenDesk", false, []string{"Desk notes"}},
+		{"tungstendesk", false, []string{"Desk notes"}},
+		{"tungstene", false, []string{"Métaux rares"}},
+		{"Tungstène europeen", false, []string{"Métaux rares"}},
+		{"tungsten cobalt", false, []string{"Cutting tools"}},
+		{"cobalt tungsten", false, []string{"Cutting tools"}},
+		// "metals" is in two titles and every theme but one; "tungs" stands
+		// for tungsten, tungstene and tungstendesk, scored as one term,
+		// which is in every digest, so it weighs little beside "metals".
+		{"metals tungs", true, []string{"Metals update 2026-03-05", "Metals update 2026-03-01", "Hard metals", "Tungsten squeeze", "Cutting tools"}},
+		// Alone, the completions rank by where they are found: a title, a
+		// handle and a theme (the newer first), then bodies.
+		{"tungs", true, []string{"Tungsten squeeze", "Desk notes", "Hard metals", "Cutting tools", "Métaux rares", "Metals update 2026-03-05", "Metals update 2026-03-01"}},
+		{"tungs", false, nil},
+		{"nothing-here", false, nil},
+	} {
+		var got []string
+		for _, id := range ix.query(c.query, c.prefix) {
+			r := ix.record(id)
+			title := r[1].(string)
+			if title == "Metals update" {
+				title += " " + r[2].(string)
+			}
+			got = append(got, title)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q (prefix %v):\n got %q\nwant %q", c.query, c.prefix, got, c.want)
+		}
+	}
+}
+
+// A query reads the manifest, the shard of each word, the postings of the
+// words too large to sit in their shard, and the records it shows.
+func TestShards(t *testing.T) {
+	for term, key := range map[string]string{
+		"copper": "co", "a": "a", "3.5": "3.", "éclair": "éc", "半導": "半", "株": "株", "한국어": "한국",
+	} {
+		if got := search.ShardKey(term); got != key {
+			t.Errorf("ShardKey(%q) = %q, want %q", term, got, key)
+		}
+	}
+	mem := output.NewMemory()
+	if _, problems := search.Write(corpusSite(t, 2000), mem); problems.Err() != nil {
+		t.Fatal(problems.Err())
+	}
+	ix := openIndex(t, mem)
+	for _, name := range mem.Names() {
+		key, ok := strings.CutPrefix(name, search.Dir+"t/")
+		if !ok {
+			continue
+		}
+		key = strings.TrimSuffix(key, ".bin")
+		for term := range ix.shard(unhex(t, key)) {
+			if search.ShardKey(term) != unhex(t, key) {
+				t.Errorf("shard %s holds %q, whose key is %q", name, term, search.ShardKey(term))
+			}
+		}
+	}
+	ix.fetched = nil
+	ids := ix.query("copper margins", false)
+	if len(ids) == 0 {
+		t.Fatal("no results for copper margins")
+	}
+	for _, id := range ids[:min(10, len(ids))] {
+		ix.record(id)
+	}
+	var shards, postings, records int
+	for _, f := range ix.fetched {
+		switch {
+		case strings.HasPrefix(f, "t/"):
+			shards++
+		case strings.HasPrefix(f, "p/"):
+			postings++
+		case strings.HasPrefix(f, "r/"):
+			records++
+		default:
+			t.Errorf("a query read %s", f)
+		}
+	}
+	if shards != 2 || postings > 2 || records > 10 {
+		t.Errorf("two words read %d shards, %d postings files and %d records files (%q); want 2, at most 2 and at most 10",
+			shards, postings, records, ix.fetched)
+	}
+}
+
+func unhex(t *testing.T, s string) string {
+	var b []byte
+	for i := 0; i+1 < len(s); i += 2 {
+		var c byte
+		for _, h := range s[i : i+2] {
+			c = c<<4 | byte(strings.IndexRune("0123456789abcdef", h))
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+// The index is the same, byte for byte, however many goroutines made it.
+func TestDeterministic(t *testing.T) {
+	s := corpusSite(t, 1500)
+	write := func(procs int) *output.Memory {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		mem := output.NewMemory()
+		if _, problems := search.Write(s, mem); problems.Err() != nil {
+			t.Fatal(problems.Err())
+		}
+		return mem
+	}
+	one, eight := write(1), write(8)
+	if !slices.Equal(one.Names(), eight.Names()) {
+		t.Fatalf("1 and 8 threads write different files")
+	}
+	for _, name := range one.Names() {
+		a, _ := one.File(name)
+		b, _ := eight.File(name)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between 1 and 8 threads", name)
+		}
+	}
+	_ = corpus.Options{}
+}

@@ -1,0 +1,51 @@
+package search_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/signaldigest/signal/internal/search"
+)
+
+// tokenCases are texts and the terms they give. The browser test runs
+// search.js's tokenizer on them too: a query must give the terms that the
+// index holds.
+var tokenCases = []struct {
+	name, text string
+	want       []string
+}{
+	{"words and punctuation", "Hello, World! Rates: 3.5% (again).", []string{"hello", "world", "rates", "3.5", "again"}},
+	{"handles lose their @", "via @allIn and @Fab_Notes.", []string{"via", "allin", "and", "fab_notes"}},
+	{"a handle alone", "allin", []string{"allin"}},
+	{"dots split words", "ops@example.com a:b", []string{"ops", "example", "com", "a", "b"}},
+	{"apostrophes and possessives", "don't Nvidia's don’t TSMC’s", []string{"dont", "nvidia", "dont", "tsmc"}},
+	{"accents", "Política Industrial café CAFÉ naïve Ærø", []string{"politica", "industrial", "cafe", "cafe", "naive", "ærø"}},
+	{"full case folding", "Straße STRASSE ΟΔΟΣ", []string{"strasse", "strasse", "οδοσ"}},
+	{"compatibility forms", "ﬁnance ＡＢＣ ①", []string{"finance", "abc", "1"}},
+	{"numbers", "1,000 2026-11-24 v2.5", []string{"1,000", "2026", "11", "24", "v2.5"}},
+	{"hyphens split", "build-out data-center", []string{"build", "out", "data", "center"}},
+	{"abbreviations", "U.S. e.g.", []string{"u", "s", "e", "g"}},
+	{"dots in other scripts", "café.com 3.5€", []string{"cafe", "com", "3.5"}},
+	{"cyrillic and greek", "Привет, мир! Ελλάδα", []string{"привет", "мир", "ελλαδα"}},
+	{"hangul keeps its syllables", "한국어 텍스트", []string{"한국어", "텍스트"}},
+	{"devanagari keeps its marks", "हिंदी बाज़ार", []string{"हिंदी", "बाज\u093cार"}},
+	{"arabic loses its vowel marks", "سُوق", []string{"سوق"}},
+	{"japanese pairs", "半導体の需要", []string{"半導", "導体", "体の", "の需", "需要"}},
+	{"one ideograph", "株", []string{"株"}},
+	{"katakana and kanji together", "東京タワー", []string{"東京", "京タ", "タワ", "ワー"}},
+	{"mixed scripts", "AI半導体 chips", []string{"ai", "半導", "導体", "chips"}},
+	{"voiced kana stay voiced", "がぎ", []string{"がぎ"}},
+	{"chinese", "人工智能芯片", []string{"人工", "工智", "智能", "能芯", "芯片"}},
+	{"thai", "ตลาดหุ้น", []string{"ตล", "ลา", "าด", "ดห", "หุ", "ุ้", "้น"}},
+	{"emoji and symbols are not words", "🚀 → ★ — …", nil},
+}
+
+func TestTokens(t *testing.T) {
+	for _, c := range tokenCases {
+		var got []string
+		search.Tokens(c.text, func(s string) { got = append(got, s) })
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: Tokens(%q) = %q, want %q", c.name, c.text, got, c.want)
+		}
+	}
+}

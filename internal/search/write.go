@@ -1,0 +1,221 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"hash/crc32"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/signaldigest/signal/internal/content"
+	"github.com/signaldigest/signal/internal/diag"
+	"github.com/signaldigest/signal/internal/site"
+)
+
+// Sink receives the files of the index; see render.Sink.
+type Sink interface {
+	WriteFile(name string, data []byte) error
+}
+
+// Dir is the folder of the index in the output, beside the search page.
+const Dir = "search/"
+
+const (
+	// ChunkSize is the number of digests per file of records: a query
+	// that shows ten results fetches at most ten small files. Results
+	// rarely share a file, so a smaller one saves bytes for every query,
+	// at the cost of more files written.
+	ChunkSize = 4
+	// inlineMax is the size up to which a term's postings sit in its
+	// dictionary shard rather than in a file of their own.
+	inlineMax = 192
+	// maxTerm drops longer terms, runs of letters that are nobody's query.
+	maxTerm = 64
+)
+
+// file is one file of the index.
+type file struct {
+	name string
+	data []byte
+}
+
+// Write indexes the site's digests and writes the index into sink under
+// Dir. It returns the number of files written.
+func Write(s *site.Site, sink Sink) (int, diag.List) {
+	ix := build(s.Digests)
+	files := ix.files(s)
+	version := crc32.NewIEEE()
+	for _, f := range files { // in a fixed order: the version is too
+		fmt.Fprintf(version, "%s %d %08x\n", f.name, len(f.data), crc32.ChecksumIEEE(f.data))
+	}
+	meta, _ := json.Marshal(map[string]any{
+		"format":  1,
+		"version": fmt.Sprintf("%08x", version.Sum32()),
+		"docs":    ix.n,
+		"terms":   len(ix.terms),
+		"chunk":   ChunkSize,
+	})
+	files = append(files, file{Dir + "meta.json", append(meta, '\n')})
+
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	var mu sync.Mutex
+	var problems diag.List
+	for batch := range slices.Chunk(files, 64) {
+		g.Go(func() error {
+			for _, f := range batch {
+				if err := sink.WriteFile(f.name, f.data); err != nil {
+					mu.Lock()
+					problems.Add(f.name, 0, 0, "cannot write: %v", err)
+					mu.Unlock()
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	return len(files), problems
+}
+
+// files makes every file of the index but meta.json, in a fixed order.
+func (ix *index) files(s *site.Site) []file {
+	shards := ix.shards()
+	chunks := (ix.n + ChunkSize - 1) / ChunkSize
+	out := make([][]file, len(shards)+chunks)
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, sh := range shards {
+		g.Go(func() error {
+			out[i] = ix.shard(sh[0], sh[1])
+			return nil
+		})
+	}
+	for c := range chunks {
+		g.Go(func() error {
+			out[len(shards)+c] = []file{records(c, s.Digests[c*ChunkSize:min((c+1)*ChunkSize, ix.n)])}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	all := slices.Concat(out...)
+	return append(all, facets(s)...)
+}
+
+// shards splits the sorted terms into runs that share a shard key: terms
+// with one prefix are neighbours in sorted order.
+func (ix *index) shards() [][2]int {
+	var out [][2]int
+	for i := 0; i < len(ix.terms); {
+		key := shardKey(ix.terms[i])
+		j := i + 1
+		for j < len(ix.terms) && strings.HasPrefix(ix.terms[j], key) && shardKey(ix.terms[j]) == key {
+			j++
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
+}
+
+// shard encodes the terms ix.terms[from:to], which share a key: the
+// dictionary shard, and the postings too large to sit in it.
+func (ix *index) shard(from, to int) []file {
+	top := maxScore(ix.n)
+	var dict []byte
+	var out []file
+	var buf []byte
+	for i := from; i < to; i++ {
+		term := ix.terms[i]
+		if len(term) > maxTerm {
+			continue
+		}
+		buf = ix.postings(buf[:0], i, top)
+		df := 0
+		for _, ps := range ix.byTerm[i] {
+			df += len(ps.ids)
+		}
+		dict = appendVarint(dict, uint64(len(term)))
+		dict = append(dict, term...)
+		dict = appendVarint(dict, uint64(df))
+		if len(buf) <= inlineMax {
+			dict = appendVarint(dict, uint64(len(buf))<<1)
+			dict = append(dict, buf...)
+			continue
+		}
+		dict = appendVarint(dict, 1)
+		out = append(out, file{Dir + "p/" + fileName(term) + ".bin", slices.Clone(buf)})
+	}
+	if len(dict) == 0 {
+		return out
+	}
+	return append([]file{{Dir + "t/" + fileName(shardKey(ix.terms[from])) + ".bin", dict}}, out...)
+}
+
+// postings encodes a term's postings: its ids, then one score byte each.
+func (ix *index) postings(b []byte, term int, top float64) []byte {
+	parts := ix.byTerm[term]
+	df := 0
+	for _, ps := range parts {
+		df += len(ps.ids)
+	}
+	b = appendIDs(b, func(yield func(int32) bool) {
+		for _, ps := range parts {
+			for _, id := range ps.ids {
+				if !yield(id) {
+					return
+				}
+			}
+		}
+	}, df, ix.n)
+	w := idf(ix.n, df)
+	for _, ps := range parts {
+		for k, id := range ps.ids {
+			b = append(b, quantize(ix.score(w, ps.tfs[k], id), top))
+		}
+	}
+	return b
+}
+
+// records is one file of what the results list shows of each digest.
+func records(chunk int, digests []*content.Digest) file {
+	rows := make([][]any, len(digests))
+	for i, d := range digests {
+		themes := make([]string, len(d.Themes))
+		for k, t := range d.Themes {
+			themes[k] = t.Slug
+		}
+		rows[i] = []any{
+			site.EscapePath(d.Permalink)[1:], d.Title, d.Date.Format("2006-01-02"),
+			d.Stance, d.Scope, d.Conviction, themes, d.Summary,
+		}
+	}
+	data, _ := json.Marshal(rows)
+	return file{fmt.Sprintf("%sr/%d.json", Dir, chunk), append(data, '\n')}
+}
+
+// facets writes the ids of the digests of each stance, conviction and
+// theme, which the filters intersect with the results.
+func facets(s *site.Site) []file {
+	ids := make(map[*content.Digest]int32, len(s.Digests))
+	for i, d := range s.Digests {
+		ids[d] = int32(i)
+	}
+	var out []file
+	for _, tax := range []*site.Taxonomy{s.Stances, s.Levels, s.Themes} {
+		for _, t := range tax.Terms {
+			list := make([]int32, len(t.Digests))
+			for i, d := range t.Digests {
+				list[i] = ids[d]
+			}
+			slices.Sort(list)
+			data := appendIDs(nil, slices.Values(list), len(list), len(s.Digests))
+			out = append(out, file{Dir + "facet/" + tax.Name + "/" + t.Slug + ".bin", data})
+		}
+	}
+	return out
+}

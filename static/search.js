@@ -1,0 +1,412 @@
+// signal's search, in the reader's browser: it reads the static index that
+// `signal build` writes under search/ (internal/search/doc.go describes its
+// files) and shows the results on the search page. No framework, no
+// dependency: this module is all of it.
+
+const root = new URL(".", import.meta.url); // the site, under base_url's path
+const dir = new URL("search/", root);
+const page = 10; // results shown at a time
+const maxExpansions = 8; // terms a prefix may stand for
+const prefixFactor = 0.7; // a completion counts less than the word typed
+
+// ---- Terms: the same as internal/search/tokens.go makes ----
+
+const segmenter = new Intl.Segmenter("und", { granularity: "word" });
+const unspacedRE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const wordRE = /[\p{L}\p{N}]/u;
+const marksRE = /[\p{Mn}\p{Me}]/gu;
+const diacriticRanges = [
+  [0x300, 0x36f], [0x483, 0x489], [0x591, 0x5c7], [0x610, 0x61a], [0x64b, 0x65f],
+  [0x670, 0x670], [0x6d6, 0x6ed], [0x1ab0, 0x1aff], [0x1dc0, 0x1dff], [0x20d0, 0x20ff],
+  [0xfe20, 0xfe2f],
+];
+
+function diacritic(ch) {
+  const c = ch.codePointAt(0);
+  return diacriticRanges.some(([lo, hi]) => lo <= c && c <= hi);
+}
+
+// fold is search.Fold: NFKD, diacritics dropped, case folded, NFC, and
+// apostrophes dropped with an English possessive.
+export function fold(w) {
+  w = w.normalize("NFKD").replace(marksRE, (m) => (diacritic(m) ? "" : m));
+  // toLowerCase is full case folding but for these.
+  w = w.toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ").normalize("NFC");
+  if (/['’]/.test(w)) {
+    w = w.replace(/^(.+)['’]s$/, "$1").replace(/['’]/g, "");
+  }
+  return w;
+}
+
+// pairs turns a run of a script written without spaces into overlapping
+// pairs of characters, as the index holds it.
+function pairs(run, out) {
+  const cs = [...fold(run)];
+  if (cs.length === 1) out.push(cs[0]);
+  for (let i = 0; i + 1 < cs.length; i++) out.push(cs[i] + cs[i + 1]);
+}
+
+// tokens is search.Tokens.
+export function tokens(text) {
+  const out = [];
+  let run = "";
+  let runEnd = -1;
+  for (const { segment, index } of segmenter.segment(text)) {
+    if (unspacedRE.test(String.fromCodePoint(segment.codePointAt(0)))) {
+      if (run && index !== runEnd) {
+        pairs(run, out);
+        run = "";
+      }
+      run += segment;
+      runEnd = index + segment.length;
+      continue;
+    }
+    if (run) {
+      pairs(run, out);
+      run = "";
+    }
+    if (wordRE.test(segment)) {
+      const t = fold(segment);
+      if (t) out.push(t);
+    }
+  }
+  if (run) pairs(run, out);
+  return out;
+}
+
+// ---- The index files ----
+
+const utf8 = new TextEncoder();
+const hex = (s) => Array.from(utf8.encode(s), (b) => b.toString(16).padStart(2, "0")).join("");
+
+function shardKey(term) {
+  const cs = [...term];
+  return unspacedRE.test(cs[0]) ? cs[0] : cs.slice(0, 2).join("");
+}
+
+let meta; // the promise of meta.json
+const files = new Map(); // name → promise of its contents, or null when missing
+
+function fetchFile(name, kind) {
+  if (!files.has(name)) {
+    const url = new URL(name, dir);
+    url.search = "v=" + meta.version;
+    files.set(name, fetch(url).then((r) => (r.ok ? (kind === "json" ? r.json() : r.arrayBuffer()) : null)).then(
+      (v) => (v instanceof ArrayBuffer ? new Uint8Array(v) : v),
+      () => null,
+    ));
+  }
+  return files.get(name);
+}
+
+// A reader of varints.
+class Reader {
+  constructor(b) {
+    this.b = b;
+    this.p = 0;
+  }
+  varint() {
+    let v = 0;
+    let shift = 1;
+    for (;;) {
+      const c = this.b[this.p++];
+      v += (c & 0x7f) * shift;
+      if (c < 0x80) return v;
+      shift *= 128;
+    }
+  }
+  // ids reads a set of ids (sparse or dense) into an Int32Array.
+  ids(n) {
+    const kind = this.b[this.p++];
+    const count = this.varint();
+    const ids = new Int32Array(count);
+    if (kind === 0) {
+      let id = -1;
+      for (let i = 0; i < count; i++) ids[i] = id += this.varint();
+    } else {
+      let k = 0;
+      const end = this.p + ((n + 7) >> 3);
+      for (let byte = this.p; byte < end; byte++) {
+        for (let bits = this.b[byte]; bits; bits &= bits - 1) {
+          ids[k++] = ((byte - this.p) << 3) + (31 - Math.clz32(bits & -bits));
+        }
+      }
+      this.p = end;
+    }
+    return ids;
+  }
+}
+
+// A score byte q means (q/255)².
+const scoreOf = new Float64Array(256).map((_, q) => (q / 255) ** 2);
+
+function decodePostings(b, n) {
+  const r = new Reader(b);
+  const ids = r.ids(n);
+  const scores = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) scores[i] = scoreOf[b[r.p + i]];
+  return { ids, scores };
+}
+
+// shard returns the dictionary shard of a key: term → {df, inline postings
+// bytes or null}.
+const shards = new Map();
+function shard(key) {
+  if (!shards.has(key)) {
+    shards.set(key, fetchFile("t/" + hex(key) + ".bin").then((b) => {
+      const dict = new Map();
+      if (!b) return dict;
+      const r = new Reader(b);
+      const text = new TextDecoder();
+      while (r.p < b.length) {
+        const len = r.varint();
+        const term = text.decode(b.subarray(r.p, r.p + len));
+        r.p += len;
+        const df = r.varint();
+        const ref = r.varint();
+        let inline = null;
+        if ((ref & 1) === 0) {
+          inline = b.subarray(r.p, r.p + ref / 2);
+          r.p += ref / 2;
+        }
+        dict.set(term, { df, inline });
+      }
+      return dict;
+    }));
+  }
+  return shards.get(key);
+}
+
+async function postings(term, entry, n) {
+  const b = entry.inline || (await fetchFile("p/" + hex(term) + ".bin"));
+  return b ? decodePostings(b, n) : { ids: new Int32Array(0), scores: new Float64Array(0) };
+}
+
+// word returns the digests that match one word of the query, by id, with
+// their scores: the word itself, or when it is the prefix being typed, the
+// most frequent terms that it starts too.
+async function word(term, prefix, n) {
+  const dict = await shard(shardKey(term));
+  let terms = dict.has(term) ? [term] : [];
+  if (prefix) {
+    const more = [...dict.keys()].filter((t) => t !== term && t.startsWith(term));
+    more.sort((a, b) => dict.get(b).df - dict.get(a).df || (a < b ? -1 : 1));
+    terms = terms.concat(more.slice(0, maxExpansions - terms.length));
+  }
+  const lists = await Promise.all(terms.map((t) => postings(t, dict.get(t), n)));
+  if (lists.length === 1 && terms[0] === term) return lists[0];
+  // Completions are scored as if the prefix were one term, of the idf of
+  // all of them together.
+  const dfAll = Math.min(n, terms.reduce((sum, t) => sum + dict.get(t).df, 0));
+  const acc = new Float64Array(n);
+  lists.forEach((l, k) => {
+    const f = terms[k] === term ? 1 : (prefixFactor * idf(n, dfAll)) / idf(n, dict.get(terms[k]).df);
+    for (let i = 0; i < l.ids.length; i++) acc[l.ids[i]] = Math.max(acc[l.ids[i]], l.scores[i] * f);
+  });
+  const ids = [];
+  const scores = [];
+  for (let id = 0; id < n; id++) if (acc[id] > 0) ids.push(id), scores.push(acc[id]);
+  return { ids: Int32Array.from(ids), scores: Float64Array.from(scores) };
+}
+
+function idf(n, df) {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+// intersect keeps the ids in both lists, adding their scores.
+function intersect(a, b) {
+  const ids = [];
+  const scores = [];
+  for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
+    if (a.ids[i] < b.ids[j]) i++;
+    else if (a.ids[i] > b.ids[j]) j++;
+    else ids.push(a.ids[i]), scores.push(a.scores[i++] + b.scores[j++]);
+  }
+  return { ids: Int32Array.from(ids), scores: Float64Array.from(scores) };
+}
+
+async function facet(tax, slug, n) {
+  const b = await fetchFile("facet/" + tax + "/" + encodeURIComponent(slug) + ".bin");
+  const ids = b ? new Reader(b).ids(n) : new Int32Array(0);
+  return { ids, scores: new Float64Array(ids.length) };
+}
+
+// query returns the ids of the matching digests, best first: every word
+// must match, the last one as a prefix while it is typed; scores add up and
+// ties go to the newest digest, which has the smallest id.
+export async function query(q, filters, typing = true) {
+  const m = await meta;
+  const terms = [...new Set(tokens(q))].filter((t) => utf8.encode(t).length <= 64);
+  const last = terms.length - 1;
+  const lists = await Promise.all([
+    ...terms.map((t, i) => word(t, typing && i === last, m.docs)),
+    ...Object.entries(filters).filter(([, v]) => v).map(([tax, v]) => facet(tax, v, m.docs)),
+  ]);
+  if (lists.length === 0) return { terms, ids: [] };
+  lists.sort((a, b) => a.ids.length - b.ids.length);
+  const all = lists.reduce(intersect);
+  const order = Array.from(all.ids.keys());
+  order.sort((i, j) => all.scores[j] - all.scores[i] || all.ids[i] - all.ids[j]);
+  return { terms, ids: order.map((i) => all.ids[i]) };
+}
+
+// record returns what the results list shows of a digest: [path, title,
+// date, stance, scope, conviction, theme slugs, summary].
+export async function record(id) {
+  const m = await meta;
+  const chunk = await fetchFile("r/" + Math.floor(id / m.chunk) + ".json", "json");
+  return chunk && chunk[id % m.chunk];
+}
+
+// ---- The page ----
+
+const months = ["January", "February", "March", "April", "May", "June", "July",
+  "August", "September", "October", "November", "December"];
+const stanceIcon = { bullish: "▲", bearish: "▼", mixed: "◆", neutral: "●" };
+const meter = { low: "●○○", medium: "●●○", high: "●●●" };
+const title = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+  e.append(...children.filter((c) => c !== null && c !== undefined));
+  return e;
+}
+
+// marked returns text as nodes, with the words that match a term marked.
+function marked(text, terms) {
+  const out = [];
+  let plain = "";
+  for (const { segment, isWordLike } of segmenter.segment(text)) {
+    let hit = false;
+    if (isWordLike) {
+      const f = fold(segment);
+      hit = terms.some((t) => f.startsWith(t) || (unspacedRE.test(t) && (f.includes(t) || t.includes(f))));
+    }
+    if (hit) {
+      if (plain) out.push(plain), (plain = "");
+      out.push(el("mark", null, segment));
+    } else {
+      plain += segment;
+    }
+  }
+  if (plain) out.push(plain);
+  return out;
+}
+
+function result(rec, terms, themeNames) {
+  const [path, name, date, stance, scope, conviction, themes, summary] = rec;
+  const [y, mo, d] = date.split("-").map(Number);
+  return el("li", null, el("article", { class: "card result" },
+    el("h2", null, el("a", { href: new URL(path, root).pathname }, ...marked(name, terms))),
+    el("p", { class: "meta" },
+      el("time", { datetime: date }, `${d} ${months[mo - 1]} ${y}`), " ",
+      el("span", { class: "badges" },
+        el("span", { class: `badge stance stance-${stance}` },
+          el("span", { class: "icon", "aria-hidden": "true" }, stanceIcon[stance] || "●"), " " + title(stance),
+          scope ? el("span", { class: "scope" }, ` (${scope})`) : null),
+        " ",
+        el("span", { class: `badge conviction conviction-${conviction}` },
+          el("span", { class: "meter", "aria-hidden": "true" }, meter[conviction] || ""), ` ${title(conviction)} conviction`))),
+    summary ? el("p", { class: "summary" }, ...marked(summary, terms)) : null,
+    themes.length ? el("ul", { class: "themes", "aria-label": "Themes" },
+      ...themes.map((s) => el("li", null, el("span", null, ...marked(themeNames.get(s) || s, terms))))) : null,
+  ));
+}
+
+function start() {
+  const form = document.getElementById("search-form");
+  const box = document.getElementById("search-q");
+  const list = document.getElementById("search-results");
+  const status = document.getElementById("search-status");
+  const more = document.getElementById("search-more");
+  if (!form || !box || !list) return;
+  const selects = {
+    consensus: document.getElementById("search-consensus"),
+    conviction: document.getElementById("search-conviction"),
+    themes: document.getElementById("search-theme"),
+  };
+  const themeNames = new Map(Array.from(selects.themes?.options || [], (o) => [o.value, o.text]));
+  meta = fetch(new URL("meta.json", dir)).then((r) => r.json());
+
+  // The URL holds the query and the filters, so that a search is a link.
+  const params = new URLSearchParams(location.search);
+  box.value = params.get("q") || "";
+  for (const [name, sel] of Object.entries(selects)) {
+    const v = params.get(sel?.name);
+    if (sel && v) sel.value = v;
+  }
+
+  let seq = 0;
+  let shown = { ids: [], terms: [], count: 0 };
+  async function show(from) {
+    const mine = seq;
+    const recs = await Promise.all(shown.ids.slice(from, from + page).map(record));
+    if (mine !== seq) return;
+    if (from === 0) list.replaceChildren();
+    list.append(...recs.filter(Boolean).map((r) => result(r, shown.terms, themeNames)));
+    shown.count = from + recs.length;
+    more.hidden = shown.count >= shown.ids.length;
+    performance.mark("signal:results");
+  }
+
+  async function run(typing) {
+    const mine = ++seq;
+    const filters = {};
+    for (const [tax, sel] of Object.entries(selects)) if (sel && sel.value) filters[tax] = sel.value;
+    const q = box.value;
+    const url = new URL(location.href);
+    url.search = new URLSearchParams(Object.entries({ q, consensus: filters.consensus, conviction: filters.conviction, theme: filters.themes })
+      .filter(([, v]) => v)).toString();
+    history.replaceState(null, "", url);
+    if (!q.trim() && Object.keys(filters).length === 0) {
+      list.replaceChildren();
+      status.textContent = "";
+      more.hidden = true;
+      return;
+    }
+    const { terms, ids } = await query(q, filters, typing);
+    if (mine !== seq) return;
+    shown = { ids, terms, count: 0 };
+    const n = ids.length;
+    status.textContent = n === 0 ? "No digests match." : `${n} ${n === 1 ? "digest matches" : "digests match"}.`;
+    await show(0);
+  }
+
+  let timer;
+  box.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(true), 40);
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    run(/\S$/.test(box.value));
+  });
+  for (const sel of Object.values(selects)) sel?.addEventListener("change", () => run(true));
+  more.addEventListener("click", () => show(shown.count));
+
+  // Keys: / goes to the box, the arrows move through the results (the box
+  // is above the first), Enter opens the link that has the focus.
+  document.addEventListener("keydown", (e) => {
+    const t = e.target;
+    const editing = t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement;
+    if (e.key === "/" && !editing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      box.focus();
+      box.select();
+      return;
+    }
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    const links = Array.from(list.querySelectorAll("h2 a"));
+    const at = links.indexOf(t);
+    if (t !== box && at < 0) return;
+    e.preventDefault();
+    const next = t === box ? (e.key === "ArrowDown" ? 0 : -1) : at + (e.key === "ArrowDown" ? 1 : -1);
+    if (next < 0) box.focus();
+    else if (next < links.length) links[next].focus();
+  });
+
+  if (box.value || Object.values(selects).some((s) => s && s.value)) run(true);
+}
+
+if (typeof document !== "undefined") start();
