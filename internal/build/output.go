@@ -300,6 +300,9 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 		data, _ := o.rest.File(name)
 		_ = write(name, data)
 	}
+	if o.cache == nil {
+		o.render.Forget() // nothing will show a card again
+	}
 	stage("pages")
 	if problems.Err() != nil {
 		return stats, dedupe(problems)
@@ -310,6 +313,9 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 		})
 	}
 	_ = g.Wait()
+	if o.cache == nil {
+		o.feeds = feeds.New(o.site, nil) // nor an entry of a feed
+	}
 	stage("feeds")
 	nsearch, more := search.Write(o.site, sink)
 	problems = append(problems, more...)

@@ -26,6 +26,15 @@ type Renderer struct {
 	theme  Theme
 	tmpl   templates
 	assets map[string]string // static file → "?v=hash" to bust caches
+	parts  *partials
+}
+
+// Forget empties the cache of partials, once every page is made: a build
+// of a large archive then holds no card it will not show again.
+func (r *Renderer) Forget() {
+	r.parts.cache.mu.Lock()
+	r.parts.cache.done = map[string]*partial{}
+	r.parts.cache.mu.Unlock()
 }
 
 // New parses the theme's layouts for a site. Errors in layouts are
@@ -48,7 +57,7 @@ func New(s *site.Site, theme Theme, cache *Cache) (*Renderer, diag.List) {
 		return nil, problems
 	}
 	parts.set = func() *template.Template { return tmpl[layouts[site.KindHome]] }
-	return &Renderer{site: s, theme: theme, tmpl: tmpl, assets: assets}, problems
+	return &Renderer{site: s, theme: theme, tmpl: tmpl, assets: assets, parts: parts}, problems
 }
 
 // For returns a Renderer of another build of the same site, with the same
