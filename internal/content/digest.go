@@ -39,8 +39,8 @@ type Source struct {
 	Handle string // the one spelling shown for the handle, without @
 	Slug   string // lower case
 	Note   string // from front matter, or ""
-	// Cited holds the HTML of each list item or paragraph of the body that
-	// mentions the handle, in order.
+	// Cited holds the HTML of each list item (an <li> element) or paragraph
+	// of the body that mentions the handle, in order.
 	Cited [][]byte
 }
 
@@ -317,6 +317,16 @@ func (p *parser) body(d *Digest, body []byte) {
 		}
 	}
 	d.HTML = doc.HTML()
+	// A cited block is a part of the body: keep it as a slice of the body's
+	// HTML, not a copy, since an archive holds every digest in memory and
+	// most of a body is cited.
+	for _, s := range d.Sources {
+		for i, c := range s.Cited {
+			if at := bytes.Index(d.HTML, c); at >= 0 {
+				s.Cited[i] = d.HTML[at : at+len(c) : at+len(c)]
+			}
+		}
+	}
 	d.bodyKey = maphash.Bytes(seed, d.HTML)
 	if d.Summary == "" {
 		d.Summary = cut(doc.FirstParagraph(), 300)

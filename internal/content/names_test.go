@@ -155,8 +155,8 @@ Closing paragraph, @allIn again.
 		t.Fatalf("got %s @%s note %q, cited %d times", s.Slug, s.Handle, s.Note, len(s.Cited))
 	}
 	wantCited := []string{
-		"<ul class=\"cited\">\n<li>First (via <a class=\"handle\" href=\"/sources/allin/\">@AllIn</a>).</li>\n</ul>\n",
-		"<ul class=\"cited\">\n<li>Second (via <a class=\"handle\" href=\"/sources/allin/\">@ALLIN</a> and <a class=\"handle\" href=\"/sources/allin/\">@allin</a>).</li>\n</ul>\n",
+		"<li>First (via <a class=\"handle\" href=\"/sources/allin/\">@AllIn</a>).</li>\n",
+		"<li>Second (via <a class=\"handle\" href=\"/sources/allin/\">@ALLIN</a> and <a class=\"handle\" href=\"/sources/allin/\">@allin</a>).</li>\n",
 		"<p>Closing paragraph, <a class=\"handle\" href=\"/sources/allin/\">@allIn</a> again.</p>\n",
 	}
 	for i, c := range s.Cited {

@@ -113,10 +113,10 @@ Paragraph by @para.
 	doc := md.Parse([]byte(src))
 	want := map[string]string{
 		"heading": "<h2 id=\"by-heading\">By <a class=\"handle\" href=\"/s/heading/\">@heading</a></h2>\n",
-		"sama": "<ul class=\"cited\">\n<li>cited by <a class=\"handle\" href=\"/s/sama/\">@sama</a>\n<ul>\n" +
-			"<li>nested, by <a class=\"handle\" href=\"/s/nested/\">@nested</a></li>\n</ul>\n</li>\n</ul>\n",
-		"nested":  "<ul class=\"cited\">\n<li>nested, by <a class=\"handle\" href=\"/s/nested/\">@nested</a></li>\n</ul>\n",
-		"ordered": "<ul class=\"cited\">\n<li>ordered, by <a class=\"handle\" href=\"/s/ordered/\">@ordered</a></li>\n</ul>\n",
+		"sama": "<li>cited by <a class=\"handle\" href=\"/s/sama/\">@sama</a>\n<ul>\n" +
+			"<li>nested, by <a class=\"handle\" href=\"/s/nested/\">@nested</a></li>\n</ul>\n</li>\n",
+		"nested":  "<li>nested, by <a class=\"handle\" href=\"/s/nested/\">@nested</a></li>\n",
+		"ordered": "<li>ordered, by <a class=\"handle\" href=\"/s/ordered/\">@ordered</a></li>\n",
 		"quote":   "<blockquote>\n<p>quoted by <a class=\"handle\" href=\"/s/quote/\">@quote</a></p>\n</blockquote>\n",
 		"cell":    "<table>\n<thead>\n<tr>\n<th>who</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><a class=\"handle\" href=\"/s/cell/\">@cell</a></td>\n</tr>\n</tbody>\n</table>\n",
 		"para":    "<p>Paragraph by <a class=\"handle\" href=\"/s/para/\">@para</a>.</p>\n",

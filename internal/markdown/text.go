@@ -46,19 +46,13 @@ func citingBlock(n ast.Node) ast.Node {
 }
 
 // RenderBlock returns the HTML of one block of the document, such as a
-// Mention's Block. A list item is wrapped in its own list.
+// Mention's Block, as it is within the whole document's HTML: a list item
+// is an <li> element, which whoever shows it alone wraps in a list.
 func (d *Document) RenderBlock(n ast.Node) []byte {
 	b := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(b)
 	b.Reset()
-	if n.Kind() == ast.KindListItem {
-		// A lone item out of an ordered list keeps no number.
-		b.WriteString("<ul class=\"cited\">\n")
-		_ = d.md.Renderer().Render(b, d.src, n)
-		b.WriteString("</ul>\n")
-	} else {
-		_ = d.md.Renderer().Render(b, d.src, n)
-	}
+	_ = d.md.Renderer().Render(b, d.src, n)
 	return bytes.Clone(b.Bytes())
 }
 

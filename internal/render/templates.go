@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -135,7 +136,15 @@ func funcMap(cfg *config.Config, assets map[string]string) template.FuncMap {
 		"asset": func(name string) string { return Href(cfg, "/"+name) + assets[name] },
 		// trusted marks HTML that signal made itself: the Markdown renderer's
 		// output, whose raw HTML and unsafe links are already dropped.
-		"trusted":  func(b []byte) template.HTML { return template.HTML(b) },
+		"trusted": func(b []byte) template.HTML { return template.HTML(b) },
+		// cited shows a block a source is cited in: a list item alone is
+		// put in a list of its own.
+		"cited": func(b []byte) template.HTML {
+			if bytes.HasPrefix(b, []byte("<li")) {
+				return template.HTML("<ul class=\"cited\">\n" + string(b) + "</ul>\n")
+			}
+			return template.HTML(b)
+		},
 		"date":     func(t time.Time) string { return t.Format("2 January 2006") },
 		"isodate":  func(t time.Time) string { return t.Format(time.DateOnly) },
 		"datetime": func(t time.Time) string { return t.Format(time.RFC3339) },
