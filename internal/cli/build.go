@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -19,10 +20,18 @@ type buildFlags struct {
 	drafts, future, quiet, timings bool
 }
 
+// memoryLimit is the build's soft memory limit (GOMEMLIMIT overrides it).
+const memoryLimit = 900 << 20
+
 func runBuild(e *env, f *buildFlags, args []string) int {
 	if len(args) > 0 {
 		fmt.Fprintf(e.stderr, "signal build: unexpected argument %q\n", args[0])
 		return ExitUsage
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit: past it the garbage collector works harder rather
+		// than let the build of a large archive grow past a gigabyte.
+		debug.SetMemoryLimit(memoryLimit)
 	}
 	opts := build.Options{Theme: signal.Theme, Drafts: f.drafts, Future: f.future, Now: time.Now(), Timings: f.timings}
 	if f.baseURL != "" {
