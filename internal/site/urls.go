@@ -17,9 +17,24 @@ func SourcePath(slug string) string { return "/sources/" + slug + "/" }
 // EscapePath percent-encodes each segment of a site path, for use in a URL:
 // /themes/política-industrial/ → /themes/pol%C3%ADtica-industrial/.
 func EscapePath(p string) string {
+	if plain(p) {
+		return p // the usual case, and called for every link of every page
+	}
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
 		segs[i] = url.PathEscape(s)
 	}
 	return strings.Join(segs, "/")
+}
+
+// plain reports whether p needs no escaping: ASCII letters, digits, "/"
+// and "-._~" only.
+func plain(p string) bool {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+			return false
+		}
+	}
+	return true
 }
