@@ -33,6 +33,11 @@ HUGO=${HUGO:-$(command -v hugo || true)}
 rm -rf "$out"; mkdir -p "$out"
 go build -o "$out/signal" ./cmd/signal
 go run ./cmd/gencorpus -n "$n" -o "$out/site" -hugo "$out/hugo"
+# Hugo before 0.128 names the page size "paginate"; later ones refuse it.
+minor=$("$HUGO" version | sed -n 's/.*v0\.\([0-9]*\).*/\1/p')
+if [ -n "$minor" ] && [ "$minor" -lt 128 ]; then
+  sed -i '1a paginate = 20' "$out/hugo/hugo.toml"
+fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(go version); $("$HUGO" version | cut -d' ' -f1-2)"
 echo "archive: $n digests, $(du -sh "$out/site/content" | cut -f1) of Markdown"
 
