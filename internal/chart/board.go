@@ -154,7 +154,7 @@ func (w *writer) sparkline(pts []Point) {
 		w.w(`"/>`)
 	}
 	for i, p := range pts {
-		r := size[p.Conviction] * .75
+		r := size[p.Conviction] * .85
 		w.w(`<path class="mark st-`, string(p.Stance), ` cv-`, string(p.Conviction), `" transform="translate(`, itoa(pad+step*i), " ", num(ys[p.Stance]), `)" d="`, shape(p.Stance, r), `"/>`)
 	}
 	w.w(`</svg>`)

@@ -106,6 +106,13 @@ func TestShares(t *testing.T) {
 	if want := "Bullish in November 2026: 2 of 4 digests (50%); over all 3 months: 2 of 6 digests (33%)."; caption != want {
 		t.Errorf("caption %q, want %q", caption, want)
 	}
+	var labels []string
+	for _, l := range svg.all(classed("label")) {
+		labels = append(labels, l.text())
+	}
+	if got := strings.Join(labels, ", "); got != "Sep 2026, Oct 2026, Nov 2026" {
+		t.Errorf("the months are labelled %s", got)
+	}
 	if rows := doc.find(named("tbody")).all(named("tr")); len(rows) != 3 {
 		t.Errorf("%d rows, want September to November", len(rows))
 	}

@@ -29,9 +29,8 @@ func Shares(name, class string, term, all []Point) template.HTML {
 		first.start.Format("January 2006"), last.start.Format("January 2006"), caption)
 
 	var w writer
-	w.w(`<figure class="chart shares">`)
+	w.w(`<figure class="chart shares"><figcaption>`, esc(caption), `.</figcaption>`)
 	w.w(`<svg class="chart-svg" width="100%" height="`, itoa(height), `" xmlns="http://www.w3.org/2000/svg"><g role="img" aria-label="`, esc(label), `">`)
-	sc := scale{first.start, first.start.AddDate(0, len(months), 0)}
 	full := float64(axisY - plotTop)
 	mid := num(axisY - full/2)
 	slot := 100 / float64(len(months))
@@ -49,9 +48,8 @@ func Shares(name, class string, term, all []Point) template.HTML {
 		w.w(`</g>`)
 	}
 	w.w(`<line class="grid" x1="0" x2="100%" y1="`, mid, `" y2="`, mid, `"/>`)
-	w.axis(sc, first.start.Format("Jan 2006"), last.start.Format("Jan 2006"))
+	w.monthAxis(months)
 	w.w(`</g></svg>`)
-	w.w(`<figcaption>`, esc(caption), `.</figcaption>`)
 	w.w(`<ul class="chart-legend"><li><span class="swatch share `, esc(class), `" aria-hidden="true"></span> `, esc(name), ` (from the bottom)</li>`,
 		`<li><span class="swatch track" aria-hidden="true"></span> Other digests</li><li>Dashed line: half</li></ul>`)
 	w.w(`<details class="chart-data"><summary>The shares as a table</summary><table><caption>`, esc(name), ` digests per month, oldest first</caption>`,
@@ -61,6 +59,41 @@ func Shares(name, class string, term, all []Point) template.HTML {
 	}
 	w.w(`</tbody></table></details></figure>`)
 	return template.HTML(w.String())
+}
+
+// monthAxis draws the baseline and labels the bars under their centres:
+// every month when there are few, else every quarter, half year, year or
+// more, as many as fit on a phone.
+func (w *writer) monthAxis(months []month) {
+	w.w(`<line class="axis" x1="0" x2="100%" y1="`, itoa(axisY), `" y2="`, itoa(axisY), `"/>`)
+	slot := 100 / float64(len(months))
+	for _, step := range []int{1, 2, 3, 6, 12, 24, 60, 120} {
+		layout, most := "Jan 2006", 4
+		if step >= 12 {
+			layout, most = "2006", 6
+		}
+		var at []int
+		for i, m := range months {
+			if step < 12 && i%step == 0 || step >= 12 && monthIndex(m.start)%step == 0 {
+				at = append(at, i)
+			}
+		}
+		if len(at) > most {
+			continue
+		}
+		for _, i := range at {
+			x := slot * (float64(i) + .5)
+			anchor := "middle"
+			switch {
+			case x < 8:
+				anchor, x = "start", slot*float64(i)
+			case x > 92:
+				anchor, x = "end", slot*float64(i+1)
+			}
+			w.w(`<text class="label" x="`, pct(x), `" y="`, itoa(labelY), `" text-anchor="`, anchor, `">`, months[i].start.Format(layout), `</text>`)
+		}
+		return
+	}
 }
 
 // month counts a term's digests and all digests of one month.

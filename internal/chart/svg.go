@@ -123,11 +123,11 @@ func (w *writer) axis(sc scale, start, end string) {
 	for _, tk := range ticks(sc.t0, sc.t1) {
 		x := sc.x(tk.t)
 		w.w(`<line class="tick" x1="`, pct(x), `" x2="`, pct(x), `" y1="`, itoa(axisY), `" y2="`, itoa(axisY+4), `"/>`)
-		if x < 13 || x > 87 || x-last < 7 {
+		if x < 20 || x > 80 || x-last < 7 {
 			continue
 		}
 		class := "label minor"
-		if x >= 28 && x <= 72 && x-lastMajor >= 14 {
+		if x >= 30 && x <= 70 && x-lastMajor >= 14 {
 			class, lastMajor = "label", x
 		}
 		w.w(`<text class="`, class, `" x="`, pct(x), `" y="`, itoa(labelY), `" text-anchor="middle">`, esc(tk.label), `</text>`)

@@ -48,7 +48,11 @@ func Timeline(name string, points []Point) template.HTML {
 	} else {
 		w.Grow(2048 + 450*len(pts))
 	}
-	w.w(`<figure class="chart timeline">`)
+	// The caption comes first: a figure's caption is its first or last
+	// child, and the legend and the table come after the drawing.
+	w.w(`<figure class="chart timeline"><figcaption>`)
+	w.esc(Caption(pts))
+	w.w(`.</figcaption>`)
 	w.w(`<svg class="chart-svg" width="100%" height="`, itoa(height), `" xmlns="http://www.w3.org/2000/svg">`)
 	if g.periods != nil {
 		w.bars(g, label)
@@ -56,7 +60,6 @@ func Timeline(name string, points []Point) template.HTML {
 		w.marks(pts, label)
 	}
 	w.w(`</svg>`)
-	w.w(`<figcaption>`, esc(Caption(pts)), `.</figcaption>`)
 	if g.periods != nil {
 		w.barLegend(g)
 		w.barTable(name, g)
