@@ -5,24 +5,26 @@ import (
 	"sync"
 
 	"github.com/signaldigest/signal/internal/chart"
+	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/site"
 )
 
 // charts gives layouts the charts of package chart as template funcs:
 // {{timeline .Term}} for theme and source pages, {{board .Site}} for the
-// home page and {{shares .Term}} for stance and conviction pages. Layouts
-// call them on a list's first page only, so each chart is drawn once.
+// home page and {{shares .Term .Site}} for stance and conviction pages.
+// Layouts call them on a list's first page only, so each chart is drawn
+// once. The funcs take the site from their arguments, never from the
+// build that parsed the layouts: serve renders later builds with them.
 type charts struct {
-	site *site.Site
-	all  func() []chart.Point // every digest of the site, converted once
+	cfg *config.Config // the settings, which the layouts are parsed again for when they change
+
+	mu   sync.Mutex
+	site *site.Site    // the site whose digests all holds
+	all  []chart.Point // every digest of it, converted once for the shares
 }
 
-func newCharts(s *site.Site) *charts {
-	c := &charts{site: s}
-	c.all = sync.OnceValue(func() []chart.Point { return c.points(s.Digests, nil) })
-	return c
-}
+func newCharts(cfg *config.Config) *charts { return &charts{cfg: cfg} }
 
 func (c *charts) funcs() template.FuncMap {
 	return template.FuncMap{
@@ -35,12 +37,11 @@ func (c *charts) funcs() template.FuncMap {
 // points converts digests for a chart. With a term, each point also links
 // the list page of the term that shows it.
 func (c *charts) points(digests []*content.Digest, t *site.Term) []chart.Point {
-	cfg := c.site.Config
 	out := make([]chart.Point, len(digests))
 	for i, d := range digests {
-		out[i] = chart.Point{Date: d.Date, Stance: d.Stance, Conviction: d.Conviction, Title: d.Title, Href: Href(cfg, d.Permalink)}
+		out[i] = chart.Point{Date: d.Date, Stance: d.Stance, Conviction: d.Conviction, Title: d.Title, Href: Href(c.cfg, d.Permalink)}
 		if t != nil && len(t.Pages) > 0 {
-			out[i].List = Href(cfg, t.Pages[min(i/cfg.PageSize, len(t.Pages)-1)].Path)
+			out[i].List = Href(c.cfg, t.Pages[min(i/c.cfg.PageSize, len(t.Pages)-1)].Path)
 		}
 	}
 	return out
@@ -54,16 +55,22 @@ func (c *charts) board(s *site.Site) template.HTML {
 	}
 	var themes []chart.Series
 	for _, t := range s.Themes.Terms {
-		themes = append(themes, chart.Series{Name: t.Name, Href: Href(s.Config, t.Path()), Points: c.points(t.Digests, nil)})
+		themes = append(themes, chart.Series{Name: t.Name, Href: Href(c.cfg, t.Path()), Points: c.points(t.Digests, nil)})
 	}
 	return chart.Board(themes, s.Digests[0].Date)
 }
 
-// shares is a stance's or a conviction's share of each month.
-func (c *charts) shares(t *site.Term) template.HTML {
+// shares is a stance's or a conviction's share of each month of the site.
+func (c *charts) shares(t *site.Term, s *site.Site) template.HTML {
 	name, class := t.Name, "st-"+t.Slug
 	if t.Taxonomy.Name == "conviction" {
 		name, class = t.Name+" conviction", "cv-"+t.Slug
 	}
-	return chart.Shares(name, class, c.points(t.Digests, nil), c.all())
+	c.mu.Lock()
+	if c.site != s {
+		c.site, c.all = s, c.points(s.Digests, nil)
+	}
+	all := c.all
+	c.mu.Unlock()
+	return chart.Shares(name, class, c.points(t.Digests, nil), all)
 }

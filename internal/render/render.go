@@ -52,7 +52,7 @@ func New(s *site.Site, theme Theme, cache *Cache) (*Renderer, diag.List) {
 	parts := &partials{cache: cache}
 	funcs := funcMap(s.Config, assets)
 	funcs["cached"] = parts.cached
-	maps.Copy(funcs, newCharts(s).funcs())
+	maps.Copy(funcs, newCharts(s.Config).funcs())
 	tmpl, more := parseTemplates(theme.Layouts, funcs)
 	problems = append(problems, more...)
 	if problems.Err() != nil {
