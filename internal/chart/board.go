@@ -160,19 +160,13 @@ func (w *writer) sparkline(pts []Point) {
 	w.w(`</svg>`)
 }
 
-// boardTable is the board's data as a table.
+// boardTable is the data of the board's sparklines as a table: the cards
+// say the rest in words already.
 func (w *writer) boardTable(entries []entry) {
-	w.w(`<details class="chart-data"><summary>The board as a table</summary><table><caption>The most cited themes of the last `, itoa(Window), ` days</caption>`,
-		`<thead><tr><th scope="col">Theme</th><th scope="col">Digests</th><th scope="col">Latest</th><th scope="col">Previous</th><th scope="col">Recent stances, oldest first</th></tr></thead><tbody>`)
+	w.w(`<details class="chart-data"><summary>The sparklines as a table</summary><table><caption>Recent stances of the most cited themes of the last `, itoa(Window), ` days</caption>`,
+		`<thead><tr><th scope="col">Theme</th><th scope="col">Digests in `, itoa(Window), ` days</th><th scope="col">Last stances, oldest first</th></tr></thead><tbody>`)
 	for _, e := range entries {
-		w.w(`<tr><th scope="row"><a href="`, esc(e.Href), `">`, esc(e.Name), `</a></th><td>`, itoa(e.n), `</td><td>`,
-			stanceCell(e.latest.Stance), `, `, strings.ToLower(e.latest.Conviction.Title()), ` (`, esc(dayOf(e.latest.Date, e.latest.Date)), `)</td><td>`)
-		if e.previous != nil {
-			w.w(stanceCell(e.previous.Stance), ` (`, esc(dayOf(e.previous.Date, e.latest.Date)), `)`)
-		} else {
-			w.w(`none`)
-		}
-		w.w(`</td><td>`)
+		w.w(`<tr><th scope="row"><a href="`, esc(e.Href), `">`, esc(e.Name), `</a></th><td>`, itoa(e.n), `</td><td>`)
 		for i, p := range e.recent {
 			if i > 0 {
 				w.w(", ")

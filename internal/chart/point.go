@@ -62,12 +62,9 @@ func recent(points []Point, end time.Time) []Point {
 // (top to bottom) and in tables: from bullish to bearish.
 var stanceOrder = []content.Stance{"bullish", "mixed", "neutral", "bearish"}
 
-// stanceTitles and levelTitles are the names shown, made once: a build
+// stanceTitles are the names of the stances by lane, made once: a build
 // writes them hundreds of thousands of times.
-var (
-	stanceTitles = [4]string{"Bullish", "Mixed", "Neutral", "Bearish"}
-	levelTitles  = [3]string{"Low", "Medium", "High"}
-)
+var stanceTitles = [4]string{"Bullish", "Mixed", "Neutral", "Bearish"}
 
 // glyph is the shape of a stance as text, as the badges show it.
 func glyph(s content.Stance) string {

@@ -155,19 +155,20 @@ func (w *writer) markLegend() {
 	w.w(`<li>Larger: higher conviction</li></ul>`)
 }
 
-// markTable is the timeline's data: one row per digest, oldest first.
+// markTable is the timeline's data: one row per digest, oldest first, in
+// three columns that fit a phone's width.
 func (w *writer) markTable(name string, pts []Point) {
 	w.w(`<details class="chart-data"><summary>The timeline as a table</summary><table><caption>`,
 		esc(plural(len(pts), "digest")), ` on `, esc(name), `, oldest first</caption>`,
-		`<thead><tr><th scope="col">Date</th><th scope="col">Digest</th><th scope="col">Stance</th><th scope="col">Conviction</th></tr></thead><tbody>`)
+		`<thead><tr><th scope="col">Date</th><th scope="col">Digest</th><th scope="col">Stance, conviction</th></tr></thead><tbody>`)
 	for _, p := range pts {
-		w.w(`<tr><td>`)
+		w.w(`<tr><td class="nowrap">`)
 		w.date(p.Date, time.DateOnly)
 		w.w(`</td><td><a href="`)
 		w.esc(p.Href)
 		w.w(`">`)
 		w.esc(p.Title)
-		w.w(`</a></td><td>`, stanceCells[lane(p.Stance)], `</td><td>`, levelTitles[level(p.Conviction)], `</td></tr>`)
+		w.w(`</a></td><td>`, stanceCells[lane(p.Stance)], `, `, string(p.Conviction), `</td></tr>`)
 	}
 	w.w(`</tbody></table></details>`)
 }
@@ -191,5 +192,5 @@ var stanceCells = func() []string {
 // stanceCell is a stance in a table: its shape, hidden from screen readers
 // that would read it as "black up-pointing triangle", and its name.
 func stanceCell(s content.Stance) string {
-	return `<span class="glyph st-` + string(s) + `" aria-hidden="true">` + glyph(s) + `</span> ` + s.Title()
+	return `<span class="nowrap"><span class="glyph st-` + string(s) + `" aria-hidden="true">` + glyph(s) + `</span> ` + s.Title() + `</span>`
 }
