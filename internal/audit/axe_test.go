@@ -51,7 +51,7 @@ func TestAxe(t *testing.T) {
 	pages := s.audited(t)
 	shots := os.Getenv("SIGNAL_AUDIT_SCREENSHOTS")
 
-	ctx, cancel := context.WithTimeout(context.Background(), 150*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute) // 48 pages take a minute; a loaded CI machine may take more
 	defer cancel()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chrome),
@@ -112,7 +112,7 @@ func emulateMobile(width int64) chromedp.EmulateViewportOption {
 
 // audit opens one page and checks it.
 func audit(t *testing.T, tab context.Context, s *sample, k kind, axe []byte, reqs *requests) {
-	ctx, cancel := context.WithTimeout(tab, 30*time.Second)
+	ctx, cancel := context.WithTimeout(tab, time.Minute)
 	defer cancel()
 	reqs.reset()
 	if err := chromedp.Do(ctx, chromedp.Navigate(s.server.URL+k.path)); err != nil {
