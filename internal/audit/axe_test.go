@@ -118,6 +118,11 @@ func audit(t *testing.T, tab context.Context, s *sample, k kind, axe []byte, req
 	if err := chromedp.Do(ctx, chromedp.Navigate(s.server.URL+k.path)); err != nil {
 		t.Fatalf("opening %s: %v", k.path, err)
 	}
+	if k.ready != "" {
+		if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(k.ready))); err != nil {
+			t.Fatalf("%s never shows %s: %v", k.path, k.ready, err)
+		}
+	}
 	for _, u := range reqs.all() {
 		if p, err := url.Parse(u); err != nil || p.Host != s.host {
 			t.Errorf("a request to another host: %s", u)

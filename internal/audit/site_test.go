@@ -27,6 +27,9 @@ type kind struct {
 	// optional pages are audited when the build made them, and a skip is
 	// reported when it did not: /search/ comes with the search feature.
 	optional bool
+	// ready is a CSS selector the page shows once its script has run: the
+	// audit waits for it.
+	ready string
 }
 
 // kinds are the pages the audits open, one per page kind of SPEC §4.
@@ -43,6 +46,7 @@ var kinds = []kind{
 	{name: "consensus", path: "/consensus/bearish/"},
 	{name: "conviction", path: "/conviction/high/"},
 	{name: "search", path: "/search/", optional: true},
+	{name: "search-results", path: "/search/?q=compute", optional: true, ready: "#search-results li"},
 	{name: "404", path: "/no-such-page/"},
 }
 
@@ -112,6 +116,7 @@ func (s *sample) handle(w http.ResponseWriter, r *http.Request) {
 
 // file is the built file of a page's path.
 func file(p string) string {
+	p, _, _ = strings.Cut(p, "?")
 	if p == "/no-such-page/" {
 		return "404.html"
 	}
