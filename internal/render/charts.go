@@ -38,10 +38,14 @@ func (c *charts) funcs() template.FuncMap {
 // the list page of the term that shows it.
 func (c *charts) points(digests []*content.Digest, t *site.Term) []chart.Point {
 	out := make([]chart.Point, len(digests))
+	var list string
 	for i, d := range digests {
 		out[i] = chart.Point{Date: d.Date, Stance: d.Stance, Conviction: d.Conviction, Title: d.Title, Href: Href(c.cfg, d.Permalink)}
 		if t != nil && len(t.Pages) > 0 {
-			out[i].List = Href(c.cfg, t.Pages[min(i/c.cfg.PageSize, len(t.Pages)-1)].Path)
+			if i%c.cfg.PageSize == 0 || list == "" {
+				list = Href(c.cfg, t.Pages[min(i/c.cfg.PageSize, len(t.Pages)-1)].Path)
+			}
+			out[i].List = list
 		}
 	}
 	return out
