@@ -77,7 +77,8 @@ func TestSmallSite(t *testing.T) {
 func TestSourcePage(t *testing.T) {
 	mem, _ := run(t, txtarFS(t, "small.txtar"), build.Options{})
 	src := page(t, mem, "sources/allin/index.html")
-	second, first := strings.Index(src, "Second digest"), strings.Index(src, "First digest")
+	list := src[strings.LastIndex(src, "</figure>")+1:] // after the timeline, which goes oldest first
+	second, first := strings.Index(list, "Second digest"), strings.Index(list, "First digest")
 	if second < 0 || first < 0 || second > first {
 		t.Fatalf("source page does not list both digests newest first:\n%s", src)
 	}

@@ -67,6 +67,7 @@ func New(opts ...Option) *Markdown {
 			),
 			&handleExtension{url: o.handleURL},
 			safeLinks{},
+			taskLabels{},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)...)

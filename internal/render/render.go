@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"html/template"
 	"io/fs"
+	"maps"
 	"sync"
 
 	"github.com/signaldigest/signal/internal/diag"
@@ -51,6 +52,7 @@ func New(s *site.Site, theme Theme, cache *Cache) (*Renderer, diag.List) {
 	parts := &partials{cache: cache}
 	funcs := funcMap(s.Config, assets)
 	funcs["cached"] = parts.cached
+	maps.Copy(funcs, newCharts(s.Config).funcs())
 	tmpl, more := parseTemplates(theme.Layouts, funcs)
 	problems = append(problems, more...)
 	if problems.Err() != nil {

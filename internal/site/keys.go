@@ -47,6 +47,11 @@ func (p *Page) Key() uint64 {
 	switch p.Kind {
 	case KindTerm:
 		num(p.Term.key())
+		// A stance or conviction page opens with its share of each month's
+		// digests: every digest of the site counts.
+		if p.Pager.Number == 1 && (p.Taxonomy.Name == "consensus" || p.Taxonomy.Name == "conviction") {
+			num(p.Site.key())
+		}
 	case KindTerms:
 		num(p.Taxonomy.key())
 	case KindArchive:

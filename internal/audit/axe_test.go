@@ -1,0 +1,201 @@
+package audit_test
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+)
+
+// widths are a phone's and a desktop's, in CSS pixels; schemes the two
+// colour schemes the theme follows.
+var (
+	widths  = []int64{375, 1280}
+	schemes = []string{"light", "dark"}
+)
+
+// violation is what axe-core reports for one rule.
+type violation struct {
+	ID, Impact, Help string
+	Nodes            []string
+}
+
+// axeRun runs axe-core on the page and returns its violations, each node
+// named by its CSS selector and what failed.
+const axeRun = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
+	id: v.id, impact: v.impact || "", help: v.help,
+	nodes: v.nodes.map(n => n.target.join(" ") + ": " + (n.failureSummary || "").replace(/\s+/g, " "))
+})))`
+
+// TestAxe opens every page kind in Chromium, in both colour schemes and at
+// both widths, and checks it as a reader's audit tools would: axe-core
+// finds no violation, nothing scrolls sideways, and every request goes to
+// the site's own host.
+func TestAxe(t *testing.T) {
+	t.Parallel()
+	chrome := command(t, "apt-get install -y chromium", "chromium", "chromium-browser", "google-chrome")
+	axe, err := os.ReadFile(need(t, "node_modules/axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := serve(t)
+	pages := s.audited(t)
+	shots := os.Getenv("SIGNAL_AUDIT_SCREENSHOTS")
+
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute) // 48 pages take a minute; a loaded CI machine may take more
+	defer cancel()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", false),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	alloc, allocCancel := chromedp.NewExecAllocator(ctx, opts...)
+	defer allocCancel()
+	var reqs requests
+	tab, tabCancel := chromedp.NewContext(alloc, chromedp.WithListener(reqs.listen))
+	defer tabCancel()
+	if err := chromedp.Do(tab); err != nil {
+		t.Fatalf("starting %s: %v", chrome, err)
+	}
+	if _, err := chromedp.Call(tab, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+
+	began, runs := time.Now(), 0
+	for _, width := range widths {
+		for _, scheme := range schemes {
+			err := chromedp.Do(tab, chromedp.EmulateViewport(width, 900, emulateMobile(width)))
+			if err == nil {
+				_, err = chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+					Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+				})
+			}
+			if err != nil {
+				t.Fatalf("emulating %d px, %s: %v", width, scheme, err)
+			}
+			for _, k := range pages {
+				t.Run(fmt.Sprintf("%s/%d/%s", k.name, width, scheme), func(t *testing.T) {
+					runs++
+					audit(t, tab, s, k, axe, &reqs)
+					if shots != "" {
+						screenshot(t, tab, filepath.Join(shots, fmt.Sprintf("%s-%d-%s.png", k.name, width, scheme)))
+					}
+				})
+			}
+		}
+	}
+	t.Logf("%d audits in %v", runs, time.Since(began).Round(time.Millisecond))
+}
+
+func emulateMobile(width int64) chromedp.EmulateViewportOption {
+	if width < 600 {
+		return chromedp.EmulateMobile
+	}
+	return func(*emulation.SetDeviceMetricsOverrideParams, *emulation.SetTouchEmulationEnabledParams) {}
+}
+
+// audit opens one page and checks it.
+func audit(t *testing.T, tab context.Context, s *sample, k kind, axe []byte, reqs *requests) {
+	ctx, cancel := context.WithTimeout(tab, time.Minute)
+	defer cancel()
+	reqs.reset()
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.server.URL+k.path)); err != nil {
+		t.Fatalf("opening %s: %v", k.path, err)
+	}
+	if k.ready != "" {
+		if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(k.ready))); err != nil {
+			t.Fatalf("%s never shows %s: %v", k.path, k.ready, err)
+		}
+	}
+	for _, u := range reqs.all() {
+		if p, err := url.Parse(u); err != nil || p.Host != s.host {
+			t.Errorf("a request to another host: %s", u)
+		}
+	}
+	// The page as it opens, then with every <details> open: the tables of
+	// the charts are audited too.
+	for _, state := range []string{"as it opens", "with its details open"} {
+		if state != "as it opens" {
+			if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("details").forEach(d => d.open = true)`)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Not innerWidth: on a phone, a page wider than the screen widens
+		// the layout viewport with it.
+		wide, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+			`(e => e.scrollWidth > e.clientWidth ? e.scrollWidth + " px wide in " + e.clientWidth : "")(document.documentElement)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wide != "" {
+			t.Errorf("the page %s scrolls sideways: %s", state, wide)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
+		t.Fatalf("injecting axe-core: %v", err)
+	}
+	vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]violation](axeRun, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("running axe-core: %v", err)
+	}
+	for _, v := range vs {
+		t.Errorf("axe: %s (%s): %s\n\t%s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
+	}
+}
+
+// screenshot saves the whole page as a PNG, for a person to look at.
+func screenshot(t *testing.T, tab context.Context, name string) {
+	png, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
+	if err == nil {
+		err = os.MkdirAll(filepath.Dir(name), 0o755)
+	}
+	if err == nil {
+		err = os.WriteFile(name, png, 0o644)
+	}
+	if err != nil {
+		t.Errorf("screenshot: %v", err)
+	}
+}
+
+// requests records the URL of every request the tab makes.
+type requests struct {
+	mu   sync.Mutex
+	urls []string
+}
+
+// listen runs in the tab's event loop: it must return at once.
+func (r *requests) listen(ev any) {
+	if ev, ok := ev.(*network.EventRequestWillBeSent); ok {
+		r.mu.Lock()
+		r.urls = append(r.urls, ev.Request.URL)
+		r.mu.Unlock()
+	}
+}
+
+func (r *requests) reset() {
+	r.mu.Lock()
+	r.urls = nil
+	r.mu.Unlock()
+}
+
+func (r *requests) all() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]string(nil), r.urls...)
+}

@@ -1,0 +1,141 @@
+package audit_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"net/url"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// The theme's budget, in gzipped bytes.
+const (
+	maxCSS    = 15 << 10 // every stylesheet a page links, together
+	maxScript = 2 << 10  // any one script, outside the search page (raw bytes)
+	maxDigest = 30 << 10 // a digest page and its stylesheets, beyond the digest's own text
+)
+
+func gzipped(data []byte) int {
+	var b bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&b, gzip.DefaultCompression)
+	w.Write(data)
+	w.Close()
+	return b.Len()
+}
+
+// TestWeight keeps the theme light: its CSS, its scripts, and what a digest
+// page weighs beyond the digest's text.
+func TestWeight(t *testing.T) {
+	s := serve(t)
+	css := 0
+	home, _ := s.mem.File("index.html")
+	walk(parse(t, home), func(n *html.Node) {
+		if n.Data == "link" && attr(n, "rel") == "stylesheet" {
+			data := s.local(t, attr(n, "href"))
+			css += gzipped(data)
+		}
+	})
+	t.Logf("stylesheets: %d bytes gzipped (budget %d)", css, maxCSS)
+	if css == 0 || css > maxCSS {
+		t.Errorf("the stylesheets weigh %d bytes gzipped, budget %d", css, maxCSS)
+	}
+
+	biggest, biggestPage := 0, ""
+	for _, name := range s.mem.Names() {
+		if !strings.HasSuffix(name, ".html") || strings.HasPrefix(name, "search/") {
+			continue
+		}
+		data, _ := s.mem.File(name)
+		doc := parse(t, data)
+		walk(doc, func(n *html.Node) {
+			if n.Data != "script" || n.Namespace != "" {
+				return
+			}
+			switch attr(n, "type") {
+			case "", "module", "text/javascript", "application/javascript":
+			default:
+				return // data, such as JSON-LD, runs nothing
+			}
+			size := 0
+			if src := attr(n, "src"); src != "" {
+				size = len(s.local(t, src))
+			} else if n.FirstChild != nil {
+				size = len(n.FirstChild.Data)
+			}
+			if size > maxScript {
+				t.Errorf("%s: a script of %d bytes, budget %d", name, size, maxScript)
+			}
+		})
+		if body := find(doc, func(n *html.Node) bool { return n.Data == "div" && attr(n, "class") == "body" }); body != nil {
+			// The digest's own text is its body; the rest is the theme's.
+			for body.FirstChild != nil {
+				body.RemoveChild(body.FirstChild)
+			}
+			var b bytes.Buffer
+			html.Render(&b, doc)
+			if w := gzipped(b.Bytes()) + css; w > biggest {
+				biggest, biggestPage = w, name
+			}
+		}
+	}
+	t.Logf("heaviest digest page beyond its text, with its stylesheets: %s, %d bytes gzipped (budget %d)", biggestPage, biggest, maxDigest)
+	if biggest == 0 {
+		t.Error("no digest page found")
+	}
+	if biggest > maxDigest {
+		t.Errorf("%s weighs %d bytes gzipped beyond its text, with its stylesheets; budget %d", biggestPage, biggest, maxDigest)
+	}
+}
+
+// local is the built file a same-site URL names.
+func (s *sample) local(t *testing.T, ref string) []byte {
+	t.Helper()
+	u, err := url.Parse(ref)
+	if err != nil || u.Host != "" && u.Host != s.host {
+		t.Fatalf("%q is not on the site", ref)
+	}
+	data, ok := s.mem.File(strings.TrimPrefix(u.Path, "/"))
+	if !ok {
+		t.Fatalf("%s names no built file", ref)
+	}
+	return data
+}
+
+func parse(t *testing.T, data []byte) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func walk(n *html.Node, f func(*html.Node)) {
+	if n.Type == html.ElementNode {
+		f(n)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, f)
+	}
+}
+
+func find(n *html.Node, match func(*html.Node) bool) *html.Node {
+	var out *html.Node
+	walk(n, func(c *html.Node) {
+		if out == nil && match(c) {
+			out = c
+		}
+	})
+	return out
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
