@@ -42,7 +42,8 @@ done < <(go list -f '{{.ImportPath}} {{.Dir}}' ./...)
 
 # fuzz runs one target, then copies its new corpus entries into testdata.
 fuzz() {
-  local pkg=$1 dir=$2 f=$3 log="$logs/$f.log" stamp="$logs/$f.stamp"
+  local pkg=$1 dir=$2 f=$3
+  local log="$logs/$f.log" stamp="$logs/$f.stamp"
   touch "$stamp"
   echo "-- $f ($pkg) for $time"
   local status=0
