@@ -13,6 +13,7 @@ import (
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/render"
 	"github.com/signaldigest/signal/internal/site"
+	"github.com/signaldigest/signal/internal/sitefs"
 )
 
 // Options are the choices of one build.
@@ -90,6 +91,7 @@ func Prepare(fsys fs.FS, opts Options) (*Output, diag.List) {
 }
 
 func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) {
+	fsys = sitefs.Confine(fsys) // no link leads out of the site
 	if opts.Timings {
 		stage("") // starts the clock
 	}
