@@ -453,3 +453,18 @@ func TestServeSymlinkLoops(t *testing.T) {
 	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "Again"))
 	h.eventually("a second rebuild", func() bool { return strings.Contains(h.body(page), "<h1>Again</h1>") })
 }
+
+// Files named with spaces, #, ?, % and other scripts are served at their
+// URL-encoded names.
+func TestServeEncodedNames(t *testing.T) {
+	h := start(t)
+	h.write("static/img/my chart #1?.svg", "<svg/>")
+	h.write("static/data/100% über.csv", "a,b")
+	h.eventually("the static files", func() bool {
+		code, body, _ := h.get("/img/my%20chart%20%231%3F.svg")
+		return code == 200 && body == "<svg/>"
+	})
+	if code, body, _ := h.get("/data/100%25%20%C3%BCber.csv"); code != 200 || body != "a,b" {
+		t.Errorf("GET /data/100%%25%%20%%C3%%BCber.csv: %d %q", code, body)
+	}
+}
