@@ -13,6 +13,7 @@ import (
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/corpus"
 	"github.com/signaldigest/signal/internal/diag"
+	"github.com/signaldigest/signal/internal/markdown"
 )
 
 // Hostile and huge content (issue 11): each case builds, or fails with
@@ -84,16 +85,25 @@ var hostileCases = []hostileCase{
 	{
 		name: "nested-quotes", full: 10000, ci: 10000,
 		site:  func(n int) fstest.MapFS { return oneDigest("", strings.Repeat("> ", n)+"deep @allIn\n") },
-		check: builds,
+		check: fails(`^content/2026-11-24-hostile.md:7: lists and quotes nested 10000 deep on one line; at most 100$`),
 	},
 	{
 		name: "nested-lists", full: 10000, ci: 10000,
 		site:  func(n int) fstest.MapFS { return oneDigest("", strings.Repeat("- ", n)+"deep @allIn\n") },
-		check: builds,
+		check: fails(`^content/2026-11-24-hostile.md:7: lists and quotes nested 10000 deep on one line; at most 100$`),
 	},
 	{
 		name: "nested-ordered-lists", full: 10000, ci: 10000,
 		site:  func(n int) fstest.MapFS { return oneDigest("", strings.Repeat("1. ", n)+"deep\n") },
+		check: fails(`^content/2026-11-24-hostile.md:7: lists and quotes nested 10000 deep on one line; at most 100$`),
+	},
+	{
+		// As deep as a line may nest, on many lines: cost in proportion.
+		name: "nested-at-limit-lines", full: 10000, ci: 1000,
+		site: func(n int) fstest.MapFS {
+			line := strings.Repeat("- ", markdown.MaxNesting/2) + strings.Repeat("> ", markdown.MaxNesting/2) + "deep @allIn\n\n"
+			return oneDigest("", strings.Repeat(line, n))
+		},
 		check: builds,
 	},
 	{

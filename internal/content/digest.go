@@ -314,6 +314,10 @@ func (p *parser) sources(v *meta.Node) []*Source {
 // body parses the Markdown body once: it finds the handles it cites, renders
 // the HTML of the body and of each citing block, and derives the summary.
 func (p *parser) body(d *Digest, body []byte, bodyLine int) {
+	if line, depth := markdown.DeepLine(body); line > 0 {
+		p.problems.Add(p.path, bodyLine+line-1, 0, "lists and quotes nested %d deep on one line; at most %d", depth, markdown.MaxNesting)
+		return
+	}
 	doc := p.md.Parse(body)
 	bySlug := map[string]*Source{}
 	for _, s := range d.Sources {
