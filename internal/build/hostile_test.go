@@ -53,6 +53,17 @@ func builds(t *testing.T, n int, problems diag.List) {
 	}
 }
 
+// bySize requires a build of a digest of n bytes under content.MaxFile,
+// and the error that names the limit over it.
+func bySize(t *testing.T, n int, problems diag.List) {
+	t.Helper()
+	if n < content.MaxFile-4096 { // the front matter too
+		builds(t, n, problems)
+		return
+	}
+	fails(`^content/2026-11-24-hostile.md: the file is \d+\.\d MB; a digest may be at most 1 MB$`)(t, n, problems)
+}
+
 // fails requires exactly one error, matching want.
 func fails(want string) func(*testing.T, int, diag.List) {
 	return func(t *testing.T, n int, problems diag.List) {
@@ -66,21 +77,21 @@ func fails(want string) func(*testing.T, int, diag.List) {
 
 var hostileCases = []hostileCase{
 	{
-		name: "digest-bytes", full: 50 << 20, ci: 2 << 20,
+		name: "digest-bytes", full: 50 << 20, ci: 1e6,
 		site: func(n int) fstest.MapFS {
 			// Items citing handles, with emphasis and links, as long digests have.
 			item := "- **Capacity** is not _built_ capacity — see [the filing](https://example.org/f) (via @allIn, @sama)\n"
 			return oneDigest("", strings.Repeat(item, n/len(item)))
 		},
-		check: builds,
+		check: bySize,
 	},
 	{
-		name: "line-bytes", full: 5 << 20, ci: 2 << 20,
+		name: "line-bytes", full: 5 << 20, ci: 1e6,
 		site: func(n int) fstest.MapFS {
 			words := "signal @desk_42 *noise* `code` [a](https://x.org/) "
 			return oneDigest("", strings.Repeat(words, n/len(words))+"\n")
 		},
-		check: builds,
+		check: bySize,
 	},
 	{
 		name: "nested-quotes", full: 10000, ci: 10000,
@@ -99,7 +110,7 @@ var hostileCases = []hostileCase{
 	},
 	{
 		// As deep as a line may nest, on many lines: cost in proportion.
-		name: "nested-at-limit-lines", full: 10000, ci: 1000,
+		name: "nested-at-limit-lines", full: 4000, ci: 1000, // 4,000 lines of 210 bytes: under content.MaxFile
 		site: func(n int) fstest.MapFS {
 			line := strings.Repeat("- ", markdown.MaxNesting/2) + strings.Repeat("> ", markdown.MaxNesting/2) + "deep @allIn\n\n"
 			return oneDigest("", strings.Repeat(line, n))
@@ -138,7 +149,7 @@ var hostileCases = []hostileCase{
 	{
 		// As many sources as a digest may cite, in one long paragraph
 		// that each of their pages shows.
-		name: "cited-paragraph-bytes", full: 50 << 20, ci: 1 << 20,
+		name: "cited-paragraph-bytes", full: 50 << 20, ci: 2e5,
 		site: func(n int) fstest.MapFS {
 			var b strings.Builder
 			for i := range content.MaxSources {
@@ -152,7 +163,7 @@ var hostileCases = []hostileCase{
 			}
 			return oneDigest("tags: ["+strings.Join(tags, ", ")+"]\n", b.String()+"\n")
 		},
-		check: builds,
+		check: bySize,
 	},
 	{
 		name: "files", full: 100000, ci: 20000,

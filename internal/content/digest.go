@@ -61,8 +61,13 @@ var knownKeys = map[string]bool{
 
 // Limits of one digest. Each theme's and source's pages and feeds show the
 // digest, with its themes, so a digest with n of them costs n times its size
-// to build: the limits keep a build in proportion to its input.
+// to build: the limits keep a build in proportion to its input. Every feed
+// that lists a digest carries its whole body, so a 50 MB digest with a few
+// themes made gigabytes of feeds (and one with 100 themes and 200 sources
+// ran a 24 GB machine out of memory): MaxFile bounds that. A digest is
+// some kilobytes.
 const (
+	MaxFile    = 1 << 20
 	MaxThemes  = 100
 	MaxSources = 200
 	maxCited   = 16 << 10 // bytes of HTML of a cited block, past which an excerpt is cited
@@ -83,6 +88,10 @@ func (p *parser) errorf(n *meta.Node, format string, args ...any) {
 // parse reads a digest from the bytes of its file. It returns nil when the
 // file has errors.
 func (p *parser) parse(file []byte) *Digest {
+	if len(file) > MaxFile {
+		p.problems.Add(p.path, 0, 0, "the file is %.1f MB; a digest may be at most %d MB", float64(len(file))/1e6, MaxFile>>20)
+		return nil
+	}
 	file = bytes.TrimPrefix(file, []byte("\ufeff"))
 	if !utf8.Valid(file) {
 		line := bytes.Count(file[:firstInvalid(file)], []byte{'\n'}) + 1
