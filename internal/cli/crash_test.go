@@ -25,13 +25,13 @@ import (
 //
 // The builds are this test binary run as `signal` (see TestMain), so that
 // they are real processes with nothing shared with the test. The archive
-// has 400 digests, about 2,300 files, unless SIGNAL_CRASH_DIGESTS says
+// has 200 digests, about 2,400 files, unless SIGNAL_CRASH_DIGESTS says
 // otherwise.
 func TestBuildKilled(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a large archive 23 times")
 	}
-	n := 400
+	n := 200
 	if s := os.Getenv("SIGNAL_CRASH_DIGESTS"); s != "" {
 		var err error
 		if n, err = strconv.Atoi(s); err != nil || n < 1 {
