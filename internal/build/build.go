@@ -9,13 +9,14 @@ import (
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/markdown"
 	"github.com/signaldigest/signal/internal/site"
+	"github.com/signaldigest/signal/internal/sitefs"
 )
 
 // Load runs the first stages: site.yaml, then every digest. baseURL, when
 // not nil, replaces base_url. The problems include warnings; the results are
 // nil when there are errors.
 func Load(fsys fs.FS, baseURL *url.URL) (*config.Config, []*content.Digest, diag.List) {
-	return load(fsys, baseURL, nil)
+	return load(sitefs.Confine(fsys), baseURL, nil) // as prepare does
 }
 
 func load(fsys fs.FS, baseURL *url.URL, cache *content.Cache) (*config.Config, []*content.Digest, diag.List) {

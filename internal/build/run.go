@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/url"
 	"runtime"
+	"sync/atomic"
 	"time"
 
 	"github.com/signaldigest/signal/internal/config"
@@ -13,6 +14,7 @@ import (
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/render"
 	"github.com/signaldigest/signal/internal/site"
+	"github.com/signaldigest/signal/internal/sitefs"
 )
 
 // Options are the choices of one build.
@@ -24,6 +26,10 @@ type Options struct {
 	Now     time.Time // decides which digests are in the future
 	Timings bool      // measure each stage (reading memory statistics costs a little)
 	Cache   *Cache    // what an earlier build made, to reuse; nil for none
+	// Progress, when set, hears where a build is: a stage's name and how
+	// many of its total steps are done (total 0 when unknown). It is called
+	// from several goroutines at once, and must be quick.
+	Progress func(stage string, done, total int)
 }
 
 // Stats counts what a build made, and what each stage cost.
@@ -74,13 +80,35 @@ func Run(fsys fs.FS, sink render.Sink, opts Options) (Stats, diag.List) {
 			t.end(name)
 		}
 	}
+	if opts.Progress != nil {
+		opts.Progress("content", 0, 0)
+	}
 	out, problems := prepare(fsys, opts, stage)
 	if problems.Err() != nil {
 		return Stats{}, problems
 	}
+	if opts.Progress != nil {
+		total := len(out.Names())
+		sink = &progressSink{Sink: sink, report: opts.Progress, total: total}
+		opts.Progress("pages", 0, total)
+	}
 	stats, more := out.Write(sink, stage)
 	stats.Stages = t.stages
 	return stats, append(problems, more...)
+}
+
+// progressSink counts the files written, for Options.Progress.
+type progressSink struct {
+	render.Sink
+	report func(stage string, done, total int)
+	done   atomic.Int64
+	total  int
+}
+
+func (p *progressSink) WriteFile(name string, data []byte) error {
+	err := p.Sink.WriteFile(name, data)
+	p.report("pages", int(p.done.Add(1)), p.total)
+	return err
 }
 
 // Prepare runs the stages that read the site: content, the site model and
@@ -90,6 +118,7 @@ func Prepare(fsys fs.FS, opts Options) (*Output, diag.List) {
 }
 
 func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) {
+	fsys = sitefs.Confine(fsys) // no link leads out of the site
 	if opts.Timings {
 		stage("") // starts the clock
 	}

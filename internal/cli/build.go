@@ -59,7 +59,13 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 		fmt.Fprintf(e.stderr, "signal build: %v\n", err)
 		return ExitContent
 	}
+	var live *progress // the live progress line, on a terminal only
+	if !f.quiet && isTerminal(e.stderr) {
+		live = newProgress(e.stderr, time.Now)
+		opts.Progress = live.update
+	}
 	stats, problems := build.Run(os.DirFS(f.source), sink, opts)
+	live.clear()
 	if report(e.stderr, problems) {
 		_ = sink.Abort()
 		fmt.Fprintf(e.stderr, "signal build: failed; %s is unchanged\n", dest)

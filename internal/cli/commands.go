@@ -101,6 +101,12 @@ func version() string {
 	if !ok {
 		return "signal (unknown version)"
 	}
+	return versionOf(info)
+}
+
+// versionOf reads a version from build info: `go install ...@v1.2.0` sets
+// the module version, and `go build` in a checkout the VCS revision.
+func versionOf(info *debug.BuildInfo) string {
 	v := "signal " + info.Main.Version
 	var rev, modified string
 	for _, s := range info.Settings {

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"hash/maphash"
+	htmlpkg "html"
 	"path"
 	"strings"
 	"time"
@@ -58,6 +59,20 @@ var knownKeys = map[string]bool{
 	"sources": true, "summary": true, "slug": true, "draft": true, "updated": true,
 }
 
+// Limits of one digest. Each theme's and source's pages and feeds show the
+// digest, with its themes, so a digest with n of them costs n times its size
+// to build: the limits keep a build in proportion to its input. Every feed
+// that lists a digest carries its whole body, so a 50 MB digest with a few
+// themes made gigabytes of feeds (and one with 100 themes and 200 sources
+// ran a 24 GB machine out of memory): MaxFile bounds that. A digest is
+// some kilobytes.
+const (
+	MaxFile    = 1 << 20
+	MaxThemes  = 100
+	MaxSources = 200
+	maxCited   = 16 << 10 // bytes of HTML of a cited block, past which an excerpt is cited
+)
+
 // parser turns one file into a Digest, collecting problems.
 type parser struct {
 	path     string
@@ -73,6 +88,10 @@ func (p *parser) errorf(n *meta.Node, format string, args ...any) {
 // parse reads a digest from the bytes of its file. It returns nil when the
 // file has errors.
 func (p *parser) parse(file []byte) *Digest {
+	if len(file) > MaxFile {
+		p.problems.Add(p.path, 0, 0, "the file is %.1f MB; a digest may be at most %d MB", float64(len(file))/1e6, MaxFile>>20)
+		return nil
+	}
 	file = bytes.TrimPrefix(file, []byte("\ufeff"))
 	if !utf8.Valid(file) {
 		line := bytes.Count(file[:firstInvalid(file)], []byte{'\n'}) + 1
@@ -101,7 +120,10 @@ func (p *parser) parse(file []byte) *Digest {
 	if d.Slug == "" {
 		d.Slug = fileSlug(path.Base(p.path))
 	}
-	p.body(d, body)
+	p.body(d, body, bytes.Count(file[:len(file)-len(body)], []byte{'\n'})+1)
+	if p.problems.Err() != nil {
+		return nil
+	}
 	return d
 }
 
@@ -211,6 +233,10 @@ func (p *parser) themes(v *meta.Node) []Theme {
 		p.errorf(v, "tags: want a list of themes, like [Compute, Rates], not %s", v.Describe())
 		return nil
 	}
+	if len(v.Items) > MaxThemes {
+		p.errorf(v, "tags: %d themes; a digest may have at most %d (every page and feed that lists the digest lists its themes)", len(v.Items), MaxThemes)
+		return nil
+	}
 	var out []Theme
 	seen := map[string]bool{}
 	for _, item := range v.Items {
@@ -239,6 +265,10 @@ func (p *parser) sources(v *meta.Node) []*Source {
 	}
 	if v.Kind != meta.List {
 		p.errorf(v, "sources: want a list of handles, not %s", v.Describe())
+		return nil
+	}
+	if len(v.Items) > MaxSources {
+		p.errorf(v, "sources: %d sources; a digest may cite at most %d (each source's page and feeds show the digest)", len(v.Items), MaxSources)
 		return nil
 	}
 	var out []*Source
@@ -292,7 +322,11 @@ func (p *parser) sources(v *meta.Node) []*Source {
 
 // body parses the Markdown body once: it finds the handles it cites, renders
 // the HTML of the body and of each citing block, and derives the summary.
-func (p *parser) body(d *Digest, body []byte) {
+func (p *parser) body(d *Digest, body []byte, bodyLine int) {
+	if line, depth := markdown.DeepLine(body); line > 0 {
+		p.problems.Add(p.path, bodyLine+line-1, 0, "lists and quotes nested %d deep on one line; at most %d", depth, markdown.MaxNesting)
+		return
+	}
 	doc := p.md.Parse(body)
 	bySlug := map[string]*Source{}
 	for _, s := range d.Sources {
@@ -303,6 +337,10 @@ func (p *parser) body(d *Digest, body []byte) {
 		slug := markdown.HandleSlug(m.Name)
 		s := bySlug[slug]
 		if s == nil {
+			if len(d.Sources) >= MaxSources {
+				p.problems.Add(p.path, bodyLine, 0, "the body cites more than %d sources; a digest may cite at most %d (each source's page and feeds show the digest)", MaxSources, MaxSources)
+				return
+			}
 			s = &Source{Handle: m.Name, Slug: slug}
 			bySlug[slug] = s
 			d.Sources = append(d.Sources, s)
@@ -310,6 +348,11 @@ func (p *parser) body(d *Digest, body []byte) {
 		html, done := rendered[m.Block]
 		if !done {
 			html = doc.RenderBlock(m.Block)
+			if len(html) > maxCited {
+				// Every source it cites shows the block: past this size,
+				// an excerpt keeps their pages in proportion to the digest.
+				html = []byte("<p>" + htmlpkg.EscapeString(cut(doc.PlainText(m.Block), 600)) + "</p>\n")
+			}
 			rendered[m.Block] = html
 		}
 		if n := len(s.Cited); n == 0 || !bytes.Equal(s.Cited[n-1], html) {

@@ -78,15 +78,27 @@ func parseDate(s string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, l := range zonedLayouts {
 		if t, err := time.Parse(l, s); err == nil {
-			return t.In(loc), nil
+			return inRange(s, t.In(loc))
 		}
 	}
 	for _, l := range localLayouts {
 		if t, err := time.ParseInLocation(l, s, loc); err == nil {
-			return t, nil
+			return inRange(s, t)
 		}
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD, or an RFC 3339 date-time such as 2026-11-24T07:30:00Z)", s)
+}
+
+// inRange refuses years that are not four digits once in the site's zone.
+// 9999-12-31T23:59:59-23:59 is in the year 10000 in UTC, which permalinks,
+// feeds and JSON (time.Time.MarshalJSON fails on it) cannot write: FuzzDate
+// found it. 0001-01-01 in UTC is Go's zero time, which means "no date":
+// FuzzFrontMatter found that.
+func inRange(s string, t time.Time) (time.Time, error) {
+	if y := t.Year(); y < 1000 || y > 9999 {
+		return time.Time{}, fmt.Errorf("%q is not a date this site can publish: it falls in the year %d in the site's time zone (want a year from 1000 to 9999)", s, y)
+	}
+	return t, nil
 }
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)

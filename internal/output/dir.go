@@ -1,7 +1,10 @@
 package output
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,8 +12,13 @@ import (
 )
 
 // tempMark is in the name of every folder a build leaves beside its
-// destination while it runs: ".public.signal-build-1234" for public/.
+// destination while it runs: ".public.signal-build-1234" for public/. A
+// build killed with SIGKILL leaves it there; the next build removes it.
 const tempMark = ".signal-build-"
+
+// asideMark ends the name of the old site while the two-step swap of
+// systems without an atomic exchange moves it aside (swap.go).
+const asideMark = "-old"
 
 // Dir writes a site into a new folder beside its destination; Commit swaps
 // it into place, Abort throws it away.
@@ -19,6 +27,7 @@ type Dir struct {
 	tmp  string // the folder being written
 	mu   sync.Mutex
 	dirs map[string]bool // folders already made under tmp
+	lock io.Closer       // held on tmp while the build runs
 }
 
 // NewDir prepares to write a site to dest. It removes what earlier builds
@@ -30,6 +39,9 @@ func NewDir(dest string) (*Dir, error) {
 	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	if err := recoverAside(dest); err != nil {
 		return nil, err
 	}
 	if err := removeLeftovers(dest); err != nil {
@@ -46,21 +58,66 @@ func NewDir(dest string) (*Dir, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Dir{dest: dest, tmp: tmp, dirs: map[string]bool{".": true}}, nil
+	l, err := lock(tmp)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Dir{dest: dest, tmp: tmp, dirs: map[string]bool{".": true}, lock: l}, nil
 }
 
-// removeLeftovers deletes the temporary folders of earlier builds of dest.
-func removeLeftovers(dest string) error {
+// leftovers lists the folders that builds of dest made beside it.
+func leftovers(dest string) ([]string, error) {
 	prefix := "." + filepath.Base(dest) + tempMark
 	entries, err := os.ReadDir(filepath.Dir(dest))
 	if err != nil {
-		return err
+		return nil, err
 	}
+	var out []string
 	for _, e := range entries {
 		if e.IsDir() && strings.HasPrefix(e.Name(), prefix) {
-			if err := os.RemoveAll(filepath.Join(filepath.Dir(dest), e.Name())); err != nil {
-				return err
-			}
+			out = append(out, filepath.Join(filepath.Dir(dest), e.Name()))
+		}
+	}
+	return out, nil
+}
+
+// removeLeftovers deletes the folders of earlier builds of dest that were
+// killed, or that were killed while removing the site they replaced. A
+// folder still locked belongs to a build running now, beside this one, and
+// is left alone: removing it under that build could delete files from the
+// destination once that build swaps it into place.
+func removeLeftovers(dest string) error {
+	dirs, err := leftovers(dest)
+	if err != nil {
+		return err
+	}
+	for _, dir := range dirs {
+		if locked(dir) {
+			continue
+		}
+		if err := os.RemoveAll(dir); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recoverAside puts the old site back in place when a build was killed
+// between the two steps of swapTwoSteps, which leaves the destination
+// missing and the old site beside it. Linux and macOS never get here: they
+// swap in one step.
+func recoverAside(dest string) error {
+	if _, err := os.Lstat(dest); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	dirs, err := leftovers(dest)
+	if err != nil {
+		return err
+	}
+	for _, dir := range dirs {
+		if strings.HasSuffix(dir, asideMark) && !locked(dir) {
+			return os.Rename(dir, dest)
 		}
 	}
 	return nil
@@ -111,15 +168,21 @@ func (d *Dir) mkdirs(dir string) error {
 // Commit puts the new site in place of the old one in a single step where
 // the system allows it, then removes the old site.
 func (d *Dir) Commit() error {
+	defer d.lock.Close()
 	old, err := swap(d.tmp, d.dest)
 	if err != nil {
 		return err
 	}
 	if old != "" {
+		// A kill during this leaves a partial old site under a leftover's
+		// name, never in the destination.
 		return os.RemoveAll(old)
 	}
 	return nil
 }
 
 // Abort removes the new folder, leaving the destination as it was.
-func (d *Dir) Abort() error { return os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() error {
+	defer d.lock.Close()
+	return os.RemoveAll(d.tmp)
+}

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -106,5 +107,88 @@ func TestDirRefusesEscapingNames(t *testing.T) {
 		if err := d.WriteFile(name, nil); err == nil {
 			t.Errorf("wrote %q", name)
 		}
+	}
+}
+
+// A build killed between the two steps of the fallback swap left the
+// destination missing and the old site aside: the next build puts it back
+// first, so that a failed build after it leaves the old site in place.
+func TestDirRecoversAside(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	write(t, dest, map[string]string{"index.html": "old"}, true)
+	if err := os.Rename(dest, filepath.Join(root, ".public"+tempMark+"42"+asideMark)); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dest, map[string]string{"index.html": "failed"}, false)
+	if got := tree(t, dest); len(got) != 1 || got["index.html"] != "old" {
+		t.Errorf("after the recovery: %v", got)
+	}
+	if names := siblings(t, root); !slices.Equal(names, []string{"public"}) {
+		t.Errorf("left beside the destination: %v", names)
+	}
+}
+
+// The two-step swap, which Linux and macOS use only on file systems
+// without an atomic exchange, replaces the destination too.
+func TestSwapTwoSteps(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	for i, content := range []string{"one", "two"} {
+		tmp := filepath.Join(root, fmt.Sprintf(".public%s%d", tempMark, i))
+		if err := os.MkdirAll(tmp, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(tmp, "index.html"), []byte(content), 0o644)
+		old, err := swapTwoSteps(tmp, dest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if old != "" {
+			os.RemoveAll(old)
+		}
+		if got := tree(t, dest); got["index.html"] != content {
+			t.Errorf("after swapping in %q: %v", content, got)
+		}
+	}
+	if names := siblings(t, root); !slices.Equal(names, []string{"public"}) {
+		t.Errorf("left beside the destination: %v", names)
+	}
+}
+
+// Two builds of one destination at once: the second does not remove the
+// folder of the first, which is still running, and the last to finish wins
+// whole.
+func TestDirConcurrentBuilds(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	first, err := NewDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.WriteFile("index.html", []byte("first")); err != nil {
+		t.Fatal(err)
+	}
+	second, err := NewDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.WriteFile("a/page.html", []byte("first")); err != nil {
+		t.Fatalf("the second build removed the first one's folder: %v", err)
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := second.WriteFile("index.html", []byte("second")); err != nil {
+		t.Fatal(err)
+	}
+	if err := second.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(t, dest); len(got) != 1 || got["index.html"] != "second" {
+		t.Errorf("after both: %v", got)
+	}
+	if names := siblings(t, root); !slices.Equal(names, []string{"public"}) {
+		t.Errorf("left beside the destination: %v", names)
 	}
 }

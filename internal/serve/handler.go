@@ -8,6 +8,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/signaldigest/signal/internal/diag"
@@ -17,6 +18,19 @@ import (
 const (
 	eventsPath = "/__signal/events"
 )
+
+// timeouts keep slow or stalled clients from holding connections: a client
+// that sends its headers slowly is cut off after header, one that reads
+// its answer slowly after write (pages are small and local), and an idle
+// keep-alive connection after idle. The event stream of live reload is
+// meant to stay open, so it clears its own deadlines (see Handler). Tests
+// shorten them.
+var timeouts = struct{ header, read, write, idle time.Duration }{
+	header: 10 * time.Second,
+	read:   30 * time.Second, // GET and HEAD have no body: headers are all there is to read
+	write:  60 * time.Second,
+	idle:   2 * time.Minute,
+}
 
 // Handler serves the site. When loopbackOnly, requests whose Host header
 // is not a loopback name or address are refused, which defeats DNS
@@ -37,6 +51,11 @@ func (s *Server) Handler(loopbackOnly bool) http.Handler {
 			return
 		}
 		if r.URL.Path == eventsPath {
+			// A stream that hits the server's read or write deadline is
+			// cut, and a read deadline cancels the request's context too.
+			rc := http.NewResponseController(w)
+			_ = rc.SetReadDeadline(time.Time{})
+			_ = rc.SetWriteDeadline(time.Time{})
 			s.events.serve(w, r, s)
 			return
 		}

@@ -271,8 +271,13 @@ func TestServeSafety(t *testing.T) {
 	secret := filepath.Join(filepath.Dir(h.dir), "secret.txt")
 	os.WriteFile(secret, []byte("secret"), 0o644)
 	for _, p := range []string{
-		"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt",
-		"/..%5csecret.txt", "/%00", "/style.css%00.html", "/%c0%ae%c0%ae/secret.txt", "/\\..\\secret.txt",
+		"/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/.%2e/secret.txt", "/%2e./secret.txt",
+		"/..%2fsecret.txt", "/%2e%2e%2fsecret.txt", "/..%2Fsecret.txt", "/a/..%2f..%2fsecret.txt",
+		"/..%5csecret.txt", "/..%5Csecret.txt", "/\\..\\secret.txt", "/..\\secret.txt",
+		"/%00", "/style.css%00.html", "/..%00/secret.txt",
+		"/%c0%ae%c0%ae/secret.txt", "/%c0%ae%c0%ae%c0%afsecret.txt", "/..%c0%afsecret.txt", "/..%e0%80%afsecret.txt",
+		"/%252e%252e/secret.txt", "/%25%32%65%25%32%65/secret.txt", "/./../secret.txt", "//../secret.txt",
+		"/2026/../../secret.txt", "/%2e%2e%5c%2e%2e%5csecret.txt", "/..;/secret.txt",
 	} {
 		req, _ := http.NewRequest("GET", h.base+"/", nil)
 		req.URL.Opaque = p // sent as written
@@ -284,6 +289,9 @@ func TestServeSafety(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode == 200 || strings.Contains(string(b), "secret") {
 			t.Errorf("GET %s: %d", p, resp.StatusCode)
+		}
+		if resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("GET %s: %d without nosniff", p, resp.StatusCode)
 		}
 	}
 	// No directory listings: a folder without index.html is a 404.
@@ -297,9 +305,22 @@ func TestServeSafety(t *testing.T) {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	if resp.StatusCode != 403 {
+	if resp.StatusCode != 403 || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
 		t.Errorf("foreign Host: %d, want 403", resp.StatusCode)
 	}
+	// A rebinding attacker's names that only look local are foreign too.
+	for _, host := range []string{"localhost.attacker.example", "127.0.0.1.nip.io", "0.0.0.0", "[::ffff:7f00:1]x", "10.0.0.1:1313"} {
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 403 && resp.StatusCode != 400 {
+			t.Errorf("Host %q: %d, want 403", host, resp.StatusCode)
+		}
+	}
+	req.Host = ""
 	for _, host := range []string{"localhost", "127.0.0.1", "[::1]:1313", "LOCALHOST:1"} {
 		req.Host = host
 		resp, err := http.DefaultClient.Do(req)
@@ -318,8 +339,23 @@ func TestServeSafety(t *testing.T) {
 			t.Fatal(err)
 		}
 		resp.Body.Close()
-		if resp.StatusCode != 405 {
-			t.Errorf("%s: %d, want 405", m, resp.StatusCode)
+		if resp.StatusCode != 405 || resp.Header.Get("Allow") != "GET, HEAD" || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: %d, Allow %q, want 405", m, resp.StatusCode, resp.Header.Get("Allow"))
+		}
+	}
+	resp, err = http.Head(h.base + page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || len(b) != 0 || resp.ContentLength <= 0 {
+		t.Errorf("HEAD %s: %d, %d bytes, Content-Length %d", page, resp.StatusCode, len(b), resp.ContentLength)
+	}
+	// Every kind of answer says nosniff: a page, a redirect, a 404, a 403.
+	for _, p := range []string{page, "/2026/11/02/one", "/missing/", "/feed.xml"} {
+		if _, _, hdr := h.get(p); hdr.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("GET %s without nosniff", p)
 		}
 	}
 	code, body, hdr := h.get("/style.css")
@@ -351,4 +387,84 @@ func TestServeSymlinkedContent(t *testing.T) {
 	h.eventually("the first build", func() bool { return strings.Contains(h.body(page), "<h1>Linked</h1>") })
 	os.WriteFile(filepath.Join(real, "2026-11-02-one.md"), []byte(fmt.Sprintf(digest, "Linked again")), 0o644)
 	h.eventually("the edit behind the link", func() bool { return strings.Contains(h.body(page), "<h1>Linked again</h1>") })
+}
+
+// A client that sends its headers slowly is cut off, while the event
+// stream of an open page outlives every deadline.
+func TestServeTimeouts(t *testing.T) {
+	defer serve.SetTimeouts(300*time.Millisecond, 400*time.Millisecond, 400*time.Millisecond, time.Second)()
+	h := start(t)
+	conn, err := net.Dial("tcp", strings.TrimPrefix(h.base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprint(conn, "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n") // and never the blank line
+	began := time.Now()
+	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	if _, err := io.ReadAll(conn); err != nil {
+		t.Errorf("the slow client was not cut off: %v", err)
+	}
+	if took := time.Since(began); took > 3*time.Second {
+		t.Errorf("the slow client was cut off after %v", took)
+	}
+
+	resp, err := http.Get(h.base + "/__signal/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	lines := bufio.NewScanner(resp.Body)
+	time.Sleep(time.Second) // past the read and write deadlines
+	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "After the deadlines"))
+	for lines.Scan() {
+		if lines.Text() == "event: reload" {
+			return
+		}
+	}
+	t.Fatalf("the event stream ended: %v", lines.Err())
+}
+
+// Symbolic links that loop, or that lead out of the site, neither hang the
+// watcher nor stop the server: it builds, serves and rebuilds.
+func TestServeSymlinkLoops(t *testing.T) {
+	h := start(t)
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "2026-11-05-out.md"), []byte(fmt.Sprintf(digest, "Outside")), 0o644)
+	for link, target := range map[string]string{
+		"content/loop":        ".",
+		"content/up":          "..",
+		"content/a/b/root":    h.dir,
+		"content/outside":     outside,
+		"static/loop":         "../static",
+		"layouts/partials/up": "..",
+	} {
+		p := filepath.Join(h.dir, filepath.FromSlash(link))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.Symlink(target, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "Beside the loops"))
+	h.eventually("the rebuild", func() bool { return strings.Contains(h.body(page), "<h1>Beside the loops</h1>") })
+	if code, _, _ := h.get("/2026/11/05/out/"); code != 404 {
+		t.Errorf("a digest in a linked folder outside the site was built: %d", code)
+	}
+	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "Again"))
+	h.eventually("a second rebuild", func() bool { return strings.Contains(h.body(page), "<h1>Again</h1>") })
+}
+
+// Files named with spaces, #, ?, % and other scripts are served at their
+// URL-encoded names.
+func TestServeEncodedNames(t *testing.T) {
+	h := start(t)
+	h.write("static/img/my chart #1?.svg", "<svg/>")
+	h.write("static/data/100% über.csv", "a,b")
+	h.eventually("the static files", func() bool {
+		code, body, _ := h.get("/img/my%20chart%20%231%3F.svg")
+		return code == 200 && body == "<svg/>"
+	})
+	if code, body, _ := h.get("/data/100%25%20%C3%BCber.csv"); code != 200 || body != "a,b" {
+		t.Errorf("GET /data/100%%25%%20%%C3%%BCber.csv: %d %q", code, body)
+	}
 }

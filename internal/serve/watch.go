@@ -89,7 +89,14 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string)) {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {
-				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+				// The build follows a symlinked content/, layouts/ or
+				// static/, but no symlinked folder inside them (which could
+				// loop), so neither does the watcher.
+				stat := os.Lstat
+				if !strings.Contains(rel, "/") {
+					stat = os.Stat
+				}
+				if st, err := stat(ev.Name); err == nil && st.IsDir() {
 					w.addTree(ev.Name) // and what was made inside it before we looked
 				}
 			}

@@ -1,0 +1,99 @@
+package cli
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+
+	"github.com/signaldigest/signal/internal/corpus"
+)
+
+// The line shows after a second, is redrawn at most ten times a second
+// (and once more when a stage completes), and clears without a trace.
+func TestProgressLine(t *testing.T) {
+	var out bytes.Buffer
+	clock := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	p := newProgress(&out, func() time.Time { return clock })
+	step := func(d time.Duration, stage string, done, total int) {
+		clock = clock.Add(d)
+		p.update(stage, done, total)
+	}
+	step(0, "content", 0, 0)
+	step(900*time.Millisecond, "pages", 10, 100)
+	if out.Len() != 0 {
+		t.Fatalf("shown before a second: %q", out.String())
+	}
+	step(200*time.Millisecond, "pages", 20, 100)
+	step(50*time.Millisecond, "pages", 30, 100)  // too soon
+	step(100*time.Millisecond, "pages", 40, 100) // due
+	step(10*time.Millisecond, "pages", 100, 100) // done: always drawn
+	p.clear()
+	want := "\rsignal: pages 20/100\x1b[K\rsignal: pages 40/100\x1b[K\rsignal: pages 100/100\x1b[K\r\x1b[K"
+	if out.String() != want {
+		t.Errorf("drew %q\nwant %q", out.String(), want)
+	}
+	out.Reset()
+	p.clear()
+	(*progress)(nil).clear()
+	if out.Len() != 0 {
+		t.Errorf("a second clear drew %q", out.String())
+	}
+}
+
+// On a real terminal (a pty), a build shows the line and clears it before
+// the summary; through a pipe, and with --quiet, it does not.
+func TestProgressTerminal(t *testing.T) {
+	defer func(d time.Duration) { showAfter = d }(showAfter)
+	showAfter = 0 // every build is long enough
+	site := filepath.Join(t.TempDir(), "site")
+	if err := corpus.Write(site, corpus.Files(corpus.Generate(corpus.Options{N: 30, Seed: 1}))); err != nil {
+		t.Fatal(err)
+	}
+	build := func(stderr *os.File, args ...string) {
+		t.Helper()
+		if code := Main(append([]string{"build", "-s", site}, args...), io.Discard, stderr); code != 0 {
+			t.Fatalf("exit %d", code)
+		}
+		stderr.Close()
+	}
+
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pty: %v", err)
+	}
+	defer ptmx.Close()
+	got := make(chan string)
+	go func() { b, _ := io.ReadAll(ptmx); got <- string(b) }()
+	build(tty)
+	screen := <-got
+	if !strings.Contains(screen, "\rsignal: pages ") || !strings.Contains(screen, "\r\x1b[Ksignal: 30 digests → ") {
+		t.Errorf("on a terminal: %q", screen)
+	}
+
+	ptmx2, tty2, err := pty.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ptmx2.Close()
+	go func() { b, _ := io.ReadAll(ptmx2); got <- string(b) }()
+	build(tty2, "--quiet")
+	if screen := <-got; screen != "" {
+		t.Errorf("--quiet on a terminal: %q", screen)
+	}
+
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { b, _ := io.ReadAll(r); got <- string(b) }()
+	build(w)
+	if piped := <-got; strings.Contains(piped, "\r") || strings.Count(piped, "\n") != 1 || !strings.HasPrefix(piped, "signal: 30 digests → ") {
+		t.Errorf("through a pipe: %q", piped)
+	}
+}
