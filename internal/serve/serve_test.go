@@ -246,22 +246,40 @@ func TestServeEvents(t *testing.T) {
 			t.Fatalf("no %q event", want)
 		}
 	}
+	// Saves are whole (a new file renamed over the old, as editors do), so
+	// that a loaded machine cannot show the watcher a half-written file.
+	save := func(name, data string) {
+		t.Helper()
+		h.write(name+".tmp~", data)
+		if err := os.Rename(filepath.Join(h.dir, name+".tmp~"), filepath.Join(h.dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	next("hello")
-	h.write("static/style.css", "body{color:red}")
+	save("static/style.css", "body{color:red}")
 	next("css")
-	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "Evented"))
+	save("content/2026-11-02-one.md", fmt.Sprintf(digest, "Evented"))
 	next("reload")
-	h.write("content/2026-11-02-one.md", "no front matter")
+	save("content/2026-11-02-one.md", "no front matter")
 	next("errors")
-	// A burst of saves is one rebuild.
+	// A burst of saves is one rebuild; a machine so loaded that the burst
+	// has a gap longer than the debounce may split it once, not five times.
 	for i := range 5 {
-		h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, fmt.Sprint("Burst ", i)))
+		save("content/2026-11-02-one.md", fmt.Sprintf(digest, fmt.Sprint("Burst ", i)))
 	}
 	next("reload")
-	select {
-	case e := <-events:
-		t.Errorf("a burst of saves sent a second event %q", e)
-	case <-time.After(300 * time.Millisecond):
+	extra := 0
+	for {
+		select {
+		case e := <-events:
+			extra++
+			if e != "reload" || extra > 1 {
+				t.Errorf("a burst of saves sent more events: %q", e)
+			}
+			continue
+		case <-time.After(300 * time.Millisecond):
+		}
+		break
 	}
 }
 
