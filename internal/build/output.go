@@ -305,7 +305,7 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 	}
 	stage("pages")
 	if problems.Err() != nil {
-		return stats, dedupe(problems)
+		return stats, problems.Unique()
 	}
 	for _, l := range feeds.Lists(o.site) {
 		g.Go(func() error {
@@ -321,20 +321,7 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 	problems = append(problems, more...)
 	stage("search")
 	stats.Files = len(o.pages) + len(o.lists) + len(o.rest.Names()) + nsearch
-	return stats, dedupe(problems)
-}
-
-// dedupe drops repeats: a broken partial breaks every page the same way.
-func dedupe(l diag.List) diag.List {
-	seen := map[string]bool{}
-	var out diag.List
-	for _, e := range l {
-		if !seen[e.Error()] {
-			seen[e.Error()] = true
-			out = append(out, e)
-		}
-	}
-	return out
+	return stats, problems.Unique()
 }
 
 // Refresh makes again, in parallel, the files of the cache that the newest
@@ -383,5 +370,5 @@ func (o *Output) Refresh() diag.List {
 		})
 	}
 	_ = g.Wait()
-	return dedupe(problems)
+	return problems.Unique()
 }

@@ -59,6 +59,20 @@ func (l List) Sort() {
 	})
 }
 
+// Unique drops repeats, keeping the first of each: a broken layout breaks
+// every page that uses it the same way.
+func (l List) Unique() List {
+	seen := map[string]bool{}
+	var out List
+	for _, e := range l {
+		if !seen[e.Error()] {
+			seen[e.Error()] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // Errors returns the problems that are not warnings.
 func (l List) Errors() List {
 	var out List

@@ -71,20 +71,7 @@ func parseTemplates(layoutFS fs.FS, funcs template.FuncMap) (templates, diag.Lis
 			out[layout] = t
 		}
 	}
-	return out, dedupe(problems)
-}
-
-// dedupe drops repeats: a broken partial breaks every layout the same way.
-func dedupe(l diag.List) diag.List {
-	seen := map[string]bool{}
-	var out diag.List
-	for _, e := range l {
-		if !seen[e.Error()] {
-			seen[e.Error()] = true
-			out = append(out, e)
-		}
-	}
-	return out
+	return out, problems.Unique()
 }
 
 var templateErrRE = regexp.MustCompile(`^(?:html/)?template: ?([^:\s]+):(\d+):(?:(\d+):)? ?(.*)$`)
