@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/signaldigest/signal/internal/browsertest"
 )
 
 // widths are a phone's and a desktop's, in CSS pixels; schemes the two
@@ -53,19 +54,7 @@ func TestAxe(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute) // 48 pages take a minute; a loaded CI machine may take more
 	defer cancel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("hide-scrollbars", false),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	alloc, allocCancel := chromedp.NewExecAllocator(ctx, opts...)
+	alloc, allocCancel := browsertest.Allocator(ctx, t, chrome, chromedp.Flag("hide-scrollbars", false))
 	defer allocCancel()
 	var reqs requests
 	tab, tabCancel := chromedp.NewContext(alloc, chromedp.WithListener(reqs.listen))

@@ -9,7 +9,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path"
 	"slices"
 	"strings"
@@ -22,6 +21,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	signal "github.com/signaldigest/signal"
+	"github.com/signaldigest/signal/internal/browsertest"
 	"github.com/signaldigest/signal/internal/build"
 	"github.com/signaldigest/signal/internal/output"
 	"github.com/signaldigest/signal/internal/search"
@@ -67,22 +67,6 @@ func serveMemory(t *testing.T, mem *output.Memory) string {
 	return srv.URL + basePath
 }
 
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	const msg = "chromium not installed: apt-get install -y chromium"
-	if os.Getenv("CI") != "" {
-		t.Fatal(msg + " (CI is set, and .ci/run installs it)")
-	}
-	fmt.Fprintf(os.Stderr, "\n*** %s: SKIPPED, %s ***\n\n", t.Name(), msg)
-	t.Skip("*** " + msg + " ***")
-	return ""
-}
-
 // tab is a Chromium tab, with the exceptions thrown in it.
 type tab struct {
 	t   *testing.T
@@ -93,21 +77,10 @@ type tab struct {
 
 func newTab(t *testing.T) *tab {
 	t.Helper()
-	chrome := chromiumPath(t)
+	chrome := browsertest.Path(t)
 	ctx, cancel := context.WithTimeout(context.Background(), browserDeadline)
 	t.Cleanup(cancel)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	actx, acancel := chromedp.NewExecAllocator(ctx, opts...)
+	actx, acancel := browsertest.Allocator(ctx, t, chrome)
 	t.Cleanup(acancel)
 	tb := &tab{t: t}
 	tctx, tcancel := chromedp.NewContext(actx, chromedp.WithListener(func(ev any) {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -19,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	signal "github.com/signaldigest/signal"
+	"github.com/signaldigest/signal/internal/browsertest"
 )
 
 // The browser test drives a real Chromium against `signal serve` and checks
@@ -64,7 +64,7 @@ tags: [Rates]
 `
 
 func TestBrowserLiveReload(t *testing.T) {
-	chrome := browserExecPath(t)
+	chrome := browsertest.Path(t)
 	began := time.Now()
 
 	// The site: two digests and a stylesheet of its own, which overrides the
@@ -88,23 +88,10 @@ func TestBrowserLiveReload(t *testing.T) {
 
 	// The browser, with a profile of its own. Its life is bound to
 	// browserDeadline, so that nothing below can hang the test run.
-	userData := t.TempDir()
 	bctx, bcancel := context.WithTimeout(context.Background(), browserDeadline)
 	defer bcancel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chrome),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(userData),
-	)
-	allocCtx, allocCancel := chromedp.NewExecAllocator(bctx, opts...)
-	defer allocCancel() // kills chromium and waits for it, before userData is removed
+	allocCtx, allocCancel := browsertest.Allocator(bctx, t, chrome)
+	defer allocCancel() // kills chromium and waits for it, before its profile is removed
 	p := &browserPage{t: t, log: &log}
 	tab, tabCancel := chromedp.NewContext(allocCtx, chromedp.WithListener(p.listen))
 	defer tabCancel()
@@ -219,24 +206,6 @@ func TestBrowserLiveReload(t *testing.T) {
 	if t.Failed() {
 		t.Log(p.diagnostics())
 	}
-}
-
-// browserExecPath finds Chromium, or skips the test (fails it under CI,
-// which installs Chromium: there a missing browser is a broken setup).
-func browserExecPath(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	const msg = "chromium not installed: apt-get install -y chromium"
-	if os.Getenv("CI") != "" {
-		t.Fatal(msg + " (CI is set, and .ci/run installs it)")
-	}
-	fmt.Fprintf(os.Stderr, "\n*** %s: SKIPPED, %s ***\n\n", t.Name(), msg)
-	t.Skip("*** " + msg + " ***")
-	return ""
 }
 
 func browserWrite(t *testing.T, name, data string) {
