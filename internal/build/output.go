@@ -54,6 +54,7 @@ type Cache struct {
 	theme    uint64 // the settings and theme the caches below were made with
 	dirty    bool   // the settings or theme may have changed since
 	renderer *render.Renderer
+	site     *site.Site // the model of the last build without errors
 	partials *render.Cache
 	entries  *feeds.Cache
 

@@ -131,10 +131,13 @@ func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) 
 		return nil, problems
 	}
 	stage("content")
-	s, more := site.New(cfg, digests, site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now})
+	s, more := model(cfg, digests, opts)
 	problems = append(problems, more...)
 	if problems.Err() != nil {
 		return nil, problems
+	}
+	if opts.Cache != nil {
+		opts.Cache.site = s
 	}
 	stage("site")
 	if c := opts.Cache; c != nil && !c.dirty && c.renderer != nil {
@@ -159,6 +162,18 @@ func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) 
 		c.renderer, c.dirty = r, false
 	}
 	return newOutput(s, r, opts.Cache, tk, true), problems
+}
+
+// model makes the site model, from the last one in the cache when only
+// bodies changed and site.yaml did not.
+func model(cfg *config.Config, digests []*content.Digest, opts Options) (*site.Site, diag.List) {
+	so := site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}
+	if c := opts.Cache; c != nil && !c.dirty && c.site != nil {
+		if s := c.site.Update(cfg, digests, so); s != nil {
+			return s, nil
+		}
+	}
+	return site.New(cfg, digests, so)
 }
 
 // themeKey sums up what every page depends on: site.yaml, the options and

@@ -3,6 +3,7 @@ package content
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,6 +22,15 @@ type Cache struct {
 	settings string            // the settings the entries were parsed with
 	paths    []string          // the digest files; nil: list the folder again
 	files    map[string]parsed // by path
+
+	// What the last load without errors returned, for the next one to
+	// reuse when only bodies changed since: its digests, where each path
+	// is among them, the MetaKey of each as parsed (before Load gave it
+	// the archive's spellings), and the spellings chosen.
+	last            []*Digest
+	index           map[string]int
+	parsedKeys      map[string]uint64
+	themes, handles map[string]string
 }
 
 type parsed struct {
@@ -29,7 +39,7 @@ type parsed struct {
 }
 
 // NewCache returns an empty Cache.
-func NewCache() *Cache { return &Cache{files: map[string]parsed{}} }
+func NewCache() *Cache { return &Cache{files: map[string]parsed{}, parsedKeys: map[string]uint64{}} }
 
 // Changed tells the cache that files changed, were added or were removed:
 // paths are slash-separated and relative to the site folder.
@@ -53,7 +63,47 @@ func (c *Cache) use(cfg *config.Config) {
 	s := cfg.Timezone.String() + "\x00" + strconv.FormatBool(cfg.UnsafeHTML) + "\x00" + cfg.BasePath() + "\x00" + cfg.Permalink
 	if s != c.settings {
 		c.settings, c.paths, c.files = s, nil, map[string]parsed{}
+		c.last, c.index, c.parsedKeys = nil, nil, map[string]uint64{}
 	}
+}
+
+// remember keeps the result of a load for the next one.
+func (c *Cache) remember(digests, fresh []*Digest, themes, handles map[string]string) {
+	c.last, c.themes, c.handles = digests, themes, handles
+	c.index = make(map[string]int, len(digests))
+	for i, d := range digests {
+		c.index[d.Path] = i
+	}
+	for _, d := range fresh {
+		c.parsedKeys[d.Path] = d.MetaKey()
+	}
+}
+
+// bodiesChanged returns what the last load returned with the digests
+// parsed now in place of the old ones, when those differ from them only
+// in their bodies and no file was added or removed (n digests in all).
+// Then the spellings chosen, the order and the permalinks stay as they
+// were, and a save of one digest's text costs the parsing of one file
+// rather than a pass over the archive.
+func (c *Cache) bodiesChanged(last, fresh []*Digest, n int) ([]*Digest, bool) {
+	if last == nil || n != len(last) {
+		return nil, false
+	}
+	for _, d := range fresh {
+		if _, ok := c.index[d.Path]; !ok || c.parsedKeys[d.Path] != d.MetaKey() {
+			return nil, false
+		}
+	}
+	out := slices.Clone(last)
+	for _, d := range fresh {
+		if needsNames(d, c.themes, c.handles) {
+			d = copyOf(d)
+			setNames(d, c.themes, c.handles)
+			d.setMetaKey()
+		}
+		out[c.index[d.Path]] = d
+	}
+	return out, true
 }
 
 // seed makes the keys of one process comparable with each other; they are

@@ -31,6 +31,8 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 	cache.mu.Lock()
 	defer cache.mu.Unlock()
 	cache.use(cfg)
+	last := cache.last
+	cache.last = nil // until this load succeeds
 	paths := cache.paths
 	var problems diag.List
 	if paths == nil {
@@ -64,6 +66,7 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 	_ = g.Wait()
 	cache.paths = cache.paths[:0:0]
 	digests := make([]*Digest, 0, len(paths))
+	var fresh []*Digest // the digests parsed by this load
 	for i, r := range results {
 		if gone[i] {
 			continue
@@ -72,6 +75,7 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 		if _, cached := cache.files[paths[i]]; !cached && r.d != nil {
 			r.d.Permalink = permalink(cfg.Permalink, r.d)
 			r.d.setMetaKey()
+			fresh = append(fresh, r.d)
 		}
 		cache.files[paths[i]] = r
 		problems = append(problems, r.problems...)
@@ -81,6 +85,10 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 	}
 	if problems.Err() != nil {
 		return nil, problems
+	}
+	if out, ok := cache.bodiesChanged(last, fresh, len(digests)); ok {
+		cache.last = out
+		return out, problems
 	}
 	problems = append(problems, checkPermalinks(digests)...)
 	if problems.Err() != nil {
@@ -102,6 +110,7 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 	slices.SortFunc(digests, func(a, b *Digest) int {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Path, b.Path))
 	})
+	cache.remember(digests, fresh, themes, handles)
 	return digests, problems
 }
 

@@ -79,6 +79,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	if rare == "" {
 		t.Fatal("the corpus has no theme of two digests")
 	}
+	var broken string // the broken digest's text before it broke
 	steps := []struct {
 		what string
 		do   func() []string
@@ -92,6 +93,17 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		{"a body edit of the newest digest", func() []string {
 			return []string{edit(newest, replace("## One Actionable Idea\n\n", "## One Actionable Idea\n\nSell the rumour. "))}
 		}},
+		{"a body edit of a digest that spells a theme otherwise", func() []string {
+			return []string{edit(pair[0].Path(), replace("## Blind Spot\n\n", "## Blind Spot\n\nStill spelled in lower case. "))}
+		}},
+		{"a digest broken", func() []string {
+			broken = readFile(t, dir, oldest)
+			return []string{edit(oldest, replace("consensus: ", "consensus: [unclosed "))}
+		}},
+		{"a body edit while another digest is broken", func() []string {
+			return []string{edit(newest, replace("## One Actionable Idea\n\n", "## One Actionable Idea\n\nSaved while another file was broken. "))}
+		}},
+		{"the broken digest mended", func() []string { return []string{writeFile(t, dir, oldest, broken)} }},
 		{"themes changed", func() []string {
 			return []string{edit(middle, replace("tags: [", "tags: [A Theme Of Its Own, "))}
 		}},
@@ -132,9 +144,26 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	}
 	for _, step := range steps {
 		changed := step.do()
+		if broken != "" && strings.Contains(readFile(t, dir, oldest), "[unclosed") {
+			// The server keeps serving its last good build; the edits made
+			// meanwhile must all show once the error is mended.
+			if _, problems := s.Rebuild(base, changed...); problems.Err() == nil {
+				t.Fatalf("after %s: no error", step.what)
+			}
+			continue
+		}
 		rebuild(changed...)
 		compare(t, s, dir, base, step.what)
 	}
+}
+
+func readFile(t *testing.T, dir, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
 
 func writeFile(t *testing.T, dir, name, data string) string {
