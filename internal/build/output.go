@@ -308,7 +308,11 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 	if problems.Err() != nil {
 		return stats, problems.Unique()
 	}
-	for _, l := range feeds.Lists(o.site) {
+	lists := feeds.Lists(o.site)
+	if o.cache == nil {
+		o.feeds.Once(lists)
+	}
+	for _, l := range lists {
 		g.Go(func() error {
 			return o.feeds.Write(l, func(name string, data []byte) error { return write(l.Folder[1:]+name, data) })
 		})

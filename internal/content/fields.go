@@ -19,6 +19,17 @@ var (
 	Convictions = []Conviction{"low", "medium", "high"}
 )
 
+// Consensus is what a digest's badges show. Digests that agree in all
+// three share one rendering of their badges.
+type Consensus struct {
+	Stance     Stance
+	Scope      string
+	Conviction Conviction
+}
+
+// Consensus returns the digest's stance, scope and conviction.
+func (d *Digest) Consensus() Consensus { return Consensus{d.Stance, d.Scope, d.Conviction} }
+
 // Title is the stance's name for display: "Bullish".
 func (s Stance) Title() string { return capitalize(string(s)) }
 

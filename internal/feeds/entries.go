@@ -40,6 +40,8 @@ type entryKey struct {
 	meta, body uint64
 }
 
+func keyOf(d *content.Digest) entryKey { return entryKey{d.Permalink, d.MetaKey(), d.BodyKey()} }
+
 type entry struct {
 	once             sync.Once
 	rss, atom, jsonf []byte
@@ -47,7 +49,7 @@ type entry struct {
 
 // of returns d's entries, encoding them the first time.
 func (c *entries) of(d *content.Digest) *entry {
-	k := entryKey{d.Permalink, d.MetaKey(), d.BodyKey()}
+	k := keyOf(d)
 	c.mu.Lock()
 	e := c.done[k]
 	if e == nil {
@@ -103,7 +105,7 @@ func (c *entries) encode(e *entry, d *content.Digest) {
 	ji.ModifiedDate = &modified
 	ji.Tags = themeNames(d)
 	data, _ := json.MarshalIndent(ji, "    ", "  ") // {"items": [ item ]}
-	e.jsonf = append([]byte("    "), data...)
+	e.jsonf = append(append(make([]byte, 0, 4+len(data)), "    "...), data...)
 }
 
 // encodeEntry encodes an element at the depth that prefix indents it to.
@@ -112,7 +114,7 @@ func encodeEntry(v any, prefix string) []byte {
 	enc := xml.NewEncoder(&b)
 	enc.Indent(prefix, "  ")
 	_ = enc.Encode(v)
-	return b.Bytes()
+	return bytes.Clone(b.Bytes()) // without the buffer's spare room: it is kept
 }
 
 // spliceXML writes to out an encoded feed that has no entries, with the

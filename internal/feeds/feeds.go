@@ -55,6 +55,7 @@ func (l List) Files() [3]string {
 func Write(s *site.Site, sink Sink) (int, diag.List) {
 	lists := Lists(s)
 	w := New(s, nil)
+	w.Once(lists)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	var mu sync.Mutex
@@ -80,6 +81,35 @@ func Write(s *site.Site, sink Sink) (int, diag.List) {
 type Writer struct {
 	site    *site.Site
 	entries *entries
+	left    map[*content.Digest]int // see Once; nil: keep every entry
+}
+
+// Once tells w that each of lists will be written once, as a build does:
+// w then forgets a digest's entries when the last feed that shows it is
+// written, rather than holding the entries of every digest on a feed (at
+// 10,000 digests, some 75 MB) until the end.
+func (w *Writer) Once(lists []List) {
+	w.left = map[*content.Digest]int{}
+	for _, l := range lists {
+		for _, d := range w.Shown(l) {
+			w.left[d]++
+		}
+	}
+}
+
+// done forgets the entries that no list left to write shows.
+func (w *Writer) done(shown []*content.Digest) {
+	if w.left == nil {
+		return
+	}
+	c := w.entries.Cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, d := range shown {
+		if w.left[d]--; w.left[d] == 0 {
+			delete(c.done, keyOf(d))
+		}
+	}
 }
 
 // New returns a Writer for s; cache, when not nil, keeps encoded entries
@@ -116,6 +146,7 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 func (w *Writer) Write(l List, write func(name string, data []byte) error) error {
 	cfg := w.site.Config
 	digests := w.Shown(l)
+	defer w.done(digests)
 	f := &gfeeds.Feed{
 		Title:       l.Title,
 		Link:        &gfeeds.Link{Href: cfg.AbsURL(site.EscapePath(l.Folder))},
