@@ -3,10 +3,12 @@ package build
 import (
 	"hash/maphash"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -270,7 +272,8 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 		}
 		return nil
 	}
-	for name, p := range o.pages {
+	for _, p := range newestFirst(o.site.Pages) {
+		name := p.File()
 		g.Go(func() error {
 			if o.cache != nil {
 				data, more := o.page(p)
@@ -327,6 +330,34 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 	stage("search")
 	stats.Files = len(o.pages) + len(o.lists) + len(o.rest.Names()) + nsearch
 	return stats, problems.Unique()
+}
+
+// newestFirst orders pages by the newest digest each shows, newest first,
+// after the pages that show none: list pages that show the same digests
+// are then made one after the other, and the cached partials they share
+// (each digest's card) are reused before the cache forgets them.
+func newestFirst(pages []*site.Page) []*site.Page {
+	newest := func(p *site.Page) time.Time {
+		switch {
+		case p.Digest != nil:
+			return p.Digest.Date
+		case len(p.Digests) > 0:
+			return p.Digests[0].Date
+		}
+		return time.Time{}
+	}
+	out := slices.Clone(pages)
+	slices.SortStableFunc(out, func(a, b *site.Page) int {
+		ta, tb := newest(a), newest(b)
+		if ta.IsZero() != tb.IsZero() {
+			if ta.IsZero() {
+				return -1
+			}
+			return 1
+		}
+		return tb.Compare(ta)
+	})
+	return out
 }
 
 // Refresh makes again, in parallel, the files of the cache that the newest

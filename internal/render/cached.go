@@ -27,18 +27,55 @@ type partials struct {
 // build to the next, as long as the theme and settings stay the same: a
 // partial whose dot is a digest is then keyed by the digest's contents too,
 // so that an edited digest gets a new card and the others keep theirs.
+//
+// It holds at most maxPartials bytes: past that it forgets the outputs it
+// made first. An archive of 100,000 digests has 100,000 cards; build makes
+// list pages newest first, so that the cards a page shows were mostly made
+// for the pages just before it, and a forgotten card is one that no page
+// soon to come shows.
 type Cache struct {
-	mu   sync.Mutex
-	done map[string]*partial
+	mu    sync.Mutex
+	done  map[string]*partial
+	order []kept // what done holds, oldest first
+	size  int    // bytes of HTML in done
+	max   int    // bytes it may hold
 }
 
+// maxPartials bounds the bytes of a Cache: the cards of some 25,000 digests.
+const maxPartials = 32 << 20
+
 // NewCache returns an empty Cache.
-func NewCache() *Cache { return &Cache{done: map[string]*partial{}} }
+func NewCache() *Cache { return &Cache{done: map[string]*partial{}, max: maxPartials} }
+
+type kept struct {
+	key string
+	p   *partial
+}
 
 type partial struct {
 	once sync.Once
 	html template.HTML
 	err  error
+}
+
+// made counts a partial's new output, and forgets the oldest outputs while
+// there are too many bytes.
+func (c *Cache) made(key string, p *partial) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.done[key] != p {
+		return // forgotten while it was made
+	}
+	c.order = append(c.order, kept{key, p})
+	c.size += len(p.html)
+	for c.size > c.max && len(c.order) > 1 {
+		old := c.order[0]
+		c.order = c.order[1:]
+		if c.done[old.key] == old.p {
+			c.size -= len(old.p.html)
+			delete(c.done, old.key)
+		}
+	}
 }
 
 // cached executes the partial name with dot once per variant and returns
@@ -70,6 +107,7 @@ func (c *partials) cached(name string, dot any, variants ...any) (template.HTML,
 		var buf bytes.Buffer
 		p.err = c.set().ExecuteTemplate(&buf, name, dot)
 		p.html = template.HTML(buf.String())
+		c.cache.made(key, p)
 	})
 	return p.html, p.err
 }

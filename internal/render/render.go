@@ -34,7 +34,7 @@ type Renderer struct {
 // of a large archive then holds no card it will not show again.
 func (r *Renderer) Forget() {
 	r.parts.cache.mu.Lock()
-	r.parts.cache.done = map[string]*partial{}
+	r.parts.cache.done, r.parts.cache.order, r.parts.cache.size = map[string]*partial{}, nil, 0
 	r.parts.cache.mu.Unlock()
 }
 
