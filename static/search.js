@@ -11,7 +11,10 @@ const prefixFactor = 0.7; // a completion counts less than the word typed
 
 // ---- Terms: the same as internal/search/tokens.go makes ----
 
-const segmenter = new Intl.Segmenter("und", { granularity: "word" });
+// The segmenter is made when first needed: making one takes tens of
+// milliseconds, and text in scripts written with spaces does without it.
+let segmenter;
+const segment = (text) => (segmenter ??= new Intl.Segmenter("und", { granularity: "word" })).segment(text);
 const unspacedRE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const wordRE = /[\p{L}\p{N}]/u;
 const marksRE = /[\p{Mn}\p{Me}]/gu;
@@ -46,32 +49,95 @@ function pairs(run, out) {
   for (let i = 0; i + 1 < cs.length; i++) out.push(cs[i] + cs[i + 1]);
 }
 
-// tokens is search.Tokens.
+// tokens is search.Tokens: text cut at spaces, each ASCII piece by
+// asciiWords, any other by the segmenter.
 export function tokens(text) {
   const out = [];
+  for (const piece of text.split(/[ \n\t\r\f\v]+/)) {
+    if (!piece) continue;
+    if (/^[\x00-\x7f]*$/.test(piece)) {
+      asciiWords(piece, (from, to) => {
+        const t = fold(piece.slice(from, to));
+        if (t) out.push(t);
+      });
+    } else {
+      segmentTokens(piece, out);
+    }
+  }
+  return out;
+}
+
+function segmentTokens(text, out) {
   let run = "";
   let runEnd = -1;
-  for (const { segment, index } of segmenter.segment(text)) {
-    if (unspacedRE.test(String.fromCodePoint(segment.codePointAt(0)))) {
+  for (const { segment: w, index } of segment(text)) {
+    if (unspacedRE.test(String.fromCodePoint(w.codePointAt(0)))) {
       if (run && index !== runEnd) {
         pairs(run, out);
         run = "";
       }
-      run += segment;
-      runEnd = index + segment.length;
+      run += w;
+      runEnd = index + w.length;
       continue;
     }
     if (run) {
       pairs(run, out);
       run = "";
     }
-    if (wordRE.test(segment)) {
-      const t = fold(segment);
+    if (wordRE.test(w)) {
+      const t = fold(w);
       if (t) out.push(t);
     }
   }
   if (run) pairs(run, out);
-  return out;
+}
+
+// asciiWords is search.asciiWords: it calls word(from, to) for each word
+// of ASCII text without spaces, cut as UAX #29 cuts it, but at dots.
+const LETTER = 1, DIGIT = 2, JOINER = 4, MIDL = 8, MIDN = 16, INWORD = LETTER | DIGIT | JOINER;
+const asciiClass = new Uint8Array(128);
+for (let c = 0; c < 26; c++) asciiClass[97 + c] = asciiClass[65 + c] = LETTER;
+for (let c = 48; c <= 57; c++) asciiClass[c] = DIGIT;
+asciiClass[95] = JOINER; // _
+asciiClass[39] = MIDL | MIDN; // '
+for (const c of ".,;") asciiClass[c.charCodeAt(0)] = MIDN;
+
+function asciiWords(text, word) {
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    while (i < n && !(asciiClass[text.charCodeAt(i)] & INWORD)) i++;
+    const start = i;
+    let seen = 0;
+    while (i < n) {
+      const c = asciiClass[text.charCodeAt(i)];
+      if (!(c & INWORD)) {
+        if (i + 1 === n || !(c & (MIDL | MIDN))) break;
+        const both = asciiClass[text.charCodeAt(i - 1)] & asciiClass[text.charCodeAt(i + 1)];
+        if (!((c & MIDL && both & LETTER) || (c & MIDN && both & DIGIT))) break;
+      }
+      seen |= c;
+      i++;
+    }
+    if (seen & (LETTER | DIGIT)) word(start, i);
+  }
+}
+
+// words cuts text into its pieces, each with whether it is a word, for
+// marking: text in scripts written with spaces by a pattern close to
+// asciiWords, text in others by the segmenter.
+const wordPieceRE = /(?:[\p{L}\p{M}\p{N}_]|(?<=\p{L})['’](?=\p{L})|(?<=\p{N})[.,;](?=\p{N}))+/gu;
+function* words(text) {
+  if (unspacedRE.test(text)) {
+    for (const { segment: w, isWordLike } of segment(text)) yield [w, isWordLike];
+    return;
+  }
+  let at = 0;
+  for (const m of text.matchAll(wordPieceRE)) {
+    if (m.index > at) yield [text.slice(at, m.index), false];
+    yield [m[0], true];
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) yield [text.slice(at), false];
 }
 
 // ---- The index files ----
@@ -87,11 +153,15 @@ function shardKey(term) {
 let meta; // the promise of meta.json
 const files = new Map(); // name → promise of its contents, or null when missing
 
+// fetchFile fetches a file of the index once, named with the index's
+// version, so that a browser's cache never mixes two builds' files.
 function fetchFile(name, kind) {
   if (!files.has(name)) {
-    const url = new URL(name, dir);
-    url.search = "v=" + meta.version;
-    files.set(name, fetch(url).then((r) => (r.ok ? (kind === "json" ? r.json() : r.arrayBuffer()) : null)).then(
+    files.set(name, meta.then((m) => {
+      const url = new URL(name, dir);
+      url.search = "v=" + m.version;
+      return fetch(url);
+    }).then((r) => (r.ok ? (kind === "json" ? r.json() : r.arrayBuffer()) : null)).then(
       (v) => (v instanceof ArrayBuffer ? new Uint8Array(v) : v),
       () => null,
     ));
@@ -277,17 +347,17 @@ function el(tag, attrs, ...children) {
 function marked(text, terms) {
   const out = [];
   let plain = "";
-  for (const { segment, isWordLike } of segmenter.segment(text)) {
+  for (const [w, isWord] of words(text)) {
     let hit = false;
-    if (isWordLike) {
-      const f = fold(segment);
+    if (isWord) {
+      const f = fold(w);
       hit = terms.some((t) => f.startsWith(t) || (unspacedRE.test(t) && (f.includes(t) || t.includes(f))));
     }
     if (hit) {
       if (plain) out.push(plain), (plain = "");
-      out.push(el("mark", null, segment));
+      out.push(el("mark", null, w));
     } else {
-      plain += segment;
+      plain += w;
     }
   }
   if (plain) out.push(plain);

@@ -37,6 +37,8 @@ var tokenCases = []struct {
 	{"voiced kana stay voiced", "がぎ", []string{"がぎ"}},
 	{"chinese", "人工智能芯片", []string{"人工", "工智", "智能", "能芯", "芯片"}},
 	{"thai", "ตลาดหุ้น", []string{"ตล", "ลา", "าด", "ดห", "หุ", "ุ้", "้น"}},
+	{"apostrophes, joiners and separators in ASCII", "NVIDIA'S 'quoted' rock'n'roll 1.2.3 a_b __ x'y' 3,5; 7;8 'tis", []string{"nvidia", "quoted", "rocknroll", "1.2.3", "a_b", "xy", "3,5", "7;8", "tis"}},
+	{"ASCII words beside other characters", "Chips — the rally’s end: labs’ margins", []string{"chips", "the", "rally", "end", "labs", "margins"}},
 	{"emoji and symbols are not words", "🚀 → ★ — …", nil},
 }
 
