@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -126,6 +128,36 @@ func eval[T any](tb *tab, expr string) T {
 // js is an action that runs a JavaScript statement.
 func js(expr string) chromedp.Action[chromedp.Void] { return chromedp.Evaluate[chromedp.Void](expr) }
 
+// press presses a key as a keyboard does: one keydown that carries the
+// character, so that a page that prevents the keydown's default types
+// nothing. (chromedp.KeyEvent sends the character in an event of its own,
+// which types it whatever the page did with the keydown: "/" landed in
+// the search box it had just focused.)
+func press(r rune) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		var down, char, up *input.DispatchKeyEventParams
+		for _, k := range kb.Encode(r) {
+			switch k.Type {
+			case kb.KeyDown:
+				down = k
+			case kb.KeyChar:
+				char = k
+			case kb.KeyUp:
+				up = k
+			}
+		}
+		if char != nil {
+			down.Text, down.UnmodifiedText = char.Text, char.UnmodifiedText
+		}
+		for _, k := range []*input.DispatchKeyEventParams{down, up} {
+			if _, err := cdp.Call(ctx, t, input.DispatchKeyEvent, *k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
 // waitFor polls a JavaScript condition until it holds.
 func (tb *tab) waitFor(what, cond string) {
 	tb.t.Helper()
@@ -220,8 +252,11 @@ func TestBrowserSearch(t *testing.T) {
 	}
 
 	// 4. Keys: / goes to the box, ↓ to the first result, Enter opens it.
-	tb.run("pressing /", js(`document.activeElement.blur()`), chromedp.KeyEvent("/"))
+	tb.run("pressing /", js(`document.activeElement.blur()`), press('/'))
 	tb.waitFor("the box has the focus", `document.activeElement?.id === "search-q"`)
+	if q := eval[string](tb, `document.getElementById("search-q").value`); q != "memory" {
+		t.Errorf("after pressing /, the box holds %q, want memory: the key goes to the box without typing", q)
+	}
 	first := tb.titles()[0]
 	// A slow machine may still be showing the last results: ↓ again then.
 	for try := 0; ; try++ {
