@@ -33,7 +33,7 @@ type Output struct {
 	cache  *Cache
 	theme  uint64                // the key of the theme and settings
 	fresh  bool                  // the theme or settings are new to the cache
-	pages  map[string]*site.Page // by file name
+	pages  map[string]*site.Page // by path: see page
 	lists  map[string]feeds.List // by the name of each of its three files
 
 	once     sync.Once // makes the rest: static files, sitemap, robots.txt
@@ -136,7 +136,7 @@ func newOutput(s *site.Site, r *render.Renderer, cache *Cache, theme uint64, fre
 	}
 	o.feeds = feeds.New(s, fc)
 	for _, p := range s.Pages {
-		o.pages[p.File()] = p
+		o.pages[p.Path] = p
 	}
 	lists := feeds.Lists(s)
 	o.lists = make(map[string]feeds.List, 3*len(lists))
@@ -155,8 +155,8 @@ func (o *Output) Site() *site.Site { return o.site }
 func (o *Output) Names() []string {
 	o.makeRest()
 	names := make([]string, 0, len(o.pages)+len(o.lists))
-	for n := range o.pages {
-		names = append(names, n)
+	for _, p := range o.pages {
+		names = append(names, p.File())
 	}
 	for n := range o.lists {
 		names = append(names, n)
@@ -170,7 +170,7 @@ func (o *Output) Names() []string {
 
 // File makes the file name, or reports that the output has none.
 func (o *Output) File(name string) ([]byte, bool, diag.List) {
-	if p, ok := o.pages[name]; ok {
+	if p, ok := o.pageOf(name); ok {
 		data, err := o.page(p)
 		return data, err == nil, err
 	}
@@ -188,6 +188,20 @@ func (o *Output) File(name string) ([]byte, bool, diag.List) {
 		}
 	}
 	return nil, false, nil
+}
+
+// pageOf returns the page written to the file name. Pages are kept by
+// path rather than file name, which would be one more string per page.
+func (o *Output) pageOf(name string) (*site.Page, bool) {
+	path := "/" + name // 404.html
+	if rest, ok := strings.CutSuffix(name, "index.html"); ok {
+		path = "/" + rest
+	}
+	p, ok := o.pages[path]
+	if !ok || p.File() != name {
+		return nil, false
+	}
+	return p, true
 }
 
 // makeIndex makes the search index, once, when a file of it is asked for.
@@ -378,7 +392,7 @@ func (o *Output) Refresh() diag.List {
 	}
 	o.cache.mu.Lock()
 	for name := range o.cache.files {
-		if _, ok := o.pages[name]; ok {
+		if _, ok := o.pageOf(name); ok {
 			todo[name] = true
 		} else if _, ok := o.lists[name]; ok {
 			todo[name] = true
@@ -395,7 +409,8 @@ func (o *Output) Refresh() diag.List {
 			if keep {
 				_, _, more = o.File(name)
 			} else {
-				_, more = o.render.Page(o.pages[name]) // a check: not asked for, so not kept
+				p, _ := o.pageOf(name)
+				_, more = o.render.Page(p) // a check: not asked for, so not kept
 			}
 			if more.Err() != nil {
 				mu.Lock()

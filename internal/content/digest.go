@@ -78,6 +78,7 @@ type parser struct {
 	path     string
 	loc      *time.Location
 	md       *markdown.Markdown
+	names    *names // nil: every digest keeps its own copies
 	problems diag.List
 }
 
@@ -254,7 +255,7 @@ func (p *parser) themes(v *meta.Node) []Theme {
 			continue // "Open Models" and "open-models" are one theme
 		}
 		seen[slug] = true
-		out = append(out, Theme{Slug: slug, Name: name})
+		out = append(out, Theme{Slug: p.names.of(slug), Name: p.names.of(name)})
 	}
 	return out
 }
@@ -306,7 +307,7 @@ func (p *parser) sources(v *meta.Node) []*Source {
 			p.errorf(handle, "sources: %q is not a handle (want @ then 1 to %d letters, digits or _)", s, markdown.MaxHandle)
 			continue
 		}
-		src := &Source{Handle: name, Slug: markdown.HandleSlug(name)}
+		src := &Source{Handle: p.names.of(name), Slug: p.names.of(markdown.HandleSlug(name))}
 		if note != nil {
 			src.Note, _ = p.text(note, "note", false)
 		}
@@ -341,7 +342,7 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 				p.problems.Add(p.path, bodyLine, 0, "the body cites more than %d sources; a digest may cite at most %d (each source's page and feeds show the digest)", MaxSources, MaxSources)
 				return
 			}
-			s = &Source{Handle: m.Name, Slug: slug}
+			s = &Source{Handle: p.names.of(m.Name), Slug: p.names.of(slug)}
 			bySlug[slug] = s
 			d.Sources = append(d.Sources, s)
 		}

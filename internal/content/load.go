@@ -45,6 +45,7 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 	gone := make([]bool, len(paths))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
+	shared := &names{}
 	for i, p := range paths {
 		if r, ok := cache.files[p]; ok {
 			results[i] = r
@@ -58,7 +59,7 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 				results[i].problems.Add(p, 0, 0, "cannot read: %v", unwrapPath(err))
 				return nil
 			}
-			ps := parser{path: p, loc: cfg.Timezone, md: md}
+			ps := parser{path: p, loc: cfg.Timezone, md: md, names: shared}
 			results[i] = parsed{d: ps.parse(data), problems: ps.problems}
 			return nil
 		})
