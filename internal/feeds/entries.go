@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
@@ -110,12 +111,20 @@ func (c *entries) encode(e *entry, d *content.Digest) {
 
 // encodeEntry encodes an element at the depth that prefix indents it to.
 func encodeEntry(v any, prefix string) []byte {
-	var b bytes.Buffer
-	enc := xml.NewEncoder(&b)
+	b := buffers.Get().(*bytes.Buffer)
+	defer buffers.Put(b)
+	b.Reset()
+	// xml.NewEncoder makes a 4 KB bufio.Writer unless it is given one.
+	w := writers.Get().(*bufio.Writer)
+	defer writers.Put(w)
+	w.Reset(b)
+	enc := xml.NewEncoder(w)
 	enc.Indent(prefix, "  ")
-	_ = enc.Encode(v)
-	return bytes.Clone(b.Bytes()) // without the buffer's spare room: it is kept
+	_ = enc.Encode(v)             // and flushes w
+	return bytes.Clone(b.Bytes()) // of its size: it is kept
 }
+
+var writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
 
 // spliceXML writes to out an encoded feed that has no entries, with the
 // entries put before the closing tag of its root or channel.

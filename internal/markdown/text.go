@@ -52,7 +52,7 @@ func (d *Document) RenderBlock(n ast.Node) []byte {
 	b := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(b)
 	b.Reset()
-	_ = d.md.Renderer().Render(b, d.src, n)
+	_ = d.md.Renderer().Render(buffer{b}, d.src, n)
 	return bytes.Clone(b.Bytes())
 }
 
