@@ -60,3 +60,26 @@ func TestPermalinkCollision(t *testing.T) {
 		t.Errorf("got %v, want %s", err, want)
 	}
 }
+
+// The stylesheet of highlighted code is linked from the pages that show
+// code: a digest with a fenced block, and the page of a source it cites;
+// not from the others.
+func TestChromaCSSWhereCodeIs(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	fsys["content/2026-11-07-code.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Code\ndate: 2026-11-07\nconsensus: mixed\nconviction: low\n---\n" +
+		"- **Query** — the screen we ran (via @quant_desk):\n\n  ```sql\n  select 1;\n  ```\n")}
+	mem, _ := run(t, fsys, build.Options{})
+	const link = `chroma.css?v=` // under the base path
+	for file, want := range map[string]bool{
+		"2026/11/07/code/index.html":    true,
+		"sources/quant_desk/index.html": true,
+		"2026/11/01/first/index.html":   false,
+		"index.html":                    false,
+		"search/index.html":             false,
+		"sources/allin/index.html":      false,
+	} {
+		if got := strings.Contains(page(t, mem, file), link); got != want {
+			t.Errorf("%s links chroma.css: %v, want %v", file, got, want)
+		}
+	}
+}

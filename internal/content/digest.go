@@ -30,6 +30,7 @@ type Digest struct {
 	Draft      bool
 	Permalink  string // the site path of its page, unescaped: /2026/11/24/slug/
 	HTML       []byte // the body, rendered once
+	Code       bool   // the body holds highlighted code, which needs chroma.css
 
 	metaKey, bodyKey uint64 // see MetaKey and BodyKey
 }
@@ -372,6 +373,7 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 		}
 	}
 	d.bodyKey = maphash.Bytes(seed, d.HTML)
+	d.Code = markdown.Highlighted(d.HTML)
 	if d.Summary == "" {
 		d.Summary = cut(doc.FirstParagraph(), 300)
 	}

@@ -26,3 +26,7 @@ func ChromaCSS() []byte {
 	b.WriteString("}\n")
 	return b.Bytes()
 }
+
+// Highlighted reports whether rendered HTML holds code that chroma
+// highlighted, whose classes ChromaCSS styles.
+func Highlighted(html []byte) bool { return bytes.Contains(html, []byte(`class="chroma"`)) }

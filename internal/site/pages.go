@@ -58,6 +58,23 @@ type Month struct {
 	Digests []*content.Digest
 }
 
+// Code reports whether the page shows highlighted code, and so needs the
+// stylesheet of its colours: a digest's page when its body has code, and a
+// source page when one of its digests has (a quote of it may).
+func (p *Page) Code() bool {
+	if p.Digest != nil {
+		return p.Digest.Code
+	}
+	if p.Term != nil && p.Taxonomy.Name == "sources" {
+		for _, d := range p.Digests {
+			if d.Code {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Nav names the menu entry of the page, for aria-current: "home" on the
 // first home page, "archive", the taxonomy of a terms page, or "search";
 // "" elsewhere.
