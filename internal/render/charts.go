@@ -28,19 +28,26 @@ func newCharts(cfg *config.Config) *charts { return &charts{cfg: cfg} }
 
 func (c *charts) funcs() template.FuncMap {
 	return template.FuncMap{
-		"timeline": func(t *site.Term) template.HTML { return chart.Timeline(t.Name, c.points(t.Digests, t)) },
+		"timeline": func(t *site.Term) template.HTML { return chart.Timeline(t.Name, c.points(t.Digests, t, true)) },
 		"board":    c.board,
 		"shares":   c.shares,
 	}
 }
 
-// points converts digests for a chart. With a term, each point also links
-// the list page of the term that shows it.
-func (c *charts) points(digests []*content.Digest, t *site.Term) []chart.Point {
+// points converts digests for a chart. With links, each point has its
+// title and link, for a timeline's marks; with a term too, the list page
+// of the term that shows it. The board and the shares only count points,
+// and at 100,000 digests the links they did not show were a million
+// strings.
+func (c *charts) points(digests []*content.Digest, t *site.Term, links bool) []chart.Point {
 	out := make([]chart.Point, len(digests))
 	var list string
 	for i, d := range digests {
-		out[i] = chart.Point{Date: d.Date, Stance: d.Stance, Conviction: d.Conviction, Title: d.Title, Href: Href(c.cfg, d.Permalink)}
+		out[i] = chart.Point{Date: d.Date, Stance: d.Stance, Conviction: d.Conviction}
+		if !links {
+			continue
+		}
+		out[i].Title, out[i].Href = d.Title, Href(c.cfg, d.Permalink)
 		if t != nil && len(t.Pages) > 0 {
 			if i%c.cfg.PageSize == 0 || list == "" {
 				list = Href(c.cfg, t.Pages[min(i/c.cfg.PageSize, len(t.Pages)-1)].Path)
@@ -59,7 +66,7 @@ func (c *charts) board(s *site.Site) template.HTML {
 	}
 	var themes []chart.Series
 	for _, t := range s.Themes.Terms {
-		themes = append(themes, chart.Series{Name: t.Name, Href: Href(c.cfg, t.Path()), Points: c.points(t.Digests, nil)})
+		themes = append(themes, chart.Series{Name: t.Name, Href: Href(c.cfg, t.Path()), Points: c.points(t.Digests, nil, false)})
 	}
 	return chart.Board(themes, s.Digests[0].Date)
 }
@@ -72,9 +79,9 @@ func (c *charts) shares(t *site.Term, s *site.Site) template.HTML {
 	}
 	c.mu.Lock()
 	if c.site != s {
-		c.site, c.all = s, c.points(s.Digests, nil)
+		c.site, c.all = s, c.points(s.Digests, nil, false)
 	}
 	all := c.all
 	c.mu.Unlock()
-	return chart.Shares(name, class, c.points(t.Digests, nil), all)
+	return chart.Shares(name, class, c.points(t.Digests, nil, false), all)
 }
