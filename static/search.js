@@ -125,7 +125,7 @@ function asciiWords(text, word) {
 // words cuts text into its pieces, each with whether it is a word, for
 // marking: text in scripts written with spaces by a pattern close to
 // asciiWords, text in others by the segmenter.
-const wordPieceRE = /(?:[\p{L}\p{M}\p{N}_]|(?<=\p{L})['’](?=\p{L})|(?<=\p{N})[.,;](?=\p{N}))+/gu;
+const wordPieceRE = /(?:[\p{L}\p{M}\p{N}_]|(?<=\p{L})['’](?=\p{L})|(?<=\p{N})[.,;'’](?=\p{N}))+/gu;
 function* words(text) {
   if (unspacedRE.test(text)) {
     for (const { segment: w, isWordLike } of segment(text)) yield [w, isWordLike];

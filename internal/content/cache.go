@@ -39,7 +39,7 @@ type parsed struct {
 }
 
 // NewCache returns an empty Cache.
-func NewCache() *Cache { return &Cache{files: map[string]parsed{}, parsedKeys: map[string]uint64{}} }
+func NewCache() *Cache { return &Cache{files: map[string]parsed{}} }
 
 // Changed tells the cache that files changed, were added or were removed:
 // paths are slash-separated and relative to the site folder.
@@ -63,19 +63,24 @@ func (c *Cache) use(cfg *config.Config) {
 	s := cfg.Timezone.String() + "\x00" + strconv.FormatBool(cfg.UnsafeHTML) + "\x00" + cfg.BasePath() + "\x00" + cfg.Permalink
 	if s != c.settings {
 		c.settings, c.paths, c.files = s, nil, map[string]parsed{}
-		c.last, c.index, c.parsedKeys = nil, nil, map[string]uint64{}
+		c.last, c.index, c.parsedKeys = nil, nil, nil
 	}
 }
 
-// remember keeps the result of a load for the next one.
-func (c *Cache) remember(digests, fresh []*Digest, themes, handles map[string]string) {
+// remember keeps the result of a load for the next one. The keys as parsed
+// are taken from every file, not just those this load parsed: a file parsed
+// by a load that failed is cached, with a key the next load must know.
+func (c *Cache) remember(digests []*Digest, themes, handles map[string]string) {
 	c.last, c.themes, c.handles = digests, themes, handles
 	c.index = make(map[string]int, len(digests))
 	for i, d := range digests {
 		c.index[d.Path] = i
 	}
-	for _, d := range fresh {
-		c.parsedKeys[d.Path] = d.MetaKey()
+	c.parsedKeys = make(map[string]uint64, len(c.files))
+	for p, r := range c.files {
+		if r.d != nil {
+			c.parsedKeys[p] = r.d.MetaKey()
+		}
 	}
 }
 

@@ -111,7 +111,7 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 	slices.SortFunc(digests, func(a, b *Digest) int {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Path, b.Path))
 	})
-	cache.remember(digests, fresh, themes, handles)
+	cache.remember(digests, themes, handles)
 	return digests, problems
 }
 

@@ -70,6 +70,7 @@ func (c *Cache) made(key string, p *partial) {
 	c.size += len(p.html)
 	for c.size > c.max && len(c.order) > 1 {
 		old := c.order[0]
+		c.order[0] = kept{} // not kept alive by the array behind order
 		c.order = c.order[1:]
 		if c.done[old.key] == old.p {
 			c.size -= len(old.p.html)
