@@ -31,10 +31,14 @@ type Output struct {
 	render *render.Renderer
 	feeds  *feeds.Writer
 	cache  *Cache
-	theme  uint64                // the key of the theme and settings
-	fresh  bool                  // the theme or settings are new to the cache
-	pages  map[string]*site.Page // by path: see page
-	lists  map[string]feeds.List // by the name of each of its three files
+	theme  uint64 // the key of the theme and settings
+	fresh  bool   // the theme or settings are new to the cache
+	// release lets Write let go of each digest's body once written: only
+	// when no cache shares the digests, and the built-in layouts, which
+	// show a body only on pages that list its digest, make the pages.
+	release bool
+	pages   map[string]*site.Page // by path: see page
+	lists   map[string]feeds.List // by the name of each of its three files
 
 	once     sync.Once // makes the rest: static files, sitemap, robots.txt
 	rest     *output.Memory
@@ -271,60 +275,38 @@ func (o *Output) makeRest() {
 
 // Write writes every file of the output into sink, in parallel, and
 // counts them. The first error stops it.
+//
+// The search index and the feeds come first, since they read every body;
+// then the pages, newest first. Without a cache nothing will read this
+// build's digests again, so a digest's body is let go as soon as every
+// page that may show it is written: each page is made after the pages
+// whose newest digest is newer, so once the pages whose newest digest is
+// from a month or later are written, no page left shows a body of it.
 func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) {
 	stats := Stats{Digests: len(o.site.Digests), Pages: len(o.pages), Feeds: len(o.lists)}
 	var mu sync.Mutex
 	var problems diag.List
+	fail := func(more diag.List) error {
+		mu.Lock()
+		problems = append(problems, more...)
+		mu.Unlock()
+		return more.Err()
+	}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	write := func(name string, data []byte) error {
 		if err := sink.WriteFile(name, data); err != nil {
-			mu.Lock()
-			problems.Add(name, 0, 0, "cannot write: %v", err)
-			mu.Unlock()
-			return err
+			var more diag.List
+			more.Add(name, 0, 0, "cannot write: %v", err)
+			return fail(more)
 		}
 		return nil
 	}
-	for _, p := range newestFirst(o.site.Pages) {
-		name := p.File()
-		g.Go(func() error {
-			if o.cache != nil {
-				data, more := o.page(p)
-				if more.Err() != nil {
-					mu.Lock()
-					problems = append(problems, more...)
-					mu.Unlock()
-					return more.Err()
-				}
-				return write(name, data)
-			}
-			// Nothing keeps the page: render it into a lent buffer.
-			buf := render.Buffer()
-			defer render.Release(buf)
-			if more := o.render.PageTo(buf, p); more.Err() != nil {
-				mu.Lock()
-				problems = append(problems, more...)
-				mu.Unlock()
-				return more.Err()
-			}
-			return write(name, buf.Bytes())
-		})
-	}
-	_ = g.Wait()
-	o.makeRest()
-	problems = append(problems, o.problems...)
-	for _, name := range o.rest.Names() {
-		data, _ := o.rest.File(name)
-		_ = write(name, data)
-	}
-	if o.cache == nil {
-		o.render.Forget() // nothing will show a card again
-	}
-	stage("pages")
-	if problems.Err() != nil {
-		return stats, problems.Unique()
-	}
+
+	nsearch, more := search.Write(o.site, sink)
+	problems = append(problems, more...)
+	stage("search")
+
 	lists := feeds.Lists(o.site)
 	if o.cache == nil {
 		o.feeds.Once(lists)
@@ -339,11 +321,78 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 		o.feeds = feeds.New(o.site, nil) // nor an entry of a feed
 	}
 	stage("feeds")
-	nsearch, more := search.Write(o.site, sink)
-	problems = append(problems, more...)
-	stage("search")
+
+	page := func(p *site.Page) error {
+		if o.cache != nil {
+			data, more := o.page(p)
+			if more.Err() != nil {
+				return fail(more)
+			}
+			return write(p.File(), data)
+		}
+		// Nothing keeps the page: render it into a lent buffer.
+		buf := render.Buffer()
+		defer render.Release(buf)
+		if more := o.render.PageTo(buf, p); more.Err() != nil {
+			return fail(more)
+		}
+		return write(p.File(), buf.Bytes())
+	}
+	pages := newestFirst(o.site.Pages)
+	digests := o.site.Digests // newest first: those not let go yet
+	for len(pages) > 0 {
+		month, n := monthOf(pages[0]), 1
+		for n < len(pages) && monthOf(pages[n]).Equal(month) {
+			n++
+		}
+		for _, p := range pages[:n] {
+			g.Go(func() error { return page(p) })
+		}
+		pages = pages[n:]
+		if !o.release || month.IsZero() {
+			continue
+		}
+		_ = g.Wait()
+		for len(digests) > 0 && !digests[0].Date.Before(month) {
+			digests[0].Release()
+			digests = digests[1:]
+		}
+	}
+	_ = g.Wait()
+	o.makeRest()
+	problems = append(problems, o.problems...)
+	for _, name := range o.rest.Names() {
+		data, _ := o.rest.File(name)
+		_ = write(name, data)
+	}
+	if o.cache == nil {
+		o.render.Forget() // nothing will show a card again
+	}
+	stage("pages")
 	stats.Files = len(o.pages) + len(o.lists) + len(o.rest.Names()) + nsearch
 	return stats, problems.Unique()
+}
+
+// monthOf is the start of the month of the newest digest a page shows, in
+// that digest's time zone, or the zero time for a page that shows none.
+func monthOf(p *site.Page) time.Time {
+	t := newest(p)
+	if t.IsZero() {
+		return t
+	}
+	y, m, _ := t.Date()
+	return time.Date(y, m, 1, 0, 0, 0, 0, t.Location())
+}
+
+// newest is the date of the newest digest a page shows, or the zero time.
+func newest(p *site.Page) time.Time {
+	switch {
+	case p.Digest != nil:
+		return p.Digest.Date
+	case len(p.Digests) > 0:
+		return p.Digests[0].Date
+	}
+	return time.Time{}
 }
 
 // newestFirst orders pages by the newest digest each shows, newest first,
@@ -351,15 +400,6 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 // are then made one after the other, and the cached partials they share
 // (each digest's card) are reused before the cache forgets them.
 func newestFirst(pages []*site.Page) []*site.Page {
-	newest := func(p *site.Page) time.Time {
-		switch {
-		case p.Digest != nil:
-			return p.Digest.Date
-		case len(p.Digests) > 0:
-			return p.Digests[0].Date
-		}
-		return time.Time{}
-	}
 	out := slices.Clone(pages)
 	slices.SortStableFunc(out, func(a, b *site.Page) int {
 		ta, tb := newest(a), newest(b)

@@ -161,7 +161,9 @@ func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) 
 	if c := opts.Cache; c != nil {
 		c.renderer, c.dirty = r, false
 	}
-	return newOutput(s, r, opts.Cache, tk, true), problems
+	out := newOutput(s, r, opts.Cache, tk, true)
+	out.release = opts.Cache == nil && !theme.OwnLayouts()
+	return out, problems
 }
 
 // model makes the site model, from the last one in the cache when only

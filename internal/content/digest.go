@@ -46,6 +46,17 @@ type Source struct {
 	Cited [][]byte
 }
 
+// Release lets go of the digest's body and of the quotes of it, for a
+// build that has made every page, feed and index entry that shows them:
+// at 100,000 digests the bodies are a third of what a build holds. Only the
+// owner of the digest may call it; a digest of a content.Cache is shared.
+func (d *Digest) Release() {
+	d.HTML = nil
+	for _, s := range d.Sources {
+		s.Cited = nil
+	}
+}
+
 // Modified is the date the digest last changed: Updated, else Date.
 func (d *Digest) Modified() time.Time {
 	if d.Updated.IsZero() {

@@ -90,3 +90,22 @@ func NewTheme(builtin, site fs.FS) Theme {
 		Static:  overlay{upper: sub(site, "static"), lower: sub(builtin, "static")},
 	}
 }
+
+// OwnLayouts reports whether the site has layouts of its own. The built-in
+// layouts show a digest's body only on the pages that list the digest;
+// a site's own may show any digest's anywhere.
+func (t Theme) OwnLayouts() bool {
+	o, ok := t.Layouts.(overlay)
+	if !ok || o.upper == nil {
+		return ok
+	}
+	own := false
+	_ = fs.WalkDir(o.upper, ".", func(_ string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			own = true
+			return fs.SkipAll
+		}
+		return nil
+	})
+	return own
+}
