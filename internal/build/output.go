@@ -274,7 +274,7 @@ func (o *Output) makeRest() {
 }
 
 // Write writes every file of the output into sink, in parallel, and
-// counts them. The first error stops it.
+// counts them. On errors what sink holds must be thrown away, as Run says.
 //
 // The search index and the feeds come first, since they read every body;
 // then the pages, newest first. Without a cache nothing will read this
