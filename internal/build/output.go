@@ -172,6 +172,13 @@ func (o *Output) Names() []string {
 	return names
 }
 
+// countPages counts the files of the output but those of the search index:
+// pages, feeds, static files and the sitemap.
+func (o *Output) countPages() int {
+	o.makeRest()
+	return len(o.pages) + len(o.lists) + len(o.rest.Names())
+}
+
 // File makes the file name, or reports that the output has none.
 func (o *Output) File(name string) ([]byte, bool, diag.List) {
 	if p, ok := o.pageOf(name); ok {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/url"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/render"
+	"github.com/signaldigest/signal/internal/search"
 	"github.com/signaldigest/signal/internal/site"
 	"github.com/signaldigest/signal/internal/sitefs"
 )
@@ -88,9 +90,11 @@ func Run(fsys fs.FS, sink render.Sink, opts Options) (Stats, diag.List) {
 		return Stats{}, problems
 	}
 	if opts.Progress != nil {
-		total := len(out.Names())
+		// The files of the search index are counted as they come: knowing
+		// how many there will be means building the index.
+		total := out.countPages()
 		sink = &progressSink{Sink: sink, report: opts.Progress, total: total}
-		opts.Progress("pages", 0, total)
+		opts.Progress("search", 0, 0)
 	}
 	stats, more := out.Write(sink, stage)
 	stats.Stages = t.stages
@@ -107,6 +111,10 @@ type progressSink struct {
 
 func (p *progressSink) WriteFile(name string, data []byte) error {
 	err := p.Sink.WriteFile(name, data)
+	if strings.HasPrefix(name, search.Dir) && !strings.HasSuffix(name, ".html") {
+		p.report("search", 0, 0)
+		return err
+	}
 	p.report("pages", int(p.done.Add(1)), p.total)
 	return err
 }
