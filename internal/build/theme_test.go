@@ -83,3 +83,18 @@ func TestChromaCSSWhereCodeIs(t *testing.T) {
 		}
 	}
 }
+
+// A taxonomy's page says how many of what it lists.
+func TestTermsPagesCount(t *testing.T) {
+	mem, _ := run(t, txtarFS(t, "small.txtar"), build.Options{})
+	for file, want := range map[string]string{
+		"themes/index.html":     " themes</p>",
+		"sources/index.html":    " sources</p>",
+		"consensus/index.html":  " stances</p>",
+		"conviction/index.html": " levels</p>",
+	} {
+		if d := page(t, mem, file); !strings.Contains(d, want) || strings.Contains(d, "entries") {
+			t.Errorf("%s does not say %q", file, want)
+		}
+	}
+}
