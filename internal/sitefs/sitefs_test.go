@@ -51,7 +51,7 @@ var site = fstest.MapFS{
 
 func TestOpen(t *testing.T) {
 	fsys := sitefs.Confine(site)
-	for name, want := range map[string]any{
+	reads(t, fsys, map[string]any{
 		"content/a.md":              "A",
 		"content/alias.md":          "A",
 		"content/chain.md":          "A",
@@ -70,19 +70,7 @@ func TestOpen(t *testing.T) {
 		"content/mutual.md":         sitefs.ErrLoop,
 		"content/dangling.md":       fs.ErrNotExist,
 		"../site.yaml":              fs.ErrInvalid,
-	} {
-		data, err := fs.ReadFile(fsys, name)
-		switch want := want.(type) {
-		case string:
-			if err != nil || string(data) != want {
-				t.Errorf("%s: %q, %v; want %q", name, data, err, want)
-			}
-		case error:
-			if !errors.Is(err, want) {
-				t.Errorf("%s: %q, %v; want %v", name, data, err, want)
-			}
-		}
-	}
+	})
 }
 
 // A walk lists linked files as files, leaves linked folders out, and
@@ -140,26 +128,14 @@ func TestDirFS(t *testing.T) {
 		}
 	}
 	fsys := sitefs.Confine(os.DirFS(site))
-	for name, want := range map[string]any{
+	reads(t, fsys, map[string]any{
 		"content/a.md":     "A",
 		"content/alias.md": "A",
 		"content/up.md":    sitefs.ErrOutside,
 		"static/abs.css":   sitefs.ErrOutside,
 		"static/self.css":  sitefs.ErrLoop,
 		"static/x.css":     "x",
-	} {
-		data, err := fs.ReadFile(fsys, name)
-		switch want := want.(type) {
-		case string:
-			if err != nil || string(data) != want {
-				t.Errorf("%s: %q, %v; want %q", name, data, err, want)
-			}
-		case error:
-			if !errors.Is(err, want) {
-				t.Errorf("%s: %q, %v; want %v", name, data, err, want)
-			}
-		}
-	}
+	})
 	entries, err := fs.ReadDir(fsys, "static")
 	if err != nil {
 		t.Fatal(err)
@@ -170,5 +146,24 @@ func TestDirFS(t *testing.T) {
 	}
 	if !slices.Equal(names, []string{"abs.css", "self.css", "x.css"}) {
 		t.Errorf("static/ lists %v", names)
+	}
+}
+
+// reads reads each file of want from fsys and checks its text (a string)
+// or its error (an error, matched with errors.Is).
+func reads(t *testing.T, fsys fs.FS, want map[string]any) {
+	t.Helper()
+	for name, w := range want {
+		data, err := fs.ReadFile(fsys, name)
+		switch w := w.(type) {
+		case string:
+			if err != nil || string(data) != w {
+				t.Errorf("%s: %q, %v; want %q", name, data, err, w)
+			}
+		case error:
+			if !errors.Is(err, w) {
+				t.Errorf("%s: %q, %v; want %v", name, data, err, w)
+			}
+		}
 	}
 }
