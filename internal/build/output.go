@@ -315,17 +315,26 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 	stage("search")
 
 	lists := feeds.Lists(o.site)
-	if o.cache == nil {
-		o.feeds.Once(lists)
-	}
-	for _, l := range lists {
-		g.Go(func() error {
-			return o.feeds.Write(l, func(name string, data []byte) error { return write(l.Folder[1:]+name, data) })
-		})
-	}
-	_ = g.Wait()
-	if o.cache == nil {
-		o.feeds = feeds.New(o.site, nil) // nor an entry of a feed
+	if o.cache != nil {
+		for _, l := range lists {
+			g.Go(func() error {
+				return o.feeds.Write(l, func(name string, data []byte) error { return write(l.Folder[1:]+name, data) })
+			})
+		}
+		_ = g.Wait()
+	} else {
+		// Nothing keeps the entries: make one format at a time, each
+		// entry forgotten after the last feed that shows it.
+		for _, f := range feeds.Formats {
+			w := feeds.New(o.site, nil)
+			w.Once(lists)
+			for _, l := range lists {
+				g.Go(func() error {
+					return w.WriteFormat(l, f, func(name string, data []byte) error { return write(l.Folder[1:]+name, data) })
+				})
+			}
+			_ = g.Wait()
+		}
 	}
 	stage("feeds")
 

@@ -43,13 +43,14 @@ type entryKey struct {
 
 func keyOf(d *content.Digest) entryKey { return entryKey{d.Permalink, d.MetaKey(), d.BodyKey()} }
 
+// entry is a digest's entry in each format, encoded when first asked for.
 type entry struct {
-	once             sync.Once
-	rss, atom, jsonf []byte
+	once [len(Formats)]sync.Once
+	data [len(Formats)][]byte
 }
 
-// of returns d's entries, encoding them the first time.
-func (c *entries) of(d *content.Digest) *entry {
+// of returns d's entry in format f, encoding it the first time.
+func (c *entries) of(d *content.Digest, f Format) []byte {
 	k := keyOf(d)
 	c.mu.Lock()
 	e := c.done[k]
@@ -58,11 +59,11 @@ func (c *entries) of(d *content.Digest) *entry {
 		c.done[k] = e
 	}
 	c.mu.Unlock()
-	e.once.Do(func() { c.encode(e, d) })
-	return e
+	e.once[f].Do(func() { e.data[f] = c.encode(d, f) })
+	return e.data[f]
 }
 
-func (c *entries) encode(e *entry, d *content.Digest) {
+func (c *entries) encode(d *content.Digest, format Format) []byte {
 	cfg := c.site.Config
 	link := cfg.AbsURL(site.EscapePath(d.Permalink))
 	f := &gfeeds.Feed{Items: []*gfeeds.Item{{
@@ -80,33 +81,36 @@ func (c *entries) encode(e *entry, d *content.Digest) {
 	}
 	author := f.Items[0].Author
 
-	it := (&gfeeds.Rss{Feed: f}).RssFeed().Items[0]
-	it.Author = rssAuthor(author)
-	ri := &rssItem{RssItem: it, Categories: themeNames(d)}
-	if author != nil {
-		ri.Creator = author.Name
+	switch format {
+	case RSS:
+		it := (&gfeeds.Rss{Feed: f}).RssFeed().Items[0]
+		it.Author = rssAuthor(author)
+		ri := &rssItem{RssItem: it, Categories: themeNames(d)}
+		if author != nil {
+			ri.Creator = author.Name
+		}
+		return encodeEntry(ri, "    ") // rss > channel > item
+	case Atom:
+		ae := (&gfeeds.Atom{Feed: f}).AtomFeed().Entries[0]
+		ae.Published = d.Date.Format(time.RFC3339)
+		ae.Updated = d.Modified().Format(time.RFC3339)
+		if ae.Summary != nil {
+			ae.Summary.Type = "text"
+		}
+		entry := &atomEntry{AtomEntry: ae}
+		for _, name := range themeNames(d) {
+			entry.Categories = append(entry.Categories, atomCategory{Term: name})
+		}
+		return encodeEntry(entry, "  ") // feed > entry
+	default:
+		ji := (&gfeeds.JSON{Feed: f}).JSONFeed().Items[0]
+		published, modified := d.Date, d.Modified()
+		ji.PublishedDate = &published
+		ji.ModifiedDate = &modified
+		ji.Tags = themeNames(d)
+		data, _ := json.MarshalIndent(ji, "    ", "  ") // {"items": [ item ]}
+		return append(append(make([]byte, 0, 4+len(data)), "    "...), data...)
 	}
-	e.rss = encodeEntry(ri, "    ") // rss > channel > item
-
-	ae := (&gfeeds.Atom{Feed: f}).AtomFeed().Entries[0]
-	ae.Published = d.Date.Format(time.RFC3339)
-	ae.Updated = d.Modified().Format(time.RFC3339)
-	if ae.Summary != nil {
-		ae.Summary.Type = "text"
-	}
-	entry := &atomEntry{AtomEntry: ae}
-	for _, name := range themeNames(d) {
-		entry.Categories = append(entry.Categories, atomCategory{Term: name})
-	}
-	e.atom = encodeEntry(entry, "  ") // feed > entry
-
-	ji := (&gfeeds.JSON{Feed: f}).JSONFeed().Items[0]
-	published, modified := d.Date, d.Modified()
-	ji.PublishedDate = &published
-	ji.ModifiedDate = &modified
-	ji.Tags = themeNames(d)
-	data, _ := json.MarshalIndent(ji, "    ", "  ") // {"items": [ item ]}
-	e.jsonf = append(append(make([]byte, 0, 4+len(data)), "    "...), data...)
 }
 
 // encodeEntry encodes an element at the depth that prefix indents it to.

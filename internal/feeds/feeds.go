@@ -2,29 +2,30 @@ package feeds
 
 import (
 	"bytes"
-	"runtime"
 	"sync"
 	"time"
 
 	gfeeds "github.com/gorilla/feeds"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/signaldigest/signal/internal/content"
-	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/site"
 )
 
-// Sink receives the feed files; see render.Sink.
-type Sink interface {
-	WriteFile(name string, data []byte) error
-}
+// Format is one of the three formats every list has a feed in.
+type Format int
 
-// The feed files written in each feed folder.
+// The formats, in the order their files are written.
 const (
-	RSSFile  = "feed.xml"
-	AtomFile = "atom.xml"
-	JSONFile = "feed.json"
+	RSS Format = iota
+	Atom
+	JSON
 )
+
+// Formats are the three formats, in order.
+var Formats = [...]Format{RSS, Atom, JSON}
+
+// File is the name of a list's feed file in format f.
+func (f Format) File() string { return [...]string{"feed.xml", "atom.xml", "feed.json"}[f] }
 
 // List is one list of digests that has feeds: the home page, or a term.
 type List struct {
@@ -47,34 +48,7 @@ func Lists(s *site.Site) []List {
 // Files are the names of a list's feed files, relative to the output root.
 func (l List) Files() [3]string {
 	f := l.Folder[1:]
-	return [3]string{f + RSSFile, f + AtomFile, f + JSONFile}
-}
-
-// Write writes the three feeds of every list into sink and returns how many
-// files it wrote.
-func Write(s *site.Site, sink Sink) (int, diag.List) {
-	lists := Lists(s)
-	w := New(s, nil)
-	w.Once(lists)
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	var mu sync.Mutex
-	var problems diag.List
-	for _, l := range lists {
-		g.Go(func() error {
-			return w.Write(l, func(name string, data []byte) error {
-				if err := sink.WriteFile(l.Folder[1:]+name, data); err != nil {
-					mu.Lock()
-					problems.Add(l.Folder[1:]+name, 0, 0, "cannot write: %v", err)
-					mu.Unlock()
-					return err
-				}
-				return nil
-			})
-		})
-	}
-	_ = g.Wait()
-	return 3 * len(lists), problems
+	return [3]string{f + RSS.File(), f + Atom.File(), f + JSON.File()}
 }
 
 // Writer makes the feeds of one site.
@@ -87,7 +61,9 @@ type Writer struct {
 // Once tells w that each of lists will be written once, as a build does:
 // w then forgets a digest's entries when the last feed that shows it is
 // written, rather than holding the entries of every digest on a feed (at
-// 10,000 digests, some 75 MB) until the end.
+// 10,000 digests, some 75 MB) until the end. A build writes one format at
+// a time, each with its own Writer, so that it holds the entries of one
+// format only.
 func (w *Writer) Once(lists []List) {
 	w.left = map[*content.Digest]int{}
 	for _, l := range lists {
@@ -144,9 +120,25 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // Write makes the three documents of one list and hands each to write,
 // with its file name; write must not keep the bytes.
 func (w *Writer) Write(l List, write func(name string, data []byte) error) error {
-	cfg := w.site.Config
 	digests := w.Shown(l)
 	defer w.done(digests)
+	for _, f := range Formats {
+		if err := w.write(l, f, digests, write); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteFormat is Write for the document in format f alone.
+func (w *Writer) WriteFormat(l List, f Format, write func(name string, data []byte) error) error {
+	digests := w.Shown(l)
+	defer w.done(digests)
+	return w.write(l, f, digests, write)
+}
+
+func (w *Writer) write(l List, format Format, digests []*content.Digest, write func(name string, data []byte) error) error {
+	cfg := w.site.Config
 	f := &gfeeds.Feed{
 		Title:       l.Title,
 		Link:        &gfeeds.Link{Href: cfg.AbsURL(site.EscapePath(l.Folder))},
@@ -158,7 +150,7 @@ func (w *Writer) Write(l List, write func(name string, data []byte) error) error
 	}
 	// The feed's dates come from its digests, never from the clock, so that
 	// the same content gives the same bytes.
-	var rss, atom, jsonf [][]byte
+	entries := make([][]byte, 0, len(digests))
 	for _, d := range digests {
 		if d.Modified().After(f.Updated) {
 			f.Updated = d.Modified()
@@ -166,36 +158,31 @@ func (w *Writer) Write(l List, write func(name string, data []byte) error) error
 		if d.Date.After(f.Created) {
 			f.Created = d.Date
 		}
-		e := w.entries.of(d)
-		rss, atom, jsonf = append(rss, e.rss), append(atom, e.atom), append(jsonf, e.jsonf)
+		entries = append(entries, w.entries.of(d, format))
 	}
 	if f.Updated.IsZero() {
 		f.Updated = time.Unix(0, 0).UTC()
 		f.Created = f.Updated
 	}
-	self := func(name string) string { return cfg.AbsURL(site.EscapePath(l.Folder) + name) }
+	name := format.File()
+	self := cfg.AbsURL(site.EscapePath(l.Folder) + name)
 	frame, out := buffers.Get().(*bytes.Buffer), buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(frame)
 	defer buffers.Put(out)
-	for _, name := range [...]string{RSSFile, AtomFile, JSONFile} {
-		frame.Reset()
-		out.Reset()
-		switch name {
-		case RSSFile:
-			_ = writeRSS(frame, f, cfg.Language, self(RSSFile))
-			spliceXML(out, frame.Bytes(), "\n  </channel>", rss)
-		case AtomFile:
-			_ = writeAtom(frame, f, cfg.Language, self(AtomFile))
-			spliceXML(out, frame.Bytes(), "\n</feed>", atom)
-		case JSONFile:
-			_ = writeJSON(frame, f, cfg.Language, self(JSONFile))
-			spliceJSON(out, frame.Bytes(), jsonf)
-		}
-		if err := write(name, out.Bytes()); err != nil {
-			return err
-		}
+	frame.Reset()
+	out.Reset()
+	switch format {
+	case RSS:
+		_ = writeRSS(frame, f, cfg.Language, self)
+		spliceXML(out, frame.Bytes(), "\n  </channel>", entries)
+	case Atom:
+		_ = writeAtom(frame, f, cfg.Language, self)
+		spliceXML(out, frame.Bytes(), "\n</feed>", entries)
+	case JSON:
+		_ = writeJSON(frame, f, cfg.Language, self)
+		spliceJSON(out, frame.Bytes(), entries)
 	}
-	return nil
+	return write(name, out.Bytes())
 }
 
 func themeNames(d *content.Digest) []string {
