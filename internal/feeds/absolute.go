@@ -3,7 +3,6 @@ package feeds
 import (
 	"bytes"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -42,8 +41,36 @@ func absolute(fragment []byte, page string) string {
 	}
 }
 
-// urlAttr finds an href or src in a raw tag, spelled as raw HTML (allowed
-// by unsafe_html) may spell it: in any case, with spaces around "=".
-var urlAttr = regexp.MustCompile(`(?i)[\s/](?:href|src)\s*=`)
+// hasURLAttr reports whether a raw tag has an href or src attribute,
+// spelled as raw HTML (allowed by unsafe_html) may spell it: in any case,
+// with spaces around "=". It looks for the name after a space or "/" and
+// before "=", which is what the tokenizer would read as that attribute,
+// and may say yes for a tag that has none (a value that reads " src="):
+// absolute then parses the tag and finds nothing to change.
+func hasURLAttr(raw []byte) bool {
+	for i := 1; i < len(raw); i++ {
+		if !isSpace(raw[i-1]) && raw[i-1] != '/' {
+			continue
+		}
+		rest := raw[i:]
+		switch {
+		case len(rest) >= 4 && lower(rest[0]) == 'h' && lower(rest[1]) == 'r' && lower(rest[2]) == 'e' && lower(rest[3]) == 'f':
+			rest = rest[4:]
+		case len(rest) >= 3 && lower(rest[0]) == 's' && lower(rest[1]) == 'r' && lower(rest[2]) == 'c':
+			rest = rest[3:]
+		default:
+			continue
+		}
+		for len(rest) > 0 && isSpace(rest[0]) {
+			rest = rest[1:]
+		}
+		if len(rest) > 0 && rest[0] == '=' {
+			return true
+		}
+	}
+	return false
+}
 
-func hasURLAttr(raw []byte) bool { return urlAttr.Match(raw) }
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+func lower(c byte) byte { return c | 0x20 }
