@@ -150,7 +150,8 @@ function shardKey(term) {
   return unspacedRE.test(cs[0]) ? cs[0] : cs.slice(0, 2).join("");
 }
 
-let meta; // the promise of meta.json
+// meta is the promise of meta.json, fetched as the module loads.
+const meta = fetch(new URL("meta.json", dir)).then((r) => r.json());
 const files = new Map(); // name → promise of its contents, or null when missing
 
 // fetchFile fetches a file of the index once, named with the index's
@@ -397,7 +398,6 @@ function start() {
     themes: document.getElementById("search-theme"),
   };
   const themeNames = new Map(Array.from(selects.themes?.options || [], (o) => [o.value, o.text]));
-  meta = fetch(new URL("meta.json", dir)).then((r) => r.json());
 
   // The URL holds the query and the filters, so that a search is a link.
   const params = new URLSearchParams(location.search);
@@ -435,7 +435,9 @@ function start() {
       more.hidden = true;
       return;
     }
-    const { terms, ids } = await query(q, filters, typing);
+    const key = JSON.stringify([q, filters, typing]);
+    const { terms, ids } = await (early?.key === key ? early.result : query(q, filters, typing));
+    early = null;
     if (mine !== seq) return;
     shown = { ids, terms, count: 0 };
     const n = ids.length;
@@ -479,4 +481,22 @@ function start() {
   if (box.value || Object.values(selects).some((s) => s && s.value)) run(true);
 }
 
-if (typeof document !== "undefined") start();
+// The search page loads this module from its head with async, so that it
+// runs while the page is parsed: the query of the page's URL is begun at once, with
+// the records of its first results, and is there when the page is.
+let early = null; // {key, result}: the query of the URL, as run() makes it
+if (typeof document !== "undefined") {
+  const params = new URLSearchParams(location.search);
+  const q = params.get("q") || "";
+  const filters = {};
+  for (const [tax, name] of [["consensus", "consensus"], ["conviction", "conviction"], ["themes", "theme"]]) {
+    if (params.get(name)) filters[tax] = params.get(name);
+  }
+  if (q || Object.keys(filters).length) {
+    const result = query(q, filters, true);
+    result.then(({ ids }) => ids.slice(0, page).forEach(record), () => {});
+    early = { key: JSON.stringify([q, filters, true]), result };
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+}

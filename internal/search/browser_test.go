@@ -274,6 +274,18 @@ func TestBrowserSearch(t *testing.T) {
 	tb.run("searching without accents", chromedp.Navigate(root+"search/?q=POLITICA+industrial"))
 	tb.waitFor("the themed digests", `document.querySelectorAll("#search-results > li").length === 2`)
 
+	// The query of the URL is begun before the page is parsed; what shows
+	// is the search the page's controls hold. A filter in the URL is
+	// applied; one the page has no choice for is dropped, not applied.
+	tb.run("opening a filtered search", chromedp.Navigate(root+"search/?q=memory&consensus=bearish"))
+	tb.waitFor("only bearish results, the filter chosen", `(() => {
+		const li = document.querySelectorAll("#search-results > li");
+		return document.getElementById("search-consensus").value === "bearish" &&
+			li.length > 0 && Array.from(li).every(l => l.querySelector(".stance-bearish"));
+	})()`)
+	tb.run("opening a search with an unknown theme", chromedp.Navigate(root+"search/?q=humanoid&theme=no-such-theme"))
+	tb.firstIs("the results of the query alone", "Humanoid pilots meet the safety rulebook")
+
 	// 6. search.js cuts text into the terms that search.Tokens gives.
 	var cases []string
 	for _, c := range tokenCases {
