@@ -49,6 +49,13 @@ fuzz() {
   local status=0
   nice -n 10 go test -run '^$' -fuzz "^$f\$" -fuzztime "$time" -parallel 1 "$pkg" >"$log" 2>&1 || status=$?
   grep -aE 'elapsed:' "$log" | tail -n 1 | sed "s/^/   $f: /" || true
+  # Go 1.26's coordinator can fail a target as its -fuzztime runs out, with
+  # "context deadline exceeded" and no failing input (go.dev/issue/75804):
+  # that is the clock, not a finding.
+  if [ $status -ne 0 ] && grep -aq 'context deadline exceeded' "$log" && ! grep -aq 'Failing input written to' "$log"; then
+    echo "   $f: ended by go.dev/issue/75804 (deadline, no failing input): not counted as a failure"
+    status=0
+  fi
   local from="$cache/$pkg/$f" to="$dir/testdata/fuzz/$f" n=0
   if [ -d "$from" ]; then
     mkdir -p "$to"
