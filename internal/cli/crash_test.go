@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/signaldigest/signal/internal/corpus"
+	"github.com/signaldigest/signal/internal/sitetest"
 )
 
 // TestBuildKilled kills real builds of a large archive with SIGKILL at 20
@@ -85,7 +86,7 @@ func TestBuildKilled(t *testing.T) {
 	outcome := map[string]int{}
 	for _, when := range moments {
 		next := 1 - current
-		before := siblings(t, out) // the leftovers of earlier kills
+		before := sitetest.Names(t, out) // the leftovers of earlier kills
 		cmd := signal(sites[next])
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -115,7 +116,7 @@ func TestBuildKilled(t *testing.T) {
 			t.Fatalf("killed %s into the build (killed=%v): the destination is neither site: %d files, %d of the old site's and %d of the new one's",
 				when, killed, len(got), common(got, want[current]), common(got, want[next]))
 		}
-		for _, name := range siblings(t, out) {
+		for _, name := range sitetest.Names(t, out) {
 			if name != "public" && !strings.HasPrefix(name, ".public.signal-build-") {
 				t.Errorf("killed %s into the build: %s left beside the destination", when, name)
 			}
@@ -130,7 +131,7 @@ func TestBuildKilled(t *testing.T) {
 	if !equalTrees(hashTree(t, dest), want[1-current]) {
 		t.Error("the build after the kills did not write its site")
 	}
-	if names := siblings(t, out); !slices.Equal(names, []string{"public"}) {
+	if names := sitetest.Names(t, out); !slices.Equal(names, []string{"public"}) {
 		t.Errorf("left beside the destination after a whole build: %v", names)
 	}
 }
@@ -209,17 +210,4 @@ func common(a, b map[string][32]byte) int {
 		}
 	}
 	return n
-}
-
-func siblings(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	return names
 }

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/signaldigest/signal/internal/sitetest"
 )
 
 func tree(t *testing.T, dir string) map[string]string {
@@ -24,19 +26,6 @@ func tree(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return out
-}
-
-func siblings(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	return names
 }
 
 func write(t *testing.T, dest string, files map[string]string, commit bool) {
@@ -74,7 +63,7 @@ func TestDirSwap(t *testing.T) {
 	if got := tree(t, dest); got["index.html"] != "two" || len(got) != 2 {
 		t.Errorf("an aborted build changed the destination: %v", got)
 	}
-	if names := siblings(t, root); !slices.Equal(names, []string{"public"}) {
+	if names := sitetest.Names(t, root); !slices.Equal(names, []string{"public"}) {
 		t.Errorf("left beside the destination: %v", names)
 	}
 }
@@ -92,7 +81,7 @@ func TestDirRemovesLeftovers(t *testing.T) {
 		t.Fatal(err)
 	}
 	write(t, dest, map[string]string{"index.html": "x"}, true)
-	if names := siblings(t, root); !slices.Equal(names, []string{".other" + tempMark + "1", "public"}) {
+	if names := sitetest.Names(t, root); !slices.Equal(names, []string{".other" + tempMark + "1", "public"}) {
 		t.Errorf("beside the destination: %v", names)
 	}
 }
@@ -124,7 +113,7 @@ func TestDirRecoversAside(t *testing.T) {
 	if got := tree(t, dest); len(got) != 1 || got["index.html"] != "old" {
 		t.Errorf("after the recovery: %v", got)
 	}
-	if names := siblings(t, root); !slices.Equal(names, []string{"public"}) {
+	if names := sitetest.Names(t, root); !slices.Equal(names, []string{"public"}) {
 		t.Errorf("left beside the destination: %v", names)
 	}
 }
@@ -151,7 +140,7 @@ func TestSwapTwoSteps(t *testing.T) {
 			t.Errorf("after swapping in %q: %v", content, got)
 		}
 	}
-	if names := siblings(t, root); !slices.Equal(names, []string{"public"}) {
+	if names := sitetest.Names(t, root); !slices.Equal(names, []string{"public"}) {
 		t.Errorf("left beside the destination: %v", names)
 	}
 }
@@ -188,7 +177,7 @@ func TestDirConcurrentBuilds(t *testing.T) {
 	if got := tree(t, dest); len(got) != 1 || got["index.html"] != "second" {
 		t.Errorf("after both: %v", got)
 	}
-	if names := siblings(t, root); !slices.Equal(names, []string{"public"}) {
+	if names := sitetest.Names(t, root); !slices.Equal(names, []string{"public"}) {
 		t.Errorf("left beside the destination: %v", names)
 	}
 }

@@ -1,9 +1,11 @@
 // Package sitetest reads whole sites for tests from txtar archives: one file
 // holds site.yaml, the digests and any layouts, as in Hugo's integration
-// tests. Files under want/ are expectations, not part of the site.
+// tests. Files under want/ are expectations, not part of the site. Names
+// lists what a folder holds, for tests of what a build leaves on disk.
 package sitetest
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -30,4 +32,18 @@ func FS(a *txtar.Archive) fstest.MapFS {
 		}
 	}
 	return fsys
+}
+
+// Names lists the names in a folder, sorted.
+func Names(t testing.TB, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = e.Name()
+	}
+	return names
 }
