@@ -150,15 +150,16 @@ function shardKey(term) {
   return unspacedRE.test(cs[0]) ? cs[0] : cs.slice(0, 2).join("");
 }
 
-// meta is the promise of meta.json, fetched as the module loads.
-const meta = fetch(new URL("meta.json", dir)).then((r) => r.json());
+// meta returns the promise of meta.json, fetched when first asked for.
+let metaFile;
+const meta = () => (metaFile ??= fetch(new URL("meta.json", dir)).then((r) => r.json()));
 const files = new Map(); // name → promise of its contents, or null when missing
 
 // fetchFile fetches a file of the index once, named with the index's
 // version, so that a browser's cache never mixes two builds' files.
 function fetchFile(name, kind) {
   if (!files.has(name)) {
-    files.set(name, meta.then((m) => {
+    files.set(name, meta().then((m) => {
       const url = new URL(name, dir);
       url.search = "v=" + m.version;
       return fetch(url);
@@ -306,7 +307,7 @@ async function facet(tax, slug, n) {
 // must match, the last one as a prefix while it is typed; scores add up and
 // ties go to the newest digest, which has the smallest id.
 export async function query(q, filters, typing = true) {
-  const m = await meta;
+  const m = await meta();
   const terms = [...new Set(tokens(q))].filter((t) => utf8.encode(t).length <= 64);
   const last = terms.length - 1;
   const lists = await Promise.all([
@@ -324,7 +325,7 @@ export async function query(q, filters, typing = true) {
 // record returns what the results list shows of a digest: [path, title,
 // date, stance, scope, conviction, theme slugs, summary].
 export async function record(id) {
-  const m = await meta;
+  const m = await meta();
   const chunk = await fetchFile("r/" + Math.floor(id / m.chunk) + ".json", "json");
   return chunk && chunk[id % m.chunk];
 }
@@ -492,7 +493,7 @@ if (typeof document !== "undefined") {
   for (const [tax, name] of [["consensus", "consensus"], ["conviction", "conviction"], ["themes", "theme"]]) {
     if (params.get(name)) filters[tax] = params.get(name);
   }
-  if (q || Object.keys(filters).length) {
+  if (q.trim() || Object.keys(filters).length) {
     const result = query(q, filters, true);
     result.then(({ ids }) => ids.slice(0, page).forEach(record), () => {});
     early = { key: JSON.stringify([q, filters, true]), result };

@@ -314,27 +314,20 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 	problems = append(problems, more...)
 	stage("search")
 
+	// Without a cache, nothing keeps the entries: each is forgotten after
+	// the last feed of its format that shows it, and the formats are made
+	// one after the other.
 	lists := feeds.Lists(o.site)
-	if o.cache != nil {
+	if o.cache == nil {
+		o.feeds.Once(lists)
+	}
+	for _, f := range feeds.Formats {
 		for _, l := range lists {
 			g.Go(func() error {
-				return o.feeds.Write(l, func(name string, data []byte) error { return write(l.Folder[1:]+name, data) })
+				return o.feeds.WriteFormat(l, f, func(name string, data []byte) error { return write(l.Folder[1:]+name, data) })
 			})
 		}
 		_ = g.Wait()
-	} else {
-		// Nothing keeps the entries: make one format at a time, each
-		// entry forgotten after the last feed that shows it.
-		for _, f := range feeds.Formats {
-			w := feeds.New(o.site, nil)
-			w.Once(lists)
-			for _, l := range lists {
-				g.Go(func() error {
-					return w.WriteFormat(l, f, func(name string, data []byte) error { return write(l.Folder[1:]+name, data) })
-				})
-			}
-			_ = g.Wait()
-		}
 	}
 	stage("feeds")
 

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -96,5 +97,18 @@ func TestTermsPagesCount(t *testing.T) {
 		if d := page(t, mem, file); !strings.Contains(d, want) || strings.Contains(d, "entries") {
 			t.Errorf("%s does not say %q", file, want)
 		}
+	}
+}
+
+// The search page loads its module from its own layout, not only from the
+// head: a site with a head.html of its own still has a search that runs.
+func TestSearchWithOwnHead(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	fsys["layouts/partials/head.html"] = &fstest.MapFile{Data: []byte(`<meta name="description" content="{{.Site.Config.Description}}">`)}
+	mem, _ := run(t, fsys, build.Options{})
+	d := page(t, mem, "search/index.html")
+	_, body, _ := strings.Cut(d, "<body>")
+	if !regexp.MustCompile(`<script type="module" src="[^"]*/search\.js\?v=`).MatchString(body) {
+		t.Errorf("the search page of a site with its own head.html loads no search.js in its body:\n%s", d)
 	}
 }

@@ -43,13 +43,14 @@ func absolute(fragment []byte, page string) string {
 
 // hasURLAttr reports whether a raw tag has an href or src attribute,
 // spelled as raw HTML (allowed by unsafe_html) may spell it: in any case,
-// with spaces around "=". It looks for the name after a space or "/" and
-// before "=", which is what the tokenizer would read as that attribute,
-// and may say yes for a tag that has none (a value that reads " src="):
-// absolute then parses the tag and finds nothing to change.
+// with spaces around "=", right after a quoted value (<a title="x"href=y>,
+// which the tokenizer and browsers read as two attributes). It looks for
+// the name after a space, "/" or a quote, and before "="; it may say yes
+// for a tag that has none (a value that reads " src="), and absolute then
+// parses the tag and finds nothing to change.
 func hasURLAttr(raw []byte) bool {
 	for i := 1; i < len(raw); i++ {
-		if !isSpace(raw[i-1]) && raw[i-1] != '/' {
+		if c := raw[i-1]; !isSpace(c) && c != '/' && c != '"' && c != '\'' {
 			continue
 		}
 		rest := raw[i:]

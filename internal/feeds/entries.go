@@ -35,23 +35,26 @@ type Cache struct {
 // NewCache returns an empty Cache.
 func NewCache() *Cache { return &Cache{done: map[entryKey]*entry{}} }
 
-// entryKey names a digest as its entries show it.
+// entryKey names a digest as its entry in one format shows it.
 type entryKey struct {
 	permalink  string
 	meta, body uint64
+	format     Format
 }
 
-func keyOf(d *content.Digest) entryKey { return entryKey{d.Permalink, d.MetaKey(), d.BodyKey()} }
+func keyOf(d *content.Digest, f Format) entryKey {
+	return entryKey{d.Permalink, d.MetaKey(), d.BodyKey(), f}
+}
 
-// entry is a digest's entry in each format, encoded when first asked for.
+// entry is a digest's entry in one format, encoded when first asked for.
 type entry struct {
-	once [len(Formats)]sync.Once
-	data [len(Formats)][]byte
+	once sync.Once
+	data []byte
 }
 
 // of returns d's entry in format f, encoding it the first time.
 func (c *entries) of(d *content.Digest, f Format) []byte {
-	k := keyOf(d)
+	k := keyOf(d, f)
 	c.mu.Lock()
 	e := c.done[k]
 	if e == nil {
@@ -59,8 +62,8 @@ func (c *entries) of(d *content.Digest, f Format) []byte {
 		c.done[k] = e
 	}
 	c.mu.Unlock()
-	e.once[f].Do(func() { e.data[f] = c.encode(d, f) })
-	return e.data[f]
+	e.once.Do(func() { e.data = c.encode(d, f) })
+	return e.data
 }
 
 func (c *entries) encode(d *content.Digest, format Format) []byte {
@@ -102,7 +105,7 @@ func (c *entries) encode(d *content.Digest, format Format) []byte {
 			entry.Categories = append(entry.Categories, atomCategory{Term: name})
 		}
 		return encodeEntry(entry, "  ") // feed > entry
-	default:
+	case JSON:
 		ji := (&gfeeds.JSON{Feed: f}).JSONFeed().Items[0]
 		published, modified := d.Date, d.Modified()
 		ji.PublishedDate = &published
@@ -111,6 +114,7 @@ func (c *entries) encode(d *content.Digest, format Format) []byte {
 		data, _ := json.MarshalIndent(ji, "    ", "  ") // {"items": [ item ]}
 		return append(append(make([]byte, 0, 4+len(data)), "    "...), data...)
 	}
+	panic("feeds: no such format")
 }
 
 // encodeEntry encodes an element at the depth that prefix indents it to.

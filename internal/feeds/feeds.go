@@ -55,26 +55,37 @@ func (l List) Files() [3]string {
 type Writer struct {
 	site    *site.Site
 	entries *entries
-	left    map[*content.Digest]int // see Once; nil: keep every entry
+	left    map[use]int // see Once; nil: keep every entry
 }
 
-// Once tells w that each of lists will be written once, as a build does:
-// w then forgets a digest's entries when the last feed that shows it is
-// written, rather than holding the entries of every digest on a feed (at
-// 10,000 digests, some 75 MB) until the end. A build writes one format at
-// a time, each with its own Writer, so that it holds the entries of one
-// format only.
+// use is a digest shown in the feeds of one format.
+type use struct {
+	d *content.Digest
+	f Format
+}
+
+// Once tells w that each of lists will be written once in each format, by
+// Write or by one WriteFormat a format, as a build does: w then forgets a
+// digest's entry in a format when the last feed of that format that shows
+// it is written, rather than holding the entries of every digest on a feed
+// (at 10,000 digests, some 75 MB) until the end. A build writes every RSS
+// feed, then every Atom feed, then every JSON feed, so that it holds the
+// entries of one format at a time.
 func (w *Writer) Once(lists []List) {
-	w.left = map[*content.Digest]int{}
+	w.left = map[use]int{}
 	for _, l := range lists {
 		for _, d := range w.Shown(l) {
-			w.left[d]++
+			for _, f := range Formats {
+				w.left[use{d, f}]++
+			}
 		}
 	}
 }
 
-// done forgets the entries that no list left to write shows.
-func (w *Writer) done(shown []*content.Digest) {
+// done forgets the entries in format f that no list left to write shows.
+// A list written more often than Once was told costs entries encoded
+// again, never a wrong one: what is forgotten is encoded anew if asked for.
+func (w *Writer) done(shown []*content.Digest, f Format) {
 	if w.left == nil {
 		return
 	}
@@ -82,8 +93,9 @@ func (w *Writer) done(shown []*content.Digest) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, d := range shown {
-		if w.left[d]--; w.left[d] == 0 {
-			delete(c.done, keyOf(d))
+		u := use{d, f}
+		if w.left[u]--; w.left[u] <= 0 {
+			delete(c.done, keyOf(d, f))
 		}
 	}
 }
@@ -121,7 +133,9 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // with its file name; write must not keep the bytes.
 func (w *Writer) Write(l List, write func(name string, data []byte) error) error {
 	digests := w.Shown(l)
-	defer w.done(digests)
+	for _, f := range Formats {
+		defer w.done(digests, f)
+	}
 	for _, f := range Formats {
 		if err := w.write(l, f, digests, write); err != nil {
 			return err
@@ -133,7 +147,7 @@ func (w *Writer) Write(l List, write func(name string, data []byte) error) error
 // WriteFormat is Write for the document in format f alone.
 func (w *Writer) WriteFormat(l List, f Format, write func(name string, data []byte) error) error {
 	digests := w.Shown(l)
-	defer w.done(digests)
+	defer w.done(digests, f)
 	return w.write(l, f, digests, write)
 }
 
