@@ -4,7 +4,7 @@
 # in headless Chromium the bytes, requests and time to show the first ten
 # results of a common word, a rare one (a handle) and two words.
 #
-#   scripts/search-bench.sh [N] [WORKDIR]
+#   [BUILDS=3] [SEARCH_BENCH_RUNS=5] scripts/search-bench.sh [N] [WORKDIR]
 #
 # Pagefind runs through npx, for this measurement only: it is not a
 # dependency of signal. Needs Go, Node (npx) and Chromium.
@@ -36,6 +36,6 @@ find "$work/public/pagefind" -type f | wc -l | awk '{print $1 " files"}'
 # A common word, a rare handle (cited by the fewest digests), two words.
 rare=$(sed -n 's|.*<a href="/sources/\([a-z0-9_]*\)/">@[^<]*</a> <span class="count">\([0-9]*\) digest.*|\2 \1|p' "$work/public/sources/index.html" | sort -n | head -1 | cut -d' ' -f2)
 queries="common=margins;rare=@$rare;two=copper supply"
-echo "== browser (median of 5 loads each, cold cache): $queries"
-SEARCH_BENCH_SITE="$work/public" SEARCH_BENCH_QUERIES="$queries" \
+echo "== browser (median of ${SEARCH_BENCH_RUNS:-5} loads each, cold cache): $queries"
+SEARCH_BENCH_SITE="$work/public" SEARCH_BENCH_QUERIES="$queries" SEARCH_BENCH_RUNS="${SEARCH_BENCH_RUNS:-5}" \
   go test -count=1 -run TestCompareWithPagefind -v -timeout 30m ./internal/search | grep -v -E '^(=== RUN|--- PASS|PASS|ok )'

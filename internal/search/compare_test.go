@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -25,7 +26,8 @@ import (
 // with signal's search and with Pagefind's, on one built site. It runs only
 // when scripts/search-bench.sh sets SEARCH_BENCH_SITE to a site built by
 // signal and indexed by Pagefind, and SEARCH_BENCH_QUERIES to
-// "name=query;name=query".
+// "name=query;name=query"; SEARCH_BENCH_RUNS sets how many loads each
+// median is of (5).
 func TestCompareWithPagefind(t *testing.T) {
 	public := os.Getenv("SEARCH_BENCH_SITE")
 	if public == "" {
@@ -37,6 +39,9 @@ func TestCompareWithPagefind(t *testing.T) {
 	browserDeadline = 20 * time.Minute
 	tb := newTab(t)
 	runs := 5
+	if n, err := strconv.Atoi(os.Getenv("SEARCH_BENCH_RUNS")); err == nil && n > 0 {
+		runs = n
+	}
 	fmt.Printf("%-6s %-9s %-28s %8s %5s %8s %8s\n", "server", "tool", "query", "KB", "reqs", "ms", "results")
 	for _, gz := range []bool{false, true} {
 		srv := httptest.NewServer(counter.wrap(staticHandler(public, gz)))
