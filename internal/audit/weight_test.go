@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/signaldigest/signal/internal/sitetest"
 	"golang.org/x/net/html"
 )
 
@@ -31,7 +32,7 @@ func TestWeight(t *testing.T) {
 	s := serve(t)
 	css := 0
 	home, _ := s.mem.File("index.html")
-	walk(parse(t, home), func(n *html.Node) {
+	sitetest.Walk(sitetest.ParseHTML(t, "index.html", home), func(n *html.Node) {
 		if n.Data == "link" && attr(n, "rel") == "stylesheet" {
 			data := s.local(t, attr(n, "href"))
 			css += gzipped(data)
@@ -48,8 +49,8 @@ func TestWeight(t *testing.T) {
 			continue
 		}
 		data, _ := s.mem.File(name)
-		doc := parse(t, data)
-		walk(doc, func(n *html.Node) {
+		doc := sitetest.ParseHTML(t, name, data)
+		sitetest.Walk(doc, func(n *html.Node) {
 			if n.Data != "script" || n.Namespace != "" {
 				return
 			}
@@ -103,27 +104,9 @@ func (s *sample) local(t *testing.T, ref string) []byte {
 	return data
 }
 
-func parse(t *testing.T, data []byte) *html.Node {
-	t.Helper()
-	doc, err := html.Parse(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
-
-func walk(n *html.Node, f func(*html.Node)) {
-	if n.Type == html.ElementNode {
-		f(n)
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walk(c, f)
-	}
-}
-
 func find(n *html.Node, match func(*html.Node) bool) *html.Node {
 	var out *html.Node
-	walk(n, func(c *html.Node) {
+	sitetest.Walk(n, func(c *html.Node) {
 		if out == nil && match(c) {
 			out = c
 		}
@@ -131,11 +114,8 @@ func find(n *html.Node, match func(*html.Node) bool) *html.Node {
 	return out
 }
 
+// attr is an element's attribute, or "" when it has none.
 func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
+	v, _ := sitetest.Attr(n, key)
+	return v
 }

@@ -8,19 +8,20 @@ import (
 
 	"github.com/signaldigest/signal/internal/build"
 	"github.com/signaldigest/signal/internal/chart"
+	"github.com/signaldigest/signal/internal/sitetest"
 )
 
 // charts finds the chart figures of a page, and the links of their marks.
 func charts(t *testing.T, name, src string) (figures []string, marks []string) {
 	t.Helper()
-	walk(parseHTML(t, name, []byte(src)), func(n *html.Node) {
-		class, _ := attr(n, "class")
+	sitetest.Walk(sitetest.ParseHTML(t, name, []byte(src)), func(n *html.Node) {
+		class, _ := sitetest.Attr(n, "class")
 		if n.Data == "figure" && strings.HasPrefix(class, "chart ") {
 			figures = append(figures, class)
 		}
 		if n.Data == "g" && class == "marks" {
 			for a := n.FirstChild; a != nil; a = a.NextSibling {
-				href, _ := attr(a, "href")
+				href, _ := sitetest.Attr(a, "href")
 				marks = append(marks, href)
 			}
 		}

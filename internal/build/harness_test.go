@@ -1,7 +1,6 @@
 package build_test
 
 import (
-	"bytes"
 	"io/fs"
 	"net/url"
 	"os"
@@ -12,8 +11,6 @@ import (
 	"time"
 
 	"github.com/signaldigest/signal/internal/sitetest"
-
-	"golang.org/x/net/html"
 
 	signal "github.com/signaldigest/signal"
 	"github.com/signaldigest/signal/internal/build"
@@ -84,35 +81,6 @@ func htmlFiles(mem *output.Memory) []string {
 		}
 	}
 	return out
-}
-
-// parseHTML parses a page, failing on what the tokenizer rejects.
-func parseHTML(t testing.TB, name string, data []byte) *html.Node {
-	t.Helper()
-	doc, err := html.Parse(bytes.NewReader(data))
-	if err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-	return doc
-}
-
-// walk calls f for every element of the tree.
-func walk(n *html.Node, f func(*html.Node)) {
-	if n.Type == html.ElementNode {
-		f(n)
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walk(c, f)
-	}
-}
-
-func attr(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val, true
-		}
-	}
-	return "", false
 }
 
 // resolve turns a link found in a built page into the output file it names,

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/signaldigest/signal/internal/build"
+	"github.com/signaldigest/signal/internal/sitetest"
 )
 
 // Files named with spaces, #, ?, % and other scripts build, and every link
@@ -41,9 +42,9 @@ func TestHostileNames(t *testing.T) {
 	checked := 0
 	for _, name := range htmlFiles(mem) {
 		data, _ := mem.File(name)
-		walk(parseHTML(t, name, data), func(n *html.Node) {
+		sitetest.Walk(sitetest.ParseHTML(t, name, data), func(n *html.Node) {
 			for _, key := range []string{"href", "src"} {
-				v, ok := attr(n, key)
+				v, ok := sitetest.Attr(n, key)
 				if !ok || strings.HasPrefix(v, "https://example.org/a%20b/") {
 					continue
 				}

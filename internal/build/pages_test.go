@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/signaldigest/signal/internal/build"
+	"github.com/signaldigest/signal/internal/sitetest"
 )
 
 // Every internal href and src of every page resolves to a built file, under
@@ -19,9 +20,9 @@ func TestLinksResolve(t *testing.T) {
 	checked := 0
 	for _, name := range htmlFiles(mem) {
 		data, _ := mem.File(name)
-		walk(parseHTML(t, name, data), func(n *html.Node) {
+		sitetest.Walk(sitetest.ParseHTML(t, name, data), func(n *html.Node) {
 			for _, key := range []string{"href", "src"} {
-				v, ok := attr(n, key)
+				v, ok := sitetest.Attr(n, key)
 				if !ok {
 					continue
 				}
@@ -82,12 +83,12 @@ func TestPagesWellFormed(t *testing.T) {
 			t.Errorf("%s: no doctype", name)
 		}
 		count := map[string]int{}
-		walk(parseHTML(t, name, data), func(n *html.Node) {
+		sitetest.Walk(sitetest.ParseHTML(t, name, data), func(n *html.Node) {
 			if n.Namespace == "" { // not the <title> of an SVG mark
 				count[n.Data]++
 			}
 			if n.Data == "html" {
-				if lang, _ := attr(n, "lang"); lang != "en" {
+				if lang, _ := sitetest.Attr(n, "lang"); lang != "en" {
 					t.Errorf("%s: html lang=%q", name, lang)
 				}
 			}
@@ -97,8 +98,8 @@ func TestPagesWellFormed(t *testing.T) {
 			// Only links and the canonical URL may name another host; nothing
 			// is loaded from one.
 			if n.Data == "script" || n.Data == "img" || n.Data == "link" && hasRel(n, "stylesheet") {
-				src, _ := attr(n, "src")
-				href, _ := attr(n, "href")
+				src, _ := sitetest.Attr(n, "src")
+				href, _ := sitetest.Attr(n, "href")
 				if strings.Contains(src+href, "//") {
 					t.Errorf("%s: <%s> loads from another host: %s%s", name, n.Data, src, href)
 				}
@@ -117,7 +118,7 @@ func TestPagesWellFormed(t *testing.T) {
 }
 
 func hasRel(n *html.Node, rel string) bool {
-	v, _ := attr(n, "rel")
+	v, _ := sitetest.Attr(n, "rel")
 	return strings.Contains(" "+v+" ", " "+rel+" ")
 }
 
@@ -128,10 +129,10 @@ func TestXSS(t *testing.T) {
 	title := `<script>alert("t")</script> & "quotes" <img src=x onerror=alert(1)>`
 	for _, name := range htmlFiles(mem) {
 		data, _ := mem.File(name)
-		walk(parseHTML(t, name, data), func(n *html.Node) {
+		sitetest.Walk(sitetest.ParseHTML(t, name, data), func(n *html.Node) {
 			if n.Data == "script" {
-				typ, _ := attr(n, "type")
-				if src, _ := attr(n, "src"); typ == "module" && strings.HasPrefix(src, "/search.js?v=") && n.FirstChild == nil {
+				typ, _ := sitetest.Attr(n, "type")
+				if src, _ := sitetest.Attr(n, "src"); typ == "module" && strings.HasPrefix(src, "/search.js?v=") && n.FirstChild == nil {
 					return // the theme's own search client, on the search page
 				}
 				if typ != "application/ld+json" {
@@ -167,8 +168,8 @@ func TestXSS(t *testing.T) {
 	}
 	digest := page(t, mem, "2026/11/01/xss/index.html")
 	// The title is shown as the text it is.
-	doc := parseHTML(t, "digest", []byte(digest))
-	walk(doc, func(n *html.Node) {
+	doc := sitetest.ParseHTML(t, "digest", []byte(digest))
+	sitetest.Walk(doc, func(n *html.Node) {
 		if n.Data == "h1" && n.FirstChild != nil && n.FirstChild.Data != title {
 			t.Errorf("h1 text %q, want %q", n.FirstChild.Data, title)
 		}

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/signaldigest/signal/internal/content"
+	"github.com/signaldigest/signal/internal/sitetest"
 )
 
 // checkFeeds checks every feed of a build against the lists of digests the
@@ -331,10 +332,10 @@ func meta(doc *html.Node, key string) (string, bool) {
 		if n.Type != html.ElementNode || n.Data != "meta" {
 			continue
 		}
-		p, _ := attr(n, "property")
-		nm, _ := attr(n, "name")
+		p, _ := sitetest.Attr(n, "property")
+		nm, _ := sitetest.Attr(n, "name")
 		if p == key || nm == key {
-			return attr(n, "content")
+			return sitetest.Attr(n, "content")
 		}
 	}
 	return "", false

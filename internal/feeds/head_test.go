@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/signaldigest/signal/internal/content"
+	"github.com/signaldigest/signal/internal/sitetest"
 )
 
 // TestPageMetadata checks the <head> of every HTML page of the sample
@@ -55,11 +56,11 @@ func checkAlternates(t *testing.T, b *built, name string, doc *html.Node) {
 		if n.Type != html.ElementNode || n.Data != "link" {
 			continue
 		}
-		if rel, _ := attr(n, "rel"); rel != "alternate" {
+		if rel, _ := sitetest.Attr(n, "rel"); rel != "alternate" {
 			continue
 		}
-		typ, _ := attr(n, "type")
-		href, _ := attr(n, "href")
+		typ, _ := sitetest.Attr(n, "type")
+		href, _ := sitetest.Attr(n, "href")
 		file := b.outPath(href, name)
 		if _, ok := b.mem.File(file); file == "" || !ok {
 			t.Errorf("<link rel=alternate type=%q href=%q> leads to no file of the site", typ, href)
@@ -96,8 +97,8 @@ func (b *built) pageURL(name string) string {
 func checkCanonical(t *testing.T, b *built, name string, doc *html.Node) {
 	var canonical []string
 	for n := range doc.Descendants() {
-		if rel, _ := attr(n, "rel"); n.Type == html.ElementNode && n.Data == "link" && rel == "canonical" {
-			href, _ := attr(n, "href")
+		if rel, _ := sitetest.Attr(n, "rel"); n.Type == html.ElementNode && n.Data == "link" && rel == "canonical" {
+			href, _ := sitetest.Attr(n, "href")
 			canonical = append(canonical, href)
 		}
 	}

@@ -257,13 +257,3 @@ func urlAttrs(nodes []*html.Node) []urlAttr {
 	})
 	return attrs
 }
-
-// attr returns the value of an element's attribute.
-func attr(n *html.Node, key string) (string, bool) {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val, true
-		}
-	}
-	return "", false
-}

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/signaldigest/signal/internal/sitetest"
 	"golang.org/x/net/html"
 )
 
@@ -60,7 +61,7 @@ func TestSampleFeeds(t *testing.T) {
 				if n.Data == "h2" && text([]*html.Node{n}) == "Blind Spot" {
 					blind = true
 				}
-				if href, _ := attr(n, "href"); n.Data == "a" && strings.HasPrefix(href, archiveURL+"sources/") {
+				if href, _ := sitetest.Attr(n, "href"); n.Data == "a" && strings.HasPrefix(href, archiveURL+"sources/") {
 					handles = true
 				}
 			})

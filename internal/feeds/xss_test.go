@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/signaldigest/signal/internal/sitetest"
 	"golang.org/x/net/html"
 )
 
@@ -111,7 +112,7 @@ func checkInert(t *testing.T, where string, nodes []*html.Node) {
 }
 
 func isJSONLD(n *html.Node) bool {
-	typ, _ := attr(n, "type")
+	typ, _ := sitetest.Attr(n, "type")
 	return n.Data == "script" && typ == "application/ld+json"
 }
 
