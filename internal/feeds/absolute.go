@@ -11,10 +11,17 @@ import (
 // absolute rewrites every href and src in a fragment of HTML to an absolute
 // URL, resolved against the page the fragment belongs to: a feed reader
 // shows content away from the site, where /sources/x/ or #fn:1 lead nowhere.
-func absolute(fragment []byte, page string) string {
+// own says the fragment is HTML as signal's Markdown renders it without
+// raw HTML (unsafe_html off), which absolute then reads faster.
+func absolute(fragment []byte, page string, own bool) string {
 	base, err := url.Parse(page)
 	if err != nil {
 		return string(fragment)
+	}
+	if own {
+		if s, ok := absoluteOwn(fragment, base); ok {
+			return s
+		}
 	}
 	var out bytes.Buffer
 	out.Grow(len(fragment) + len(fragment)/8)
@@ -32,13 +39,143 @@ func absolute(fragment []byte, page string) string {
 		tok := z.Token()
 		for i, a := range tok.Attr {
 			if a.Namespace == "" && (a.Key == "href" || a.Key == "src") {
-				if u, err := base.Parse(strings.TrimSpace(a.Val)); err == nil {
-					tok.Attr[i].Val = u.String()
-				}
+				tok.Attr[i].Val = resolve(base, a.Val)
 			}
 		}
 		out.WriteString(tok.String())
 	}
+}
+
+func resolve(base *url.URL, ref string) string {
+	if u, err := base.Parse(strings.TrimSpace(ref)); err == nil {
+		return u.String()
+	}
+	return ref
+}
+
+// absoluteOwn is absolute for HTML that signal's Markdown renderer wrote
+// without raw HTML. Its text and attribute values have "<", ">" and the
+// quote escaped, so each "<" opens a tag that the next ">" closes, and its
+// attributes are key="value": the tags are found by bytes instead of by
+// tokenizing all the text between them. The tags it rewrites come out as
+// the tokenizer writes them, and the rest as they were: the same bytes as
+// absolute's. A tag of another form makes it give up (false).
+func absoluteOwn(fragment []byte, base *url.URL) (string, bool) {
+	var out strings.Builder
+	out.Grow(len(fragment) + len(fragment)/8)
+	for rest := fragment; ; {
+		i := bytes.IndexByte(rest, '<')
+		if i < 0 {
+			out.Write(rest)
+			return out.String(), true
+		}
+		j := bytes.IndexByte(rest[i:], '>')
+		if j < 0 {
+			return "", false
+		}
+		out.Write(rest[:i])
+		tag := rest[i : i+j+1]
+		rest = rest[i+j+1:]
+		if !hasURLAttr(tag) {
+			out.Write(tag)
+		} else if !rewriteTag(&out, tag, base) {
+			return "", false
+		}
+	}
+}
+
+// rewriteTag writes a start tag of the form <name key="value" ...> or
+// <name ... />, its href and src made absolute, as html.Token.String
+// writes it. It writes nothing and reports false for a tag of other form.
+func rewriteTag(out *strings.Builder, tag []byte, base *url.URL) bool {
+	selfClosing := bytes.HasSuffix(tag, []byte("/>"))
+	body := tag[1 : len(tag)-1]
+	if selfClosing {
+		body = tag[1 : len(tag)-2]
+	}
+	n := 0
+	for n < len(body) && isNameByte(body[n]) {
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	type attr struct{ key, val string }
+	var attrs [8]attr
+	list := attrs[:0]
+	rest := body[n:]
+	for {
+		k := 0
+		for k < len(rest) && rest[k] == ' ' {
+			k++
+		}
+		rest = rest[k:]
+		if len(rest) == 0 {
+			break
+		}
+		if k == 0 {
+			return false // attributes are apart
+		}
+		k = 0
+		for k < len(rest) && isNameByte(rest[k]) {
+			k++
+		}
+		if k == 0 || len(rest) < k+2 || rest[k] != '=' || rest[k+1] != '"' {
+			return false
+		}
+		key := rest[:k]
+		rest = rest[k+2:]
+		end := bytes.IndexByte(rest, '"')
+		if end < 0 || !plainEscapes(rest[:end]) {
+			return false
+		}
+		list = append(list, attr{string(key), html.UnescapeString(string(rest[:end]))})
+		rest = rest[end+1:]
+	}
+	out.WriteByte('<')
+	out.Write(body[:n])
+	for _, a := range list {
+		if a.key == "href" || a.key == "src" {
+			a.val = resolve(base, a.val)
+		}
+		out.WriteByte(' ')
+		out.WriteString(a.key)
+		out.WriteString(`="`)
+		out.WriteString(html.EscapeString(a.val))
+		out.WriteByte('"')
+	}
+	if selfClosing {
+		out.WriteString("/>")
+	} else {
+		out.WriteByte('>')
+	}
+	return true
+}
+
+// isNameByte is a byte of a tag or attribute name as the renderer writes
+// them: lower case, so that the tokenizer, which lowers case, reads the
+// same name.
+func isNameByte(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' }
+
+// plainEscapes reports whether each "&" of an attribute value begins one
+// of the references that escapers write, which read the same in any
+// context.
+func plainEscapes(v []byte) bool {
+	for i := bytes.IndexByte(v, '&'); i >= 0; i = bytes.IndexByte(v, '&') {
+		v = v[i:]
+		ok := false
+		for _, ref := range [...]string{"&amp;", "&lt;", "&gt;", "&quot;", "&#34;", "&#39;"} {
+			if bytes.HasPrefix(v, []byte(ref)) {
+				ok = true
+				v = v[len(ref):]
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // hasURLAttr reports whether a raw tag has an href or src attribute,

@@ -2,8 +2,14 @@ package feeds
 
 import (
 	"math/rand/v2"
+	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"testing"
+
+	"github.com/signaldigest/signal/internal/corpus"
+	"github.com/signaldigest/signal/internal/markdown"
 )
 
 // urlAttr is what hasURLAttr looks for, as a pattern: it once was one,
@@ -44,8 +50,72 @@ func TestAbsoluteAfterQuote(t *testing.T) {
 		`<a title="x"href="/y">y</a>`: `<a title="x" href="https://example.org/y">y</a>`,
 		`<img alt=''src=a.png>`:       `<img alt="" src="https://example.org/d/a.png">`,
 	} {
-		if got := absolute([]byte(in), "https://example.org/d/"); got != want {
+		if got := absolute([]byte(in), "https://example.org/d/", false); got != want {
 			t.Errorf("absolute(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// ownHTML renders Markdown as a build does with unsafe_html off.
+var ownHTML = markdown.New(markdown.WithHandleURL(func(slug string) string { return "/base/sources/" + slug + "/" })).Convert
+
+// ownCases are Markdown whose HTML has the tags absoluteOwn reads, and
+// the escapes it must carry over as the tokenizer does.
+var ownCases = []string{
+	"A [link](/x/ \"a \\\"title\\\" & more\") and ![an \"image\"](img/a.png 'it''s')",
+	"[rel](../up/?a=1&b=2#frag) [abs](https://example.org/) [mail](mailto:a@b.c) <https://auto.link/x?y=1&z>",
+	"Cites @allIn and (via @some_desk), footnote[^1].\n\n[^1]: Note with [a link](#top).",
+	"<a href=\"/raw/\">raw HTML, left out</a> and <img src=x>",
+	"`<a href=\"/code/\">` in code\n\n```html\n<a href=\"/block/\">x</a>\n```",
+	"# Heading with [link](/h/)\n\n- [ ] task [t](t/)\n- [x] done\n\n| a | [b](/b/) |\n|---|---|\n| 1 | 2 |",
+	"[spaces]( /sp/ ) [ref][r] [unicode](/ünï/cödé/)\n\n[r]: /ref/ \"Ref & co\"",
+	"![](data:image/png;base64,AAAA) [js](javascript:alert(1)) [q](/?q=\"x\")",
+}
+
+// absoluteOwn gives what the tokenizer gives on the HTML the renderer
+// writes: the Markdown of ownCases, the sample site, and a synthetic
+// archive; and it is the path taken for almost all of them.
+func TestAbsoluteOwn(t *testing.T) {
+	var sources []string
+	sources = append(sources, ownCases...)
+	files, _ := filepath.Glob("../../content/*/*/*.md")
+	more, _ := filepath.Glob("../../content/*.md")
+	for _, f := range append(files, more...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources = append(sources, string(data)) // front matter and all: it is Markdown too
+	}
+	for _, d := range corpus.Generate(corpus.Options{N: 300, Seed: 3}) {
+		sources = append(sources, d.Body)
+	}
+	base, _ := url.Parse("https://example.org/base/2026/11/27/d/")
+	fast := 0
+	for _, src := range sources {
+		h := ownHTML([]byte(src))
+		want := absolute(h, base.String(), false)
+		if got := absolute(h, base.String(), true); got != want {
+			t.Errorf("HTML %q:\nread as own: %q\ntokenized:   %q", h, got, want)
+		}
+		if _, ok := absoluteOwn(h, base); ok {
+			fast++
+		}
+	}
+	if fast < len(sources)*9/10 {
+		t.Errorf("absoluteOwn read %d of %d fragments, want nearly all", fast, len(sources))
+	}
+}
+
+func FuzzAbsoluteOwn(f *testing.F) {
+	for _, c := range ownCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		h := ownHTML([]byte(src))
+		const page = "https://example.org/base/d/"
+		if got, want := absolute(h, page, true), absolute(h, page, false); got != want {
+			t.Errorf("HTML %q:\nread as own: %q\ntokenized:   %q", h, got, want)
+		}
+	})
 }

@@ -75,7 +75,7 @@ func (c *entries) encode(d *content.Digest, format Format) []byte {
 		Id:          link,
 		IsPermaLink: "true",
 		Description: d.Summary,
-		Content:     absolute(d.HTML, link),
+		Content:     absolute(d.HTML, link, !cfg.UnsafeHTML),
 		Created:     d.Date,
 		Updated:     d.Modified(),
 	}}}
