@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -348,26 +349,23 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 		return write(p.File(), buf.Bytes())
 	}
 	pages := newestFirst(o.site.Pages)
+	if !o.release {
+		each(pages, page)
+		pages = nil
+	}
 	digests := o.site.Digests // newest first: those not let go yet
 	for len(pages) > 0 {
 		month, n := monthOf(pages[0]), 1
 		for n < len(pages) && monthOf(pages[n]).Equal(month) {
 			n++
 		}
-		for _, p := range pages[:n] {
-			g.Go(func() error { return page(p) })
-		}
+		each(pages[:n], page)
 		pages = pages[n:]
-		if !o.release || month.IsZero() {
-			continue
-		}
-		_ = g.Wait()
-		for len(digests) > 0 && !digests[0].Date.Before(month) {
+		for !month.IsZero() && len(digests) > 0 && !digests[0].Date.Before(month) {
 			digests[0].Release()
 			digests = digests[1:]
 		}
 	}
-	_ = g.Wait()
 	o.makeRest()
 	problems = append(problems, o.problems...)
 	for _, name := range o.rest.Names() {
@@ -380,6 +378,22 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 	stage("pages")
 	stats.Files = len(o.pages) + len(o.lists) + len(o.rest.Names()) + nsearch
 	return stats, problems.Unique()
+}
+
+// each calls fn for every page, on as many goroutines as there are cores.
+// They are few and live through many pages: a goroutine per page would
+// grow its stack anew through the templates' recursion, copying it.
+func each(pages []*site.Page, fn func(*site.Page) error) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pages)) {
+		wg.Go(func() {
+			for i := next.Add(1) - 1; i < int64(len(pages)); i = next.Add(1) - 1 {
+				_ = fn(pages[i])
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // monthOf is the start of the month of the newest digest a page shows, in
