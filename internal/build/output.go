@@ -56,6 +56,11 @@ type Output struct {
 // feeds whose key changed. That key is the dependency map: a page's key
 // sums up the digests it shows, so an edit reaches exactly its page, its
 // neighbours and the lists and feeds it appears on.
+//
+// One build at a time may use a Cache, as serve's rebuilds come one after
+// another: Prepare changes its fields without a lock. The Output of a build
+// may be read from many goroutines (serve's handlers), which the files
+// map's lock is for.
 type Cache struct {
 	*content.Cache
 	theme    uint64 // the settings and theme the caches below were made with

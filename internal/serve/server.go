@@ -65,7 +65,8 @@ func New(opts Options) *Server {
 // then the pages that were asked for before and that the change touched,
 // and one page of each kind, which brings out errors in layouts. On
 // success the new build replaces the old one in one step; on failure the
-// old one stays, with the errors.
+// old one stays, with the errors. Calls must not overlap (the watcher makes
+// them one after another): they share the build cache.
 func (s *Server) Rebuild(baseURL *url.URL, changed ...string) (time.Duration, diag.List) {
 	start := time.Now()
 	s.cache.Changed(changed...)
