@@ -157,10 +157,14 @@ func rewriteTag(out *strings.Builder, tag []byte, base *url.URL) bool {
 // same name.
 func isNameByte(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' }
 
-// plainEscapes reports whether each "&" of an attribute value begins one
-// of the references that escapers write, which read the same in any
-// context.
+// plainEscapes reports whether an attribute value reads the same to the
+// tokenizer as to html.UnescapeString: it has no carriage return or NUL,
+// which the tokenizer converts, and each "&" begins one of the references
+// that escapers write, which read the same in any context.
 func plainEscapes(v []byte) bool {
+	if bytes.ContainsAny(v, "\r\x00") {
+		return false
+	}
 	for i := bytes.IndexByte(v, '&'); i >= 0; i = bytes.IndexByte(v, '&') {
 		v = v[i:]
 		ok := false
