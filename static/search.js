@@ -483,8 +483,9 @@ function start() {
 }
 
 // The search page loads this module from its head with async, so that it
-// runs while the page is parsed: the query of the page's URL is begun at once, with
-// the records of its first results, and is there when the page is.
+// runs while the page is parsed: the query of the page's URL is begun at
+// once, with the records of its first results, and is there when the page
+// is.
 let early = null; // {key, result}: the query of the URL, as run() makes it
 if (typeof document !== "undefined") {
   const params = new URLSearchParams(location.search);
