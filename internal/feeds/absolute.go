@@ -76,6 +76,9 @@ func absoluteOwn(fragment []byte, base *url.URL) (string, bool) {
 		out.Write(rest[:i])
 		tag := rest[i : i+j+1]
 		rest = rest[i+j+1:]
+		if rawText(tag) {
+			return "", false // the tokenizer reads what follows as text
+		}
 		if !hasURLAttr(tag) {
 			out.Write(tag)
 		} else if !rewriteTag(&out, tag, base) {
@@ -97,8 +100,8 @@ func rewriteTag(out *strings.Builder, tag []byte, base *url.URL) bool {
 	for n < len(body) && isNameByte(body[n]) {
 		n++
 	}
-	if n == 0 {
-		return false
+	if n == 0 || body[0] < 'a' || body[0] > 'z' {
+		return false // not a tag to the tokenizer
 	}
 	type attr struct{ key, val string }
 	var attrs [8]attr
@@ -129,6 +132,11 @@ func rewriteTag(out *strings.Builder, tag []byte, base *url.URL) bool {
 		if end < 0 || !plainEscapes(rest[:end]) {
 			return false
 		}
+		for _, a := range list {
+			if a.key == string(key) {
+				return false // the tokenizer keeps the first only
+			}
+		}
 		list = append(list, attr{string(key), html.UnescapeString(string(rest[:end]))})
 		rest = rest[end+1:]
 	}
@@ -150,6 +158,20 @@ func rewriteTag(out *strings.Builder, tag []byte, base *url.URL) bool {
 		out.WriteByte('>')
 	}
 	return true
+}
+
+// rawText reports whether a tag opens an element whose content the
+// tokenizer reads as text, where a tag is not a tag. The renderer writes
+// none of them; a fragment that has one is left to the tokenizer.
+func rawText(tag []byte) bool {
+	for _, name := range [...]string{"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"} {
+		if len(tag) > len(name)+1 && bytes.EqualFold(tag[1:len(name)+1], []byte(name)) {
+			if c := tag[len(name)+1]; c == '>' || c == '/' || isSpace(c) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isNameByte is a byte of a tag or attribute name as the renderer writes
