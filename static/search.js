@@ -150,20 +150,28 @@ function shardKey(term) {
   return unspacedRE.test(cs[0]) ? cs[0] : cs.slice(0, 2).join("");
 }
 
+// A browser's cache must never mix two builds' files. meta.json and the
+// dictionary shards are asked for with no-cache, so that a browser checks
+// they are current (a cheap 304 when they are), and side by side, since a
+// query needs both; every other file is named with the version that
+// meta.json gives, and cached as it is.
+const current = { cache: "no-cache" };
+
 // meta returns the promise of meta.json, fetched when first asked for.
 let metaFile;
-const meta = () => (metaFile ??= fetch(new URL("meta.json", dir)).then((r) => r.json()));
+const meta = () => (metaFile ??= fetch(new URL("meta.json", dir), current).then((r) => r.json()));
 const files = new Map(); // name → promise of its contents, or null when missing
 
-// fetchFile fetches a file of the index once, named with the index's
-// version, so that a browser's cache never mixes two builds' files.
-function fetchFile(name, kind) {
+// fetchFile fetches a file of the index once: with no-cache when current
+// is set, or else named with the index's version.
+function fetchFile(name, kind, current) {
   if (!files.has(name)) {
-    files.set(name, meta().then((m) => {
-      const url = new URL(name, dir);
+    const url = new URL(name, dir);
+    const response = current ? fetch(url, current) : meta().then((m) => {
       url.search = "v=" + m.version;
       return fetch(url);
-    }).then((r) => (r.ok ? (kind === "json" ? r.json() : r.arrayBuffer()) : null)).then(
+    });
+    files.set(name, response.then((r) => (r.ok ? (kind === "json" ? r.json() : r.arrayBuffer()) : null)).then(
       (v) => (v instanceof ArrayBuffer ? new Uint8Array(v) : v),
       () => null,
     ));
@@ -225,7 +233,7 @@ function decodePostings(b, n) {
 const shards = new Map();
 function shard(key) {
   if (!shards.has(key)) {
-    shards.set(key, fetchFile("t/" + hex(key) + ".bin").then((b) => {
+    shards.set(key, fetchFile("t/" + hex(key) + ".bin", "bytes", current).then((b) => {
       const dict = new Map();
       if (!b) return dict;
       const r = new Reader(b);
@@ -307,8 +315,9 @@ async function facet(tax, slug, n) {
 // must match, the last one as a prefix while it is typed; scores add up and
 // ties go to the newest digest, which has the smallest id.
 export async function query(q, filters, typing = true) {
-  const m = await meta();
   const terms = [...new Set(tokens(q))].filter((t) => utf8.encode(t).length <= 64);
+  for (const t of terms) shard(shardKey(t)); // beside meta.json
+  const m = await meta();
   const last = terms.length - 1;
   const lists = await Promise.all([
     ...terms.map((t, i) => word(t, typing && i === last, m.docs)),

@@ -1,9 +1,11 @@
 package search_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"mime"
 	"net/http"
 	"net/http/httptest"
@@ -14,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
@@ -306,4 +309,75 @@ func TestBrowserSearch(t *testing.T) {
 	if len(tb.ex) > 0 {
 		t.Errorf("JavaScript exceptions:\n%s", strings.Join(tb.ex, "\n"))
 	}
+}
+
+// TestBrowserSearchAfterRebuild loads a search, then the same search after
+// the site is built again with a digest retitled, in one browser whose
+// cache keeps what a static host lets it keep (files with a Last-Modified
+// date a month old are fresh for days). The new title must show: the
+// browser may not answer from the old build's files.
+func TestBrowserSearchAfterRebuild(t *testing.T) {
+	const name = "content/2026-11-02-humanoid-pilots-meet-the-safety-rulebook.md"
+	const before, after = "Humanoid pilots meet the safety rulebook", "Humanoid pilots clear the safety rulebook"
+	old, err := os.ReadFile("../../" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample := os.DirFS("../..")
+	retitled := overlay{sample, name, []byte(strings.Replace(string(old), before, after, 1))}
+	base, _ := url.Parse("https://example.org" + basePath)
+	var builds []*output.Memory
+	for _, fsys := range []fs.FS{sample, retitled} {
+		mem := output.NewMemory()
+		_, problems := build.Run(fsys, mem, build.Options{
+			Theme: signal.Theme, BaseURL: base, Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC),
+		})
+		if err := problems.Err(); err != nil {
+			t.Fatal(err)
+		}
+		builds = append(builds, mem)
+	}
+
+	// A static host: Last-Modified, and 304 to If-Modified-Since.
+	var mu sync.Mutex
+	site, modified := builds[0], time.Now().Add(-30*24*time.Hour)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		mem, mod := site, modified
+		mu.Unlock()
+		name := strings.TrimPrefix(r.URL.Path, basePath)
+		if name == "" || strings.HasSuffix(name, "/") {
+			name += "index.html"
+		}
+		data, found := mem.File(name)
+		if !found {
+			http.NotFound(w, r)
+			return
+		}
+		http.ServeContent(w, r, name, mod, bytes.NewReader(data))
+	}))
+	t.Cleanup(srv.Close)
+
+	tb := newTab(t)
+	tb.run("searching the first build", chromedp.Navigate(srv.URL+basePath+"search/?q=humanoid"))
+	tb.firstIs("the title of the first build", before)
+	mu.Lock()
+	site, modified = builds[1], time.Now().Add(-time.Hour)
+	mu.Unlock()
+	tb.run("searching the second build", chromedp.Navigate(srv.URL+basePath+"search/?q=humanoid+pilots"))
+	tb.firstIs("the title of the second build", after)
+}
+
+// overlay is fsys with the file name holding data.
+type overlay struct {
+	fs.FS
+	name string
+	data []byte
+}
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if name != o.name {
+		return o.FS.Open(name)
+	}
+	return fstest.MapFS{name: {Data: o.data}}.Open(name)
 }

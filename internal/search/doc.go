@@ -44,7 +44,8 @@
 // each next one, or (form 1) one bit per digest of the archive, bit i%8 of
 // byte i/8 for id i; whichever is smaller.
 //
-//	search/meta.json           {"format":1, "version", "docs", "terms", "chunk"}: read first;
+//	search/meta.json           {"format":1, "version", "docs", "terms", "chunk"}: fetched
+//	                           with the shards of a query's words, both with no-cache;
 //	                           every other file is fetched with ?v=version
 //	search/t/HEX.bin           a dictionary shard: the terms whose key (their first two
 //	                           characters, or one, see above) has the UTF-8 bytes HEX,
