@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"html"
 	"sync"
 	"time"
 
@@ -87,6 +88,9 @@ func (c *entries) encode(d *content.Digest, format Format) []byte {
 	switch format {
 	case RSS:
 		it := (&gfeeds.Rss{Feed: f}).RssFeed().Items[0]
+		// An item's description is HTML to every reader; the summary is
+		// text, escaped here as the pages escape it.
+		it.Description = html.EscapeString(d.Summary)
 		it.Author = rssAuthor(author)
 		ri := &rssItem{RssItem: it, Categories: themeNames(d)}
 		if author != nil {

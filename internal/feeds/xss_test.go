@@ -49,8 +49,8 @@ func TestXSS(t *testing.T) {
 			if it.Title != xssTitle {
 				t.Errorf("%s: entry title %q, want %q", name, it.Title, xssTitle)
 			}
-			if it.Description != xssSummary {
-				t.Errorf("%s: summary %q, want %q", name, it.Description, xssSummary)
+			if got := summaryText(t, name, ff, it); got != xssSummary {
+				t.Errorf("%s: summary %q, want %q", name, got, xssSummary)
 			}
 			if !slices.Equal(it.Categories, []string{xssTag, "Safe"}) {
 				t.Errorf("%s: categories %q, want %q", name, it.Categories, []string{xssTag, "Safe"})
