@@ -101,8 +101,16 @@ func safeDestination(source, dest string) error {
 	if err := errors.Join(err1, err2); err != nil {
 		return err
 	}
-	if rel, err := filepath.Rel(dst, src); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+	if within(src, dst) {
 		return fmt.Errorf("destination %s holds the site folder; it would be replaced whole", dest)
+	}
+	// Nor may it be an input of the site, or lie in one: the folders may
+	// be links, so their targets are compared too.
+	for _, in := range []string{"content", "layouts", "static"} {
+		dir := filepath.Join(src, in)
+		if within(dst, dir) || within(resolved(dst), resolved(dir)) {
+			return fmt.Errorf("destination %s is in the site's %s/ folder; a build replaces its destination whole", dest, in)
+		}
 	}
 	for _, marker := range []string{"content", "site.yaml", ".git"} {
 		if _, err := os.Lstat(filepath.Join(dst, marker)); err == nil {
@@ -110,4 +118,22 @@ func safeDestination(source, dest string) error {
 		}
 	}
 	return nil
+}
+
+// within reports whether path is dir or lies inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// resolved is path with its symbolic links followed, as far as it exists.
+func resolved(path string) string {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		return real
+	}
+	parent := filepath.Dir(path)
+	if parent == path {
+		return path
+	}
+	return filepath.Join(resolved(parent), filepath.Base(path))
 }
