@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -12,6 +11,7 @@ import (
 
 	signal "github.com/signaldigest/signal"
 	"github.com/signaldigest/signal/internal/build"
+	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/output"
 )
 
@@ -39,13 +39,10 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 	}
 	opts := build.Options{Theme: signal.Theme, Drafts: f.drafts, Future: f.future, Now: time.Now(), Timings: f.timings}
 	if f.baseURL != "" {
-		u, err := url.Parse(f.baseURL)
-		if err != nil || !u.IsAbs() || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-			fmt.Fprintf(e.stderr, "signal build: --base-url %q: want an absolute http or https URL\n", f.baseURL)
+		u, msg := config.ParseBaseURL(f.baseURL)
+		if msg != "" {
+			fmt.Fprintf(e.stderr, "signal build: --base-url %q: %s\n", f.baseURL, msg)
 			return ExitUsage
-		}
-		if !strings.HasSuffix(u.Path, "/") {
-			u.Path += "/"
 		}
 		opts.BaseURL = u
 	}

@@ -119,7 +119,7 @@ func (d *decoder) field(cfg *Config, f *meta.Field) {
 	case "base_url":
 		var s string
 		if d.str(v, f.Key, &s, false) {
-			if u, msg := parseBaseURL(s); msg != "" {
+			if u, msg := ParseBaseURL(s); msg != "" {
 				d.errorf(v, "base_url: %s", msg)
 			} else {
 				cfg.BaseURL = u
@@ -227,7 +227,10 @@ func (d *decoder) author(v *meta.Node, a *Author) {
 	}
 }
 
-func parseBaseURL(s string) (*url.URL, string) {
+// ParseBaseURL reads a base_url, from site.yaml or the command line: an
+// absolute http or https URL, its path ending in /. It returns why it is
+// refused when it is.
+func ParseBaseURL(s string) (*url.URL, string) {
 	u, err := url.Parse(s)
 	if err != nil || !u.IsAbs() || u.Host == "" {
 		return nil, "want an absolute URL such as https://example.org/ (got " + strconv.Quote(s) + ")"
@@ -235,8 +238,19 @@ func parseBaseURL(s string) (*url.URL, string) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return nil, "want an http or https URL, not " + u.Scheme + ":"
 	}
-	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil || u.ForceQuery || strings.HasSuffix(s, "#") {
 		return nil, "must not carry a query, fragment or user name"
+	}
+	// Every link of the site starts with the path, written as it is: a
+	// character that a URL escapes would be read otherwise, and an empty
+	// segment (//) makes the link name another host.
+	for _, c := range []byte(u.Path) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0) {
+			return nil, "its path may hold only letters, digits, - . _ ~ and / (got " + strconv.Quote(u.Path) + ")"
+		}
+	}
+	if strings.Contains(u.Path, "//") {
+		return nil, "its path has an empty segment (//)"
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
@@ -253,7 +267,7 @@ func checkPermalink(p string) string {
 		return "must start and end with / (like /:year/:month/:day/:slug/)"
 	}
 	hasSlug := false
-	for _, seg := range strings.Split(strings.Trim(p, "/"), "/") {
+	for _, seg := range strings.Split(strings.TrimPrefix(strings.TrimSuffix(p, "/"), "/"), "/") {
 		if seg == "" || seg == "." || seg == ".." {
 			return "has an empty, . or .. segment"
 		}
