@@ -46,6 +46,11 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 		}
 		opts.BaseURL = u
 	}
+	if info, err := os.Stat(f.source); err != nil || !info.IsDir() {
+		// Checked before the output folder is made, which would make it.
+		fmt.Fprintf(e.stderr, "signal build: no site folder at %s\n", f.source)
+		return ExitContent
+	}
 	dest := f.dest
 	if dest == "" {
 		dest = filepath.Join(f.source, "public")

@@ -131,7 +131,10 @@ func (p *parser) parse(file []byte) *Digest {
 		return nil
 	}
 	if d.Slug == "" {
-		d.Slug = fileSlug(path.Base(p.path))
+		if d.Slug = fileSlug(path.Base(p.path)); d.Slug == "" {
+			p.problems.Add(p.path, 1, 0, "the file name gives no slug: name the file after the digest (2026-11-27-title.md) or give it a slug: in front matter")
+			return nil
+		}
 	}
 	p.body(d, body, bytes.Count(file[:len(file)-len(body)], []byte{'\n'})+1)
 	if p.problems.Err() != nil {

@@ -134,9 +134,18 @@ func list(fsys fs.FS) ([]string, diag.List) {
 			}
 			return nil
 		}
-		if !e.IsDir() && strings.EqualFold(path.Ext(name), ".md") {
-			paths = append(paths, p)
+		if e.IsDir() || !strings.EqualFold(path.Ext(name), ".md") {
+			return nil
 		}
+		if !e.Type().IsRegular() {
+			// A link is read through; anything else (a named pipe, a
+			// device) would block or never end.
+			if info, err := fs.Stat(fsys, p); err == nil && !info.Mode().IsRegular() {
+				problems.Add(p, 0, 0, "cannot read: not a regular file")
+				return nil
+			}
+		}
+		paths = append(paths, p)
 		return nil
 	})
 	if errors.Is(err, fs.ErrNotExist) {
