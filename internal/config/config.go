@@ -54,8 +54,9 @@ func Default() *Config {
 	}
 }
 
-// BasePath is the path of base_url, starting and ending with "/".
-func (c *Config) BasePath() string { return c.BaseURL.Path }
+// BasePath is the path of base_url as a link writes it (escaped),
+// starting and ending with "/".
+func (c *Config) BasePath() string { return c.BaseURL.EscapedPath() }
 
 // AbsURL returns the absolute URL of a site path such as "/themes/".
 func (c *Config) AbsURL(sitePath string) string {
@@ -241,14 +242,8 @@ func ParseBaseURL(s string) (*url.URL, string) {
 	if u.RawQuery != "" || u.Fragment != "" || u.User != nil || u.ForceQuery || strings.HasSuffix(s, "#") {
 		return nil, "must not carry a query, fragment or user name"
 	}
-	// Every link of the site starts with the path, written as it is: a
-	// character that a URL escapes would be read otherwise, and an empty
-	// segment (//) makes the link name another host.
-	for _, c := range []byte(u.Path) {
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0) {
-			return nil, "its path may hold only letters, digits, - . _ ~ and / (got " + strconv.Quote(u.Path) + ")"
-		}
-	}
+	// Every link of the site starts with the path: an empty segment (//)
+	// would make it name another host.
 	if strings.Contains(u.Path, "//") {
 		return nil, "its path has an empty segment (//)"
 	}
