@@ -3,6 +3,7 @@ package build_test
 import (
 	"encoding/json"
 	"encoding/xml"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -17,14 +18,44 @@ import (
 func TestLinksResolve(t *testing.T) {
 	base := "https://example.org/archive/"
 	mem, _ := run(t, sample(), build.Options{BaseURL: mustURL(t, base)})
-	checked := 0
+	ids := map[string]map[string]bool{} // page → its ids
+	idsOf := func(name string) map[string]bool {
+		if ids[name] == nil {
+			ids[name] = map[string]bool{}
+			data, _ := mem.File(name)
+			sitetest.Walk(sitetest.ParseHTML(t, name, data), func(n *html.Node) {
+				if id, ok := sitetest.Attr(n, "id"); ok {
+					if ids[name][id] {
+						t.Errorf("%s: two elements have the id %q", name, id)
+					}
+					ids[name][id] = true
+				}
+			})
+		}
+		return ids[name]
+	}
+	checked, fragments := 0, 0
 	for _, name := range htmlFiles(mem) {
 		data, _ := mem.File(name)
+		idsOf(name)
 		sitetest.Walk(sitetest.ParseHTML(t, name, data), func(n *html.Node) {
 			for _, key := range []string{"href", "src"} {
 				v, ok := sitetest.Attr(n, key)
 				if !ok {
 					continue
+				}
+				// A link to a part of a page names an element of it.
+				if i := strings.IndexByte(v, '#'); i >= 0 && i+1 < len(v) && !strings.HasPrefix(v, "https://x.com/") {
+					page := name
+					if i > 0 {
+						page = resolve(t, name, v[:i], "/archive/")
+					}
+					if frag, _ := url.PathUnescape(v[i+1:]); page != "" && strings.HasSuffix(page, ".html") {
+						fragments++
+						if _, ok := mem.File(page); ok && !idsOf(page)[frag] {
+							t.Errorf("%s: %s=%q names no element of %s", name, key, v, page)
+						}
+					}
 				}
 				if strings.HasPrefix(v, "https://example.org/") && !strings.HasPrefix(v, base) {
 					t.Errorf("%s: absolute link %s outside base_url", name, v)
@@ -43,8 +74,8 @@ func TestLinksResolve(t *testing.T) {
 			}
 		})
 	}
-	if checked < 500 {
-		t.Errorf("checked only %d links", checked)
+	if checked < 500 || fragments < 10 {
+		t.Errorf("checked only %d links, %d of them to a part of a page", checked, fragments)
 	}
 	var sm struct {
 		URLs []struct {

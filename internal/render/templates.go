@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -124,14 +123,9 @@ func funcMap(cfg *config.Config, assets map[string]string) template.FuncMap {
 		// trusted marks HTML that signal made itself: the Markdown renderer's
 		// output, whose raw HTML and unsafe links are already dropped.
 		"trusted": func(b []byte) template.HTML { return template.HTML(b) },
-		// cited shows a block a source is cited in: a list item alone is
-		// put in a list of its own.
-		"cited": func(b []byte) template.HTML {
-			if bytes.HasPrefix(b, []byte("<li")) {
-				return template.HTML("<ul class=\"cited\">\n" + string(b) + "</ul>\n")
-			}
-			return template.HTML(b)
-		},
+		// cited shows a block of a digest's body that cites a source, on
+		// the source's page: cited BLOCK DIGEST-PERMALINK.
+		"cited":    func(b []byte, permalink string) template.HTML { return cited(b, Href(cfg, permalink)) },
 		"date":     func(t time.Time) string { return t.Format("2 January 2006") },
 		"isodate":  func(t time.Time) string { return t.Format(time.DateOnly) },
 		"datetime": func(t time.Time) string { return t.Format(time.RFC3339) },

@@ -1,0 +1,25 @@
+package render
+
+import "testing"
+
+// A cited block goes on a source's page: its ids are dropped and its links
+// into the digest lead to the digest's page.
+func TestRelink(t *testing.T) {
+	const page = "/archive/2026/11/13/robot-arms/"
+	for _, c := range []struct{ in, want string }{
+		{`<li>Plain <strong>text</strong> &amp; marks (via <a class="handle" href="/archive/sources/x/">@x</a>)</li>`,
+			`<li>Plain <strong>text</strong> &amp; marks (via <a class="handle" href="/archive/sources/x/">@x</a>)</li>`},
+		{`<p>Costs fell.<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup></p>`,
+			`<p>Costs fell.<sup><a href="/archive/2026/11/13/robot-arms/#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup></p>`},
+		{`<h2 id="whats-moving">What&rsquo;s moving, per @x</h2>`,
+			`<h2>What&rsquo;s moving, per @x</h2>`},
+		{`<p><img src="img/chart.svg" alt="a &#34;chart&#34;"> and <a href="../">yesterday</a></p>`,
+			`<p><img src="/archive/2026/11/13/robot-arms/img/chart.svg" alt="a &#34;chart&#34;"> and <a href="/archive/2026/11/13/">yesterday</a></p>`},
+		{`<p><a href="https://example.com/a?b=1&amp;c=2">out</a> <a href="mailto:desk@example.org">mail</a> <a href="/archive/themes/compute/">root</a></p>`,
+			`<p><a href="https://example.com/a?b=1&amp;c=2">out</a> <a href="mailto:desk@example.org">mail</a> <a href="/archive/themes/compute/">root</a></p>`},
+	} {
+		if got := string(relink([]byte(c.in), page)); got != c.want {
+			t.Errorf("relink(%s)\n got %s\nwant %s", c.in, got, c.want)
+		}
+	}
+}
