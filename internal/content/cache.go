@@ -21,6 +21,7 @@ type Cache struct {
 	mu       sync.Mutex
 	settings string            // the settings the entries were parsed with
 	paths    []string          // the digest files; nil: list the folder again
+	links    map[string]bool   // those of paths that are symbolic links
 	files    map[string]parsed // by path
 
 	// What the last load without errors returned, for the next one to
@@ -52,6 +53,13 @@ func (c *Cache) Changed(paths ...string) {
 		}
 		if _, known := c.files[p]; !known {
 			c.paths = nil // a new file or folder, or a removed folder
+			// A folder moved in over one of the same name holds other
+			// files under the same paths.
+			for f := range c.files {
+				if strings.HasPrefix(f, p+"/") {
+					delete(c.files, f)
+				}
+			}
 		}
 		delete(c.files, p)
 	}

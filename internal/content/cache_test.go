@@ -2,6 +2,9 @@ package content_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -9,6 +12,7 @@ import (
 	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/markdown"
+	"github.com/signaldigest/signal/internal/sitefs"
 )
 
 // A Load with a cache returns what a Load without one does, whatever
@@ -62,4 +66,64 @@ func TestCacheAfterFailedLoad(t *testing.T) {
 	load("c mended", false, "content/c.md")
 	fsys["content/a.md"] = digest("A", "2026-11-01", "Rates")
 	load("a moved back", false, "content/a.md")
+}
+
+// A Load with a cache is told of changes by the paths that changed. A link
+// is told of by its target's path; a folder moved in over another of the
+// same name, by the folder's path. Both give what a Load without a cache
+// gives, on disk and through sitefs, as serve reads a site.
+func TestCacheLinksAndFolders(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, title string) {
+		t.Helper()
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		data := "---\ntitle: " + title + "\ndate: 2026-11-01\nconsensus: Bullish\nconviction: high\n---\nBody.\n"
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/_src/linked.md", "Linked first")
+	if err := os.Symlink("_src/linked.md", filepath.Join(dir, "content", "linked.md")); err != nil {
+		t.Fatal(err)
+	}
+	write("content/2027/sub/moved.md", "Moved first")
+	fsys := sitefs.Confine(os.DirFS(dir))
+	cfg, md, cache := config.Default(), markdown.New(), content.NewCache()
+	titles := func(cache *content.Cache) string {
+		ds, problems := content.Load(fsys, cfg, md, cache)
+		if err := problems.Err(); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, d := range ds {
+			out = append(out, d.Path+"="+d.Title)
+		}
+		slices.Sort(out)
+		return strings.Join(out, " ")
+	}
+	check := func(what string, changed ...string) {
+		t.Helper()
+		cache.Changed(changed...)
+		if got, want := titles(cache), titles(nil); got != want {
+			t.Errorf("%s:\n got  %s\n want %s", what, got, want)
+		}
+	}
+	check("the first load")
+	write("content/_src/linked.md", "Linked edited")
+	check("the link's target edited", "content/_src/linked.md")
+
+	other := filepath.Join(t.TempDir(), "2027")
+	if err := os.Rename(filepath.Join(dir, "content", "2027"), other); err != nil {
+		t.Fatal(err)
+	}
+	write("swap/2027/sub/moved.md", "Moved in over it")
+	if err := os.Rename(filepath.Join(dir, "swap", "2027"), filepath.Join(dir, "content", "2027")); err != nil {
+		t.Fatal(err)
+	}
+	// One change told of both moves, as a watcher that waits for saves to
+	// settle tells it.
+	check("the folder moved out and another moved in", "content/2027")
 }

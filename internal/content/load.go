@@ -36,10 +36,15 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 	paths := cache.paths
 	var problems diag.List
 	if paths == nil {
-		paths, problems = list(fsys)
+		paths, cache.links, problems = list(fsys)
 		if problems.Err() != nil {
 			return nil, problems
 		}
+	}
+	// A change to the file a link names is told by the file's path, not
+	// the link's: links are read again every time.
+	for p := range cache.links {
+		delete(cache.files, p)
 	}
 	results := make([]parsed, len(paths))
 	gone := make([]bool, len(paths))
@@ -115,9 +120,11 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 	return digests, problems
 }
 
-// list finds the digest files, in a stable order.
-func list(fsys fs.FS) ([]string, diag.List) {
+// list finds the digest files, in a stable order, and which of them are
+// symbolic links.
+func list(fsys fs.FS) ([]string, map[string]bool, diag.List) {
 	var paths []string
+	links := map[string]bool{}
 	var problems diag.List
 	err := fs.WalkDir(fsys, Dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -145,6 +152,10 @@ func list(fsys fs.FS) ([]string, diag.List) {
 				return nil
 			}
 		}
+		// A link, or a file that package sitefs lists in a link's place.
+		if l, ok := e.(interface{ Linked() bool }); e.Type()&fs.ModeSymlink != 0 || ok && l.Linked() {
+			links[p] = true
+		}
 		paths = append(paths, p)
 		return nil
 	})
@@ -152,7 +163,7 @@ func list(fsys fs.FS) ([]string, diag.List) {
 		problems.Add(Dir, 0, 0, "no content folder: digests go in content/ (signal new TITLE writes one)")
 	}
 	slices.Sort(paths)
-	return paths, problems
+	return paths, links, problems
 }
 
 func unwrapPath(err error) error {

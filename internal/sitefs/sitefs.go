@@ -73,11 +73,18 @@ func (c *confined) ReadDir(name string) ([]fs.DirEntry, error) {
 			continue
 		}
 		if !info.IsDir() {
-			out = append(out, fs.FileInfoToDirEntry(renamed{info, e.Name()}))
+			out = append(out, linked{fs.FileInfoToDirEntry(renamed{info, e.Name()})})
 		}
 	}
 	return out, err
 }
+
+// linked lists a link to a file as the file.
+type linked struct{ fs.DirEntry }
+
+// Linked tells a listing that the file is reached through a link: a change
+// to it is seen under the target's name, not the link's.
+func (linked) Linked() bool { return true }
 
 // renamed is a link's target seen under the link's name.
 type renamed struct {
