@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"hash/maphash"
 	"runtime"
 	"slices"
@@ -440,6 +441,24 @@ func newestFirst(pages []*site.Page) []*site.Page {
 		return tb.Compare(ta)
 	})
 	return out
+}
+
+// Check makes every page, keeping none, and returns the errors of the
+// layouts, as Write would: serve runs it after a rebuild, which made only
+// the pages asked for, so that an error that only some pages meet is found
+// as a build finds it. It makes one page at a time, leaving the other
+// cores to the pages being asked for, and stops when ctx is done.
+func (o *Output) Check(ctx context.Context) diag.List {
+	var problems diag.List
+	for _, p := range o.site.Pages {
+		if ctx.Err() != nil {
+			return nil
+		}
+		if _, more := o.render.Page(p); more.Err() != nil {
+			problems = append(problems, more.Errors()...)
+		}
+	}
+	return problems.Unique()
 }
 
 // Refresh makes again, in parallel, the files of the cache that the newest

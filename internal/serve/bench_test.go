@@ -58,23 +58,33 @@ func BenchmarkServeEdit(b *testing.B) {
 	}
 	file := filepath.Join(dir, filepath.FromSlash(d.Path()))
 	original, _ := os.ReadFile(file)
+	body := func(n int) (string, string) {
+		mark := fmt.Sprintf("Edit number %d.", n)
+		return strings.Replace(string(original), "## Blind Spot\n\n", "## Blind Spot\n\n"+mark+" ", 1), mark
+	}
 	edits := []struct {
-		name string
-		edit func(n int) (string, string) // the new file, and what the page then shows
+		name  string
+		edit  func(n int) (string, string) // the new file, and what the page then shows
+		pause time.Duration                // between saves, untimed
 	}{
-		{"body", func(n int) (string, string) {
-			mark := fmt.Sprintf("Edit number %d.", n)
-			return strings.Replace(string(original), "## Blind Spot\n\n", "## Blind Spot\n\n"+mark+" ", 1), mark
-		}},
+		{"body", body, 0},
 		{"themes", func(n int) (string, string) {
 			theme := fmt.Sprintf("Edited Theme %d", n)
 			return strings.Replace(string(original), "tags: [", "tags: ["+theme+", ", 1), ">" + theme + "<"
-		}},
+		}, 0},
+		// Saves a second apart: each comes while the check of every page
+		// of the build before is under way (see Server.Rebuild).
+		{"body-while-checking", body, time.Second},
 	}
 	for _, e := range edits {
 		b.Run(e.name, func(b *testing.B) {
 			n := 0
 			for b.Loop() {
+				if e.pause > 0 {
+					b.StopTimer()
+					time.Sleep(e.pause)
+					b.StartTimer()
+				}
 				n++
 				data, want := e.edit(n)
 				if err := os.WriteFile(file, []byte(data), 0o644); err != nil {

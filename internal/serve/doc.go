@@ -6,4 +6,7 @@
 // injected into served HTML only. A rebuild that fails keeps the last good
 // build served, with its errors in an overlay that is part of every HTML
 // page served while the build is broken, and pushed to pages already open.
+// A rebuild makes only the pages asked for; every page is then made in the
+// background, keeping none, so that an error in a layout that some pages
+// only meet fails the preview as it fails a build.
 package serve

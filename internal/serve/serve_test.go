@@ -486,3 +486,36 @@ func TestServeEncodedNames(t *testing.T) {
 		t.Errorf("GET /data/100%%25%%20%%C3%%BCber.csv: %d %q", code, body)
 	}
 }
+
+// A layout that fails on one page only: the rebuild makes the pages asked
+// for, which work, and the check of every page that follows finds the
+// error, as signal build would. The build before is served again, with
+// the overlay, until the layout is mended.
+func TestServeLayoutErrorOnOnePage(t *testing.T) {
+	h := start(t)
+	h.write("content/2026-11-01-boom.md", strings.Replace(fmt.Sprintf(digest, "Boom"), "2026-11-02", "2026-11-01", 1))
+	h.eventually("the second digest", func() bool { code, _, _ := h.get("/2026/11/01/boom/"); return code == 200 })
+	h.write("layouts/digest.html", `{{define "main"}}<h1>New: {{.Digest.Title}}</h1>{{if eq .Digest.Title "Boom"}}{{index .Digest.Themes 99}}{{end}}{{end}}`)
+	h.eventually("the error found by the check", func() bool {
+		return strings.Contains(h.log.String(), "checking every page found errors") && strings.Contains(h.body(page), `id="signal-overlay"`)
+	})
+	body := h.body(page)
+	if !strings.Contains(body, "layouts/digest.html:1:") || !strings.Contains(body, "index out of range") {
+		t.Errorf("the overlay lacks the layout's error:\n%s", body)
+	}
+	if strings.Contains(body, "<h1>New: First title</h1>") || !strings.Contains(body, "<h1>First title</h1>") {
+		t.Error("the page is not from the last good build")
+	}
+	h.write("layouts/digest.html", `{{define "main"}}<h1>New: {{.Digest.Title}}</h1>{{end}}`)
+	h.eventually("the mended layout", func() bool {
+		b := h.body(page)
+		return strings.Contains(b, "<h1>New: First title</h1>") && !strings.Contains(b, `id="signal-overlay"`)
+	})
+	time.Sleep(2 * checkWait) // the check of the mended build finds nothing
+	if b := h.body("/2026/11/01/boom/"); !strings.Contains(b, "<h1>New: Boom</h1>") || strings.Contains(b, `id="signal-overlay"`) {
+		t.Errorf("after the fix, the page that failed is:\n%s", b)
+	}
+}
+
+// checkWait is more than serve waits before it checks every page.
+const checkWait = 500 * time.Millisecond

@@ -34,6 +34,8 @@ type Server struct {
 	events *broker
 	cache  *build.Cache // what one build made, for the next
 
+	stopCheck context.CancelFunc // ends the check of the pages of the last build
+
 	mu       sync.RWMutex // guards the fields below
 	site     files
 	problems diag.List // the errors of the newest build, nil when it succeeded
@@ -69,6 +71,9 @@ func New(opts Options) *Server {
 // them one after another): they share the build cache.
 func (s *Server) Rebuild(baseURL *url.URL, changed ...string) (time.Duration, diag.List) {
 	start := time.Now()
+	if s.stopCheck != nil {
+		s.stopCheck() // its build is about to be replaced
+	}
 	s.cache.Changed(changed...)
 	out, problems := build.Prepare(os.DirFS(s.opts.Source), build.Options{
 		Theme: s.opts.Theme, BaseURL: baseURL, Drafts: s.opts.Drafts, Future: s.opts.Future, Now: time.Now(),
@@ -84,9 +89,50 @@ func (s *Server) Rebuild(baseURL *url.URL, changed ...string) (time.Duration, di
 	if problems.Err() != nil {
 		s.problems = problems.Errors()
 	} else {
+		s.checkPages(out, s.site, s.build)
 		s.site, s.problems = out, nil
 	}
 	return time.Since(start), problems
+}
+
+// checkDelay is how long the check of a new build's pages waits, so that
+// the pages a browser asks for at once, on its reload, are made first.
+var checkDelay = 300 * time.Millisecond
+
+// checkPages makes every page of build n in the background, keeping none:
+// a rebuild makes only the pages asked for, and an error in a layout that
+// only some pages meet would go unseen until one of them is asked for,
+// where signal build fails at once. When it finds one and build n is still
+// the newest, the build before it is served again, with the errors, as
+// after any failed build. Called with s.mu held.
+func (s *Server) checkPages(out *build.Output, prev files, n int) {
+	ctx, cancel := context.WithCancel(context.Background())
+	s.stopCheck = cancel
+	go func() {
+		defer cancel()
+		select {
+		case <-time.After(checkDelay):
+		case <-ctx.Done():
+			return
+		}
+		problems := out.Check(ctx)
+		if problems.Err() == nil {
+			return
+		}
+		s.mu.Lock()
+		if s.build != n || ctx.Err() != nil {
+			s.mu.Unlock()
+			return
+		}
+		s.build++
+		s.site, s.problems = prev, problems.Errors()
+		s.mu.Unlock()
+		fmt.Fprintf(s.opts.Log, "checking every page found errors; serving the last good build:\n")
+		for _, p := range problems {
+			fmt.Fprintf(s.opts.Log, "  %s\n", p.Error())
+		}
+		s.events.send(event{name: "errors", data: overlayHTML(problems.Errors())})
+	}()
 }
 
 // state returns the build to serve from, its errors and its name, read
@@ -151,6 +197,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case err = <-errc:
 	}
 	s.events.close()
+	s.mu.Lock()
+	if s.stopCheck != nil {
+		s.stopCheck()
+	}
+	s.mu.Unlock()
 	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	_ = srv.Shutdown(shutdown)
