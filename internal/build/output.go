@@ -276,15 +276,41 @@ func listKey(shown []*content.Digest, l feeds.List) uint64 {
 	return h.Sum64()
 }
 
-// makeRest makes the files that are not pages or feeds, once.
+// makeRest makes the files that are not pages or feeds, once: the sitemap
+// and robots.txt, then the static files, so that a site's own robots.txt
+// replaces the one made.
 func (o *Output) makeRest() {
 	o.once.Do(func() {
 		o.rest = output.NewMemory()
-		o.problems = append(o.problems, o.render.Static(o.rest)...)
 		if err := o.render.Sitemap(o.rest); err != nil {
 			o.problems.Add("sitemap.xml", 0, 0, "cannot make: %v", err)
 		}
+		o.problems = append(o.problems, o.render.Static(o.rest)...)
 	})
+}
+
+// clashes reports the static files that have the path of a file the build
+// makes, a page, a feed, the sitemap or a file of the search index: which
+// of the two a reader got would depend on the order of writing. robots.txt
+// is not one of them: a site's own replaces the one made.
+func (o *Output) clashes() diag.List {
+	var problems diag.List
+	for _, name := range o.render.StaticNames() {
+		what := ""
+		if _, ok := o.pageOf(name); ok {
+			what = "a page"
+		} else if _, ok := o.lists[name]; ok {
+			what = "a feed"
+		} else if name == "sitemap.xml" || strings.HasPrefix(name, "sitemap-") && strings.HasSuffix(name, ".xml") {
+			what = "the sitemap"
+		} else if strings.HasPrefix(name, search.Dir) {
+			what = "the search index's folder"
+		}
+		if what != "" {
+			problems.Add("static/"+name, 0, 0, "has the path of %s that signal makes; rename or remove it", what)
+		}
+	}
+	return problems
 }
 
 // Write writes every file of the output into sink, in parallel, and

@@ -151,7 +151,7 @@ func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) 
 	if c := opts.Cache; c != nil && !c.dirty && c.renderer != nil {
 		// Neither the theme nor site.yaml changed: the layouts parsed for
 		// the last build serve this one.
-		return newOutput(s, c.renderer.For(s), c, c.theme, false), problems
+		return checked(newOutput(s, c.renderer.For(s), c, c.theme, false), problems)
 	}
 	theme := render.NewTheme(opts.Theme, fsys)
 	var rc *render.Cache
@@ -171,6 +171,15 @@ func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) 
 	}
 	out := newOutput(s, r, opts.Cache, tk, true)
 	out.release = opts.Cache == nil && !theme.OwnLayouts()
+	return checked(out, problems)
+}
+
+// checked is out unless its static files clash with the files it makes.
+func checked(out *Output, problems diag.List) (*Output, diag.List) {
+	problems = append(problems, out.clashes()...)
+	if problems.Err() != nil {
+		return nil, problems
+	}
 	return out, problems
 }
 

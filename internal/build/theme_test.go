@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"maps"
 	"regexp"
 	"strings"
 	"testing"
@@ -110,5 +111,40 @@ func TestSearchWithOwnHead(t *testing.T) {
 	_, body, _ := strings.Cut(d, "<body>")
 	if !regexp.MustCompile(`<script type="module" src="[^"]*/search\.js\?v=`).MatchString(body) {
 		t.Errorf("the search page of a site with its own head.html loads no search.js in its body:\n%s", d)
+	}
+}
+
+// A site's static file may replace robots.txt, and no file the build makes
+// otherwise: one with the path of a page, a feed, the sitemap or the search
+// index is an error at its path, in build as in serve (which both prepare
+// the output this way).
+func TestStaticClashes(t *testing.T) {
+	digest := "---\ntitle: One\ndate: 2026-11-02\nconsensus: Bullish\nconviction: high\ntags: [Compute]\n---\nBody.\n"
+	fsys := fstest.MapFS{
+		"site.yaml":                 {Data: []byte("title: Clash\n")},
+		"content/2026-11-02-one.md": {Data: []byte(digest)},
+		"static/robots.txt":         {Data: []byte("User-agent: *\nDisallow: /drafts/\n")},
+		"static/extra/notes.txt":    {Data: []byte("fine")},
+	}
+	mem, _ := run(t, fsys, build.Options{})
+	if got := page(t, mem, "robots.txt"); got != "User-agent: *\nDisallow: /drafts/\n" {
+		t.Errorf("robots.txt is not the site's own:\n%s", got)
+	}
+	for name, what := range map[string]string{
+		"static/index.html":                "a page",
+		"static/archive/index.html":        "a page",
+		"static/2026/11/02/one/index.html": "a page",
+		"static/themes/compute/feed.json":  "a feed",
+		"static/feed.xml":                  "a feed",
+		"static/sitemap.xml":               "the sitemap",
+		"static/search/meta.json":          "the search index's folder",
+	} {
+		bad := maps.Clone(fsys)
+		bad[name] = &fstest.MapFile{Data: []byte("x")}
+		_, _, problems := tryRun(bad, build.Options{})
+		want := name + ": has the path of " + what + " that signal makes; rename or remove it"
+		if got := problems.Error(); problems.Err() == nil || !strings.Contains(got, want) {
+			t.Errorf("with %s: %v, want %q", name, got, want)
+		}
 	}
 }

@@ -98,6 +98,19 @@ func Buffer() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }
 // Release gives back a buffer from Buffer.
 func Release(b *bytes.Buffer) { buffers.Put(b) }
 
+// StaticNames lists the theme's static files: the site's and the built-in
+// theme's.
+func (r *Renderer) StaticNames() []string {
+	var names []string
+	_ = fs.WalkDir(r.theme.Static, ".", func(name string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			names = append(names, name)
+		}
+		return nil
+	})
+	return names
+}
+
 // Static copies the theme's static files into sink.
 func (r *Renderer) Static(sink Sink) diag.List {
 	var problems diag.List
