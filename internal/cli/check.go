@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"time"
+
+	signal "github.com/signaldigest/signal"
 
 	"github.com/signaldigest/signal/internal/build"
 	"github.com/signaldigest/signal/internal/diag"
@@ -24,6 +28,16 @@ func checkCommand() *command {
 			}
 			_, digests, problems := build.Load(os.DirFS(source), nil)
 			if report(e.stderr, problems) {
+				return ExitContent
+			}
+			// Then what a build does, drafts and future digests included:
+			// the site model, the layouts and every page, writing none.
+			// Its warnings were reported above.
+			out, more := build.Prepare(os.DirFS(source), build.Options{Theme: signal.Theme, Drafts: true, Future: true, Now: time.Now()})
+			if more.Err() == nil {
+				more = out.Check(context.Background())
+			}
+			if report(e.stderr, more.Errors()) {
 				return ExitContent
 			}
 			themes, handles := map[string]bool{}, map[string]bool{}
