@@ -30,6 +30,7 @@ func load(fsys fs.FS, baseURL *url.URL, cache *content.Cache) (*config.Config, [
 	base := cfg.BasePath()
 	md := markdown.New(
 		markdown.WithUnsafeHTML(cfg.UnsafeHTML),
+		markdown.WithBasePath(base),
 		markdown.WithHandleURL(func(slug string) string {
 			return base + site.SourcePath(slug)[1:]
 		}),

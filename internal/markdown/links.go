@@ -90,3 +90,33 @@ func (safeLinks) Transform(doc *ast.Document, reader text.Reader, pc parser.Cont
 func unsafeDestination(dest []byte) bool {
 	return IsUnsafeURL(string(util.URLEscape(dest, true)))
 }
+
+// basePath moves links and images to a path from the site's root, such as
+// [themes](/themes/compute/), under the path of base_url, where the site
+// is served; one already under it stays as written.
+type basePath struct{ path string }
+
+func (b basePath) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(b, 999)))
+}
+
+func (b basePath) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch n := n.(type) {
+			case *ast.Link:
+				n.Destination = b.move(n.Destination)
+			case *ast.Image:
+				n.Destination = b.move(n.Destination)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (b basePath) move(dest []byte) []byte {
+	if len(dest) == 0 || dest[0] != '/' || len(dest) > 1 && (dest[1] == '/' || dest[1] == '\\') || bytes.HasPrefix(dest, []byte(b.path)) {
+		return dest // relative, another host's, or already under the path
+	}
+	return append([]byte(b.path), dest[1:]...)
+}

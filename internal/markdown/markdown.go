@@ -25,6 +25,7 @@ type Markdown struct {
 type options struct {
 	unsafeHTML bool
 	handleURL  func(slug string) string
+	basePath   string
 }
 
 // An Option configures a Markdown.
@@ -39,6 +40,11 @@ func WithUnsafeHTML(on bool) Option { return func(o *options) { o.unsafeHTML = o
 func WithHandleURL(f func(slug string) string) Option {
 	return func(o *options) { o.handleURL = f }
 }
+
+// WithBasePath sets the path the site is served under, such as
+// "/archive/": links and images that start at the site's root ("/img/a.png")
+// are moved under it. Without it, or with "/", they stay as written.
+func WithBasePath(p string) Option { return func(o *options) { o.basePath = p } }
 
 // noStyle is a chroma style with no entries.
 var noStyle = chroma.MustNewStyle("signal", chroma.StyleEntries{})
@@ -68,6 +74,7 @@ func New(opts ...Option) *Markdown {
 			),
 			&handleExtension{url: o.handleURL},
 			safeLinks{},
+			basePath{o.basePath},
 			taskLabels{},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
