@@ -59,24 +59,27 @@ func New(opts ...Option) *Markdown {
 	if o.unsafeHTML {
 		rendererOpts = append(rendererOpts, goldmark.WithRendererOptions(html.WithUnsafe()))
 	}
-	md := goldmark.New(append(rendererOpts,
-		goldmark.WithExtensions(
-			extension.GFM,
-			extension.Footnote,
-			extension.Typographer,
-			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-				// With classes the style never reaches the HTML (chroma.css
-				// carries the colours), but goldmark-highlighting makes a
-				// formatter per code block and each converts its style to
-				// CSS first: an empty style makes that nearly free.
-				highlighting.WithCustomStyle(noStyle),
-			),
-			&handleExtension{url: o.handleURL},
-			safeLinks{},
-			basePath{o.basePath},
-			taskLabels{},
+	extensions := []goldmark.Extender{
+		extension.GFM,
+		extension.Footnote,
+		extension.Typographer,
+		highlighting.NewHighlighting(
+			highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+			// With classes the style never reaches the HTML (chroma.css
+			// carries the colours), but goldmark-highlighting makes a
+			// formatter per code block and each converts its style to
+			// CSS first: an empty style makes that nearly free.
+			highlighting.WithCustomStyle(noStyle),
 		),
+		&handleExtension{url: o.handleURL},
+		safeLinks{},
+		taskLabels{},
+	}
+	if o.basePath != "" && o.basePath != "/" {
+		extensions = append(extensions, basePath{o.basePath})
+	}
+	md := goldmark.New(append(rendererOpts,
+		goldmark.WithExtensions(extensions...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)...)
 	return &Markdown{md: md}
