@@ -9,9 +9,13 @@
 // Front matter dates take one of four forms:
 //
 //	2026-11-24                  a day, at midnight in the site's timezone
-//	2026-11-24T07:30:00Z        RFC 3339, with a zone (Z or ±hh:mm) and optional fraction
+//	2026-11-24T07:30:00Z        RFC 3339, with a zone (Z or ±hh:mm) and optional fraction;
+//	                            "t" and "z" in lower case, or a space for the T, too
 //	2026-11-24T07:30:00         a time in the site's timezone ("T" or a space)
 //	2026-11-24 07:30            the same without seconds ("T" or a space)
+//
+// A date-time with a zone is shown in the site's timezone, and its day there
+// is the digest's day: a site's archive has one calendar.
 //
 // A digest's summary, when its front matter has none, is the text of the
 // first paragraph of its body (or of its first list item, when a list comes

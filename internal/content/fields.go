@@ -76,7 +76,7 @@ func ParseConviction(s string) (Conviction, error) {
 
 // Date layouts accepted in front matter; see the package doc.
 var (
-	zonedLayouts = []string{time.RFC3339Nano}
+	zonedLayouts = []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999Z07:00"}
 	localLayouts = []string{
 		"2006-01-02",
 		"2006-01-02T15:04:05", "2006-01-02 15:04:05",
@@ -88,7 +88,8 @@ var (
 func parseDate(s string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, l := range zonedLayouts {
-		if t, err := time.Parse(l, s); err == nil {
+		// RFC 3339 allows a lower-case t and z, and a space for the T.
+		if t, err := time.Parse(l, strings.ToUpper(s)); err == nil {
 			return inRange(s, t.In(loc))
 		}
 	}
