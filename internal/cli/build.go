@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -89,8 +90,8 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 		}
 	}
 	if !f.quiet {
-		fmt.Fprintf(e.stderr, "signal: %d digests → %d pages, %d feeds, %d files in %s, %d ms\n",
-			stats.Digests, stats.Pages, stats.Feeds, stats.Files, dest, time.Since(start).Milliseconds())
+		fmt.Fprintf(e.stderr, "signal: %s → %s, %s, %s in %s, %d ms\n", count(stats.Digests, "digest"),
+			count(stats.Pages, "page"), count(stats.Feeds, "feed"), count(stats.Files, "file"), dest, time.Since(start).Milliseconds())
 	}
 	return ExitOK
 }
@@ -138,4 +139,12 @@ func resolved(path string) string {
 		return path
 	}
 	return filepath.Join(resolved(parent), filepath.Base(path))
+}
+
+// count writes n things: "1 digest", "2 digests".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return strconv.Itoa(n) + " " + thing + "s"
 }

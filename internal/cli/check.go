@@ -49,7 +49,7 @@ func checkCommand() *command {
 					handles[s.Slug] = true
 				}
 			}
-			fmt.Fprintf(e.stderr, "ok: %d digests, %d themes, %d sources\n", len(digests), len(themes), len(handles))
+			fmt.Fprintf(e.stderr, "ok: %s, %s, %s\n", count(len(digests), "digest"), count(len(themes), "theme"), count(len(handles), "source"))
 			return ExitOK
 		},
 	}
