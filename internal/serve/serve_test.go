@@ -519,3 +519,27 @@ func TestServeLayoutErrorOnOnePage(t *testing.T) {
 
 // checkWait is more than serve waits before it checks every page.
 const checkWait = 500 * time.Millisecond
+
+// Bound to every interface, serve names the site by localhost, in its log
+// and in the absolute URLs of pages, not by the unspecified address.
+func TestServeEveryInterface(t *testing.T) {
+	dir := t.TempDir()
+	h := &harness{t: t, dir: dir, log: &syncBuffer{}}
+	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "First title"))
+	ln, err := net.Listen("tcp", "0.0.0.0:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serve.New(serve.Options{Source: dir, Theme: signal.Theme, Log: h.log}).Serve(ctx, ln) }()
+	defer func() { cancel(); <-done }()
+	h.base = fmt.Sprintf("http://127.0.0.1:%d", port)
+	h.eventually("the first build", func() bool { return strings.Contains(h.log.String(), "built in") })
+	want := fmt.Sprintf("at http://localhost:%d/, listening on every interface", port)
+	h.eventually("the address", func() bool { return strings.Contains(h.log.String(), want) })
+	if body := h.body(page); !strings.Contains(body, fmt.Sprintf(`<link rel="canonical" href="http://localhost:%d/2026/11/02/one/">`, port)) {
+		t.Errorf("the canonical URL does not name localhost:\n%s", body)
+	}
+}

@@ -158,8 +158,17 @@ func (s *Server) Run(ctx context.Context) error {
 // Serve is Run on a listener the caller opened.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	base := &url.URL{Scheme: "http", Host: ln.Addr().String(), Path: "/"}
-	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsLoopback() && tcp.IP.To4() != nil {
-		base.Host = fmt.Sprintf("127.0.0.1:%d", tcp.Port)
+	where := ""
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
+		switch {
+		case tcp.IP.IsLoopback() && tcp.IP.To4() != nil:
+			base.Host = fmt.Sprintf("127.0.0.1:%d", tcp.Port)
+		case tcp.IP.IsUnspecified():
+			// Every interface: links name this machine as its own browser
+			// does; one on another machine follows the relative ones.
+			base.Host = fmt.Sprintf("localhost:%d", tcp.Port)
+			where = fmt.Sprintf(", listening on every interface (%s)", ln.Addr())
+		}
 	}
 	// Watch before the first build, so that no save during it is missed.
 	w, err := newWatcher(s.opts.Source)
@@ -170,7 +179,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	defer w.Close()
 	took, problems := s.Rebuild(base)
 	s.logBuild(took, problems, nil)
-	fmt.Fprintf(s.opts.Log, "Serving %s at %s (Ctrl-C to stop)\n", s.opts.Source, base)
+	fmt.Fprintf(s.opts.Log, "Serving %s at %s%s (Ctrl-C to stop)\n", s.opts.Source, base, where)
 
 	srv := &http.Server{
 		Handler:           s.Handler(isLoopback(ln.Addr())),
