@@ -38,13 +38,13 @@ func newCommand() *command {
 			day := time.Now().In(cfg.Timezone)
 			if date != "" {
 				t, err := time.ParseInLocation(time.DateOnly, date, cfg.Timezone)
-				if err != nil {
-					fmt.Fprintf(e.stderr, "signal new: --date %q: want YYYY-MM-DD\n", date)
+				if err != nil || t.Year() < 1000 {
+					fmt.Fprintf(e.stderr, "signal new: --date %q: want YYYY-MM-DD, in a year from 1000 to 9999\n", date)
 					return ExitUsage
 				}
 				day = t
 			}
-			slug := content.Slugify(title)
+			slug := content.FileSlug(title)
 			if slug == "" {
 				fmt.Fprintf(e.stderr, "signal new: title %q has no letters or digits to make a file name from\n", title)
 				return ExitUsage

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -42,6 +43,31 @@ func fileSlug(base string) string {
 		return s
 	}
 	return Slugify(stem)
+}
+
+// maxFileSlug keeps the names of new digest files well under the 255 bytes
+// file systems allow, whatever script the title is in.
+const maxFileSlug = 80
+
+// FileSlug is the slug of a new digest's file name, which becomes its
+// permalink's: the title slugified, cut on a - to at most 80 bytes. It is
+// "" for a title without letters or digits.
+func FileSlug(title string) string {
+	s := Slugify(title)
+	if len(s) <= maxFileSlug {
+		return s
+	}
+	cut := maxFileSlug
+	for cut > 0 && s[cut] != '-' {
+		cut--
+	}
+	if cut == 0 { // one long word
+		cut = maxFileSlug
+		for !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return s[:cut]
 }
 
 // Theme is a theme of the archive.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"time"
-	"unicode/utf8"
 
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/diag"
@@ -45,31 +44,13 @@ func Import(name string, src []byte, opts Options) ([]byte, string, diag.List) {
 	return out, day + "-" + fileSlug(title) + ".md", problems
 }
 
-// maxSlug keeps file names well under the 255 bytes file systems allow,
-// whatever script the title is in.
-const maxSlug = 80
-
-// fileSlug is the slug of the file name: the title slugified, cut on a - to
-// at most maxSlug bytes.
+// fileSlug is the slug of the file name: the title's, as content.FileSlug
+// gives it, or "digest" when it has none.
 func fileSlug(title string) string {
-	s := content.Slugify(title)
-	if len(s) > maxSlug {
-		cut := maxSlug
-		for cut > 0 && s[cut] != '-' {
-			cut--
-		}
-		if cut == 0 {
-			cut = maxSlug
-			for !utf8.RuneStart(s[cut]) {
-				cut--
-			}
-		}
-		s = s[:cut]
+	if s := content.FileSlug(title); s != "" {
+		return s
 	}
-	if s == "" {
-		return "digest"
-	}
-	return s
+	return "digest"
 }
 
 var nameDateRE = regexp.MustCompile(`(?:^|[^0-9])(\d{4}-\d{2}-\d{2})(?:[^0-9]|$)`)
