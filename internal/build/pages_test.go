@@ -3,9 +3,13 @@ package build_test
 import (
 	"encoding/json"
 	"encoding/xml"
+	stdhtml "html"
 	"net/url"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/net/html"
 
@@ -209,5 +213,25 @@ func TestXSS(t *testing.T) {
 		if !strings.Contains(digest, want) {
 			t.Errorf("digest page lost the text %q", want)
 		}
+	}
+}
+
+// The themes are listed in the order of the site's language, by their
+// words: an emoji or an accent does not send a theme to the end.
+func TestThemesOrder(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml": {Data: []byte("title: Order\n")},
+		"content/2026-11-02-one.md": {Data: []byte("---\ntitle: One\ndate: 2026-11-02\nconsensus: Bullish\nconviction: high\n" +
+			"tags: [\"🚀 Rockets\", Ünïcode Test, Semiconductors, robotics, Apple, \"日本語\", Zinc]\n---\nBody.\n")},
+	}
+	mem, _ := run(t, fsys, build.Options{})
+	re := regexp.MustCompile(`<li><a href="/themes/[^"]*">([^<]*)</a>`)
+	var got []string
+	for _, m := range re.FindAllStringSubmatch(page(t, mem, "themes/index.html"), -1) {
+		got = append(got, stdhtml.UnescapeString(m[1]))
+	}
+	want := []string{"Apple", "robotics", "🚀 Rockets", "Semiconductors", "Ünïcode Test", "Zinc", "日本語"}
+	if !slices.Equal(got, want) {
+		t.Errorf("themes listed as %q, want %q", got, want)
 	}
 }

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
 	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/diag"
@@ -109,8 +112,12 @@ func (s *Site) taxonomies() {
 		s.Stances.add(string(d.Stance), d.Stance.Title(), d)
 		s.Levels.add(string(d.Conviction), d.Conviction.Title(), d)
 	}
+	// Themes and handles in the order of the site's language, by their
+	// slugs: the words of the name, without the emoji or punctuation that
+	// would send a name to the end of the list.
+	coll := collate.New(language.Make(s.Config.Language), collate.IgnoreCase)
 	byName := func(a, b *Term) int {
-		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Slug, b.Slug))
+		return cmp.Or(coll.CompareString(a.Slug, b.Slug), cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Slug, b.Slug))
 	}
 	slices.SortFunc(s.Themes.Terms, byName)
 	slices.SortFunc(s.Sources.Terms, byName)
