@@ -144,6 +144,11 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		data = inject(data, problems, n)
 	}
 	w.Header().Set("Content-Type", ctype)
+	if status == http.StatusOK {
+		// With ranges, which audio and video in static/ need.
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+		return
+	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {

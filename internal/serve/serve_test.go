@@ -543,3 +543,25 @@ func TestServeEveryInterface(t *testing.T) {
 		t.Errorf("the canonical URL does not name localhost:\n%s", body)
 	}
 }
+
+// A range of a file is served as a static host serves it: audio and video
+// in static/ need it.
+func TestServeRange(t *testing.T) {
+	h := start(t)
+	h.write("static/clip.txt", "0123456789abcdef")
+	h.eventually("the new static file", func() bool { code, _, _ := h.get("/clip.txt"); return code == 200 })
+	req, _ := http.NewRequest("GET", h.base+"/clip.txt", nil)
+	req.Header.Set("Range", "bytes=4-7")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusPartialContent || string(body) != "4567" || resp.Header.Get("Content-Range") != "bytes 4-7/16" {
+		t.Errorf("GET bytes=4-7: %d %q Content-Range %q, want 206 \"4567\" bytes 4-7/16", resp.StatusCode, body, resp.Header.Get("Content-Range"))
+	}
+	if got := resp.Header.Get("Cache-Control"); got != "no-store" {
+		t.Errorf("Cache-Control %q, want no-store", got)
+	}
+}
