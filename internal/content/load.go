@@ -141,7 +141,13 @@ func list(fsys fs.FS) ([]string, map[string]bool, diag.List) {
 			}
 			return nil
 		}
-		if e.IsDir() || !strings.EqualFold(path.Ext(name), ".md") {
+		if e.IsDir() {
+			return nil
+		}
+		if ext := path.Ext(name); !strings.EqualFold(ext, ".md") {
+			if strings.EqualFold(ext, ".markdown") {
+				problems.Warn(p, 0, 0, "not read: digests are .md files (rename it to read it)")
+			}
 			return nil
 		}
 		if !e.Type().IsRegular() {
