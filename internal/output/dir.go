@@ -47,7 +47,11 @@ func NewDir(dest string) (*Dir, error) {
 	if err := removeLeftovers(dest); err != nil {
 		return nil, err
 	}
-	if st, err := os.Lstat(dest); err == nil && !st.IsDir() {
+	if st, err := os.Lstat(dest); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		// A build replaces its destination whole, in one rename: that
+		// would replace the link, not the folder it names.
+		return nil, fmt.Errorf("%s is a symbolic link; give the folder it names with -d", dest)
+	} else if err == nil && !st.IsDir() {
 		return nil, fmt.Errorf("%s exists and is not a folder", dest)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+tempMark)

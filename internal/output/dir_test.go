@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/signaldigest/signal/internal/sitetest"
@@ -179,5 +180,23 @@ func TestDirConcurrentBuilds(t *testing.T) {
 	}
 	if names := sitetest.Names(t, root); !slices.Equal(names, []string{"public"}) {
 		t.Errorf("left beside the destination: %v", names)
+	}
+}
+
+// A destination that is a link is refused with what to do instead: the
+// swap would replace the link, not the folder it names.
+func TestDirRefusesLink(t *testing.T) {
+	root := t.TempDir()
+	target := filepath.Join(root, "real")
+	if err := os.Mkdir(target, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(root, "public")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	_, err := NewDir(link)
+	if err == nil || !strings.Contains(err.Error(), "is a symbolic link; give the folder it names with -d") {
+		t.Errorf("NewDir(link) = %v", err)
 	}
 }
