@@ -276,6 +276,16 @@ func listKey(shown []*content.Digest, l feeds.List) uint64 {
 	return h.Sum64()
 }
 
+// holdsPages reports whether any page lies in the folder at path.
+func (o *Output) holdsPages(path string) bool {
+	for p := range o.pages {
+		if strings.HasPrefix(p, path) {
+			return true
+		}
+	}
+	return false
+}
+
 // makeRest makes the files that are not pages or feeds, once: the sitemap
 // and robots.txt, then the static files, so that a site's own robots.txt
 // replaces the one made.
@@ -305,6 +315,8 @@ func (o *Output) clashes() diag.List {
 			what = "the sitemap"
 		} else if strings.HasPrefix(name, search.Dir) {
 			what = "the search index's folder"
+		} else if o.holdsPages("/" + name + "/") {
+			what = "a folder of pages"
 		}
 		if what != "" {
 			problems.Add("static/"+name, 0, 0, "has the path of %s that signal makes; rename or remove it", what)

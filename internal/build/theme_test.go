@@ -138,6 +138,8 @@ func TestStaticClashes(t *testing.T) {
 		"static/feed.xml":                  "a feed",
 		"static/sitemap.xml":               "the sitemap",
 		"static/search/meta.json":          "the search index's folder",
+		"static/themes":                    "a folder of pages",
+		"static/2026":                      "a folder of pages",
 	} {
 		bad := maps.Clone(fsys)
 		bad[name] = &fstest.MapFile{Data: []byte("x")}
