@@ -141,7 +141,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		ctype = "application/octet-stream"
 	}
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data, problems, n)
+		data = inject(data, problems, site, n)
 	}
 	w.Header().Set("Content-Type", ctype)
 	if status == http.StatusOK {
@@ -158,10 +158,10 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 
 // inject adds the live-reload script, and the error overlay when the
 // newest build failed, to a page: never to the built files themselves.
-func inject(page []byte, problems diag.List, build string) []byte {
+func inject(page []byte, problems diag.List, site files, build string) []byte {
 	var add bytes.Buffer
 	if len(problems) > 0 {
-		add.WriteString(overlayHTML(problems))
+		add.WriteString(overlayHTML(problems, site))
 	}
 	add.WriteString(reloadScript(build))
 	i := bytes.LastIndex(page, []byte("</body>"))

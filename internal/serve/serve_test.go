@@ -565,3 +565,21 @@ func TestServeRange(t *testing.T) {
 		t.Errorf("Cache-Control %q, want no-store", got)
 	}
 }
+
+// A site broken from the start has no good build to show: serve says so,
+// in its log and over the pages, rather than speak of a last good build.
+func TestServeBrokenFromTheStart(t *testing.T) {
+	dir := t.TempDir()
+	h := &harness{t: t, dir: dir, log: &syncBuffer{}}
+	h.write("content/2026-11-02-one.md", strings.Replace(fmt.Sprintf(digest, "Broken"), "Bullish", "Bulish", 1))
+	h.base = serveDir(t, dir, h.log)
+	h.eventually("the failed build", func() bool { return strings.Contains(h.log.String(), "with errors") })
+	if log := h.log.String(); !strings.Contains(log, "nothing to serve until it is fixed") || strings.Contains(log, "last good build") {
+		t.Errorf("log:\n%s", log)
+	}
+	if body := h.body(page); !strings.Contains(body, "there is no good build to show yet") {
+		t.Errorf("the overlay does not say there is no good build:\n%s", body)
+	}
+	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "Mended"))
+	h.eventually("the mended build", func() bool { return strings.Contains(h.body(page), "<h1>Mended</h1>") })
+}

@@ -127,11 +127,11 @@ func (s *Server) checkPages(out *build.Output, prev files, n int) {
 		s.build++
 		s.site, s.problems = prev, problems.Errors()
 		s.mu.Unlock()
-		fmt.Fprintf(s.opts.Log, "checking every page found errors; serving the last good build:\n")
+		fmt.Fprintf(s.opts.Log, "checking every page found errors; %s:\n", serving(prev))
 		for _, p := range problems {
 			fmt.Fprintf(s.opts.Log, "  %s\n", p.Error())
 		}
-		s.events.send(event{name: "errors", data: overlayHTML(problems.Errors())})
+		s.events.send(event{name: "errors", data: overlayHTML(problems.Errors(), prev)})
 	}()
 }
 
@@ -228,7 +228,8 @@ func (s *Server) logBuild(took time.Duration, problems diag.List, changed []stri
 		what = "rebuilt (" + summarize(changed) + ")"
 	}
 	if problems.Err() != nil {
-		fmt.Fprintf(s.opts.Log, "%s with errors in %d ms; serving the last good build:\n", what, took.Milliseconds())
+		site, _, _ := s.state()
+		fmt.Fprintf(s.opts.Log, "%s with errors in %d ms; %s:\n", what, took.Milliseconds(), serving(site))
 		for _, p := range problems {
 			fmt.Fprintf(s.opts.Log, "  %s\n", p.Error())
 		}
@@ -238,6 +239,14 @@ func (s *Server) logBuild(took time.Duration, problems diag.List, changed []stri
 		fmt.Fprintf(s.opts.Log, "  %s\n", p.Error())
 	}
 	fmt.Fprintf(s.opts.Log, "%s in %d ms\n", what, took.Milliseconds())
+}
+
+// serving says what is served while the newest build is broken.
+func serving(site files) string {
+	if _, empty := site.(none); empty {
+		return "nothing to serve until it is fixed"
+	}
+	return "serving the last good build"
 }
 
 func summarize(changed []string) string {
@@ -250,10 +259,10 @@ func summarize(changed []string) string {
 // notify tells open pages what happened: new errors, a stylesheet to swap,
 // or a reload.
 func (s *Server) notify(changed []string, problems diag.List) {
-	_, _, n := s.state()
+	site, _, n := s.state()
 	switch {
 	case problems.Err() != nil:
-		s.events.send(event{name: "errors", data: overlayHTML(problems.Errors())})
+		s.events.send(event{name: "errors", data: overlayHTML(problems.Errors(), site)})
 	case cssOnly(changed):
 		s.events.send(event{name: "css", data: n})
 	default:
