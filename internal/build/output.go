@@ -44,7 +44,7 @@ type Output struct {
 
 	once     sync.Once // makes the rest: static files, sitemap, robots.txt
 	rest     *output.Memory
-	problems diag.List
+	problems diag.List // of making the rest
 
 	searchOnce sync.Once // makes the search index, for File
 	index      *output.Memory
@@ -226,8 +226,7 @@ func (o *Output) pageOf(name string) (*site.Page, bool) {
 func (o *Output) makeIndex() {
 	o.searchOnce.Do(func() {
 		o.index = output.NewMemory()
-		_, problems := search.Write(o.site, o.index)
-		o.problems = append(o.problems, problems...)
+		_, _ = search.Write(o.site, o.index) // into memory: no write fails
 	})
 }
 
@@ -481,8 +480,8 @@ func newestFirst(pages []*site.Page) []*site.Page {
 	return out
 }
 
-// Check makes every page, keeping none, and returns the errors of the
-// layouts, as Write would: serve runs it after a rebuild, which made only
+// Check makes every page, keeping none, and the static files and sitemap,
+// and returns their errors, as Write would: serve runs it after a rebuild, which made only
 // the pages asked for, so that an error that only some pages meet is found
 // as a build finds it. It makes one page at a time, leaving the other
 // cores to the pages being asked for, and stops when ctx is done.
@@ -496,6 +495,8 @@ func (o *Output) Check(ctx context.Context) diag.List {
 			problems = append(problems, more.Errors()...)
 		}
 	}
+	o.makeRest() // the static files and the sitemap
+	problems = append(problems, o.problems.Errors()...)
 	return problems.Unique()
 }
 

@@ -204,7 +204,7 @@ func themeKey(cfg *config.Config, theme render.Theme, opts Options) uint64 {
 		cfg.Author.Name, cfg.Author.Email, cfg.Timezone, cfg.Permalink, cfg.PageSize, cfg.FeedItems, cfg.UnsafeHTML, opts.Drafts, opts.Future)
 	for _, fsys := range []fs.FS{theme.Layouts, theme.Static} {
 		_ = fs.WalkDir(fsys, ".", func(name string, e fs.DirEntry, err error) error {
-			if err == nil && !e.IsDir() {
+			if err == nil && !e.IsDir() && sitefs.Regular(e) {
 				data, _ := fs.ReadFile(fsys, name)
 				h.WriteString(name + "\x00")
 				h.Write(data)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/site"
+	"github.com/signaldigest/signal/internal/sitefs"
 )
 
 // Sink receives the files of the site. WriteFile is called from several
@@ -122,6 +123,10 @@ func (r *Renderer) Static(sink Sink) diag.List {
 		if e.IsDir() {
 			return nil
 		}
+		if !sitefs.Regular(e) {
+			problems.Add("static/"+name, 0, 0, "cannot copy: not a regular file")
+			return nil
+		}
 		data, err := fs.ReadFile(r.theme.Static, name)
 		if err == nil {
 			err = sink.WriteFile(name, data)
@@ -142,7 +147,7 @@ func hashAssets(static fs.FS) (map[string]string, diag.List) {
 	matches, _ := fs.Glob(static, "*.css")
 	js, _ := fs.Glob(static, "*.js")
 	for _, name := range append(matches, js...) {
-		data, err := fs.ReadFile(static, name)
+		data, err := sitefs.ReadFile(static, name)
 		if err != nil {
 			problems.Add("static/"+name, 0, 0, "cannot read: %v", err)
 			continue

@@ -16,6 +16,7 @@ import (
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/site"
+	"github.com/signaldigest/signal/internal/sitefs"
 )
 
 // layouts maps each page kind to its layout file.
@@ -50,7 +51,7 @@ func parseTemplates(layoutFS fs.FS, funcs template.FuncMap) (templates, diag.Lis
 		seen[layout] = true
 		t := template.New("base.html").Funcs(funcs)
 		for _, name := range append(common, layout) {
-			src, err := fs.ReadFile(layoutFS, name)
+			src, err := sitefs.ReadFile(layoutFS, name)
 			if err != nil {
 				problems.Add("layouts/"+name, 0, 0, "cannot read layout: %v", err)
 				t = nil

@@ -124,7 +124,9 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	status := http.StatusOK
+	top := s.headline(site)
 	if failed.Err() != nil {
+		top = "This page failed to build."
 		// A layout failed on this page only: show why, over an empty page.
 		status, name = http.StatusInternalServerError, "500.html"
 		data, problems = []byte("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Layout error</title></head><body></body></html>"), failed
@@ -141,7 +143,7 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 		ctype = "application/octet-stream"
 	}
 	if strings.HasPrefix(ctype, "text/html") {
-		data = inject(data, problems, site, n)
+		data = inject(data, problems, top, n)
 	}
 	w.Header().Set("Content-Type", ctype)
 	if status == http.StatusOK {
@@ -158,10 +160,10 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 
 // inject adds the live-reload script, and the error overlay when the
 // newest build failed, to a page: never to the built files themselves.
-func inject(page []byte, problems diag.List, site files, build string) []byte {
+func inject(page []byte, problems diag.List, headline, build string) []byte {
 	var add bytes.Buffer
 	if len(problems) > 0 {
-		add.WriteString(overlayHTML(problems, site))
+		add.WriteString(overlayWith(problems, headline))
 	}
 	add.WriteString(reloadScript(build))
 	i := bytes.LastIndex(page, []byte("</body>"))

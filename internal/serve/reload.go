@@ -72,7 +72,7 @@ func (b *broker) serve(w http.ResponseWriter, r *http.Request, s *Server) {
 	site, problems, n := s.state()
 	write(w, event{name: "hello", data: n})
 	if len(problems) > 0 {
-		write(w, event{name: "errors", data: overlayHTML(problems, site)})
+		write(w, event{name: "errors", data: overlayWith(problems, s.headline(site))})
 	}
 	flusher.Flush()
 	for {
@@ -97,17 +97,13 @@ func write(w http.ResponseWriter, e event) {
 	fmt.Fprint(w, "\n")
 }
 
-// overlayHTML shows a failed build's errors over the page. It is plain
+// overlayWith shows a failed build's errors over the page, under headline. It is plain
 // HTML with inline styles, so it shows without JavaScript and without the
 // theme's stylesheet.
-func overlayHTML(problems diag.List, site files) string {
-	shown := "this is the last good build"
-	if _, empty := site.(none); empty {
-		shown = "there is no good build to show yet"
-	}
+func overlayWith(problems diag.List, headline string) string {
 	var b strings.Builder
 	b.WriteString(`<div id="signal-overlay" role="alert" style="position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;padding:1rem 1.25rem;background:#2b0b0b;color:#ffe9e7;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;border-top:4px solid #ff6b5e;box-shadow:0 -4px 16px rgba(0,0,0,.4)">`)
-	b.WriteString(`<strong style="display:block;font:600 15px/1.4 system-ui,sans-serif;margin-bottom:.5rem">The build failed — ` + shown + `. Fix the file and the page updates itself.</strong><ul style="margin:0;padding-left:1.2rem">`)
+	b.WriteString(`<strong style="display:block;font:600 15px/1.4 system-ui,sans-serif;margin-bottom:.5rem">` + html.EscapeString(headline) + ` Fix the file and the page updates itself.</strong><ul style="margin:0;padding-left:1.2rem">`)
 	for _, p := range problems {
 		b.WriteString("<li>" + html.EscapeString(p.Error()) + "</li>")
 	}

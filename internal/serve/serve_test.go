@@ -495,6 +495,7 @@ func TestServeLayoutErrorOnOnePage(t *testing.T) {
 	h := start(t)
 	h.write("content/2026-11-01-boom.md", strings.Replace(fmt.Sprintf(digest, "Boom"), "2026-11-02", "2026-11-01", 1))
 	h.eventually("the second digest", func() bool { code, _, _ := h.get("/2026/11/01/boom/"); return code == 200 })
+	time.Sleep(2 * checkWait) // its pages are all made: it is the last good build
 	h.write("layouts/digest.html", `{{define "main"}}<h1>New: {{.Digest.Title}}</h1>{{if eq .Digest.Title "Boom"}}{{index .Digest.Themes 99}}{{end}}{{end}}`)
 	h.eventually("the error found by the check", func() bool {
 		return strings.Contains(h.log.String(), "checking every page found errors") && strings.Contains(h.body(page), `id="signal-overlay"`)
@@ -503,8 +504,11 @@ func TestServeLayoutErrorOnOnePage(t *testing.T) {
 	if !strings.Contains(body, "layouts/digest.html:1:") || !strings.Contains(body, "index out of range") {
 		t.Errorf("the overlay lacks the layout's error:\n%s", body)
 	}
-	if strings.Contains(body, "<h1>New: First title</h1>") || !strings.Contains(body, "<h1>First title</h1>") {
-		t.Error("the page is not from the last good build")
+	if strings.Contains(body, "<h1>New: First title</h1>") || !strings.Contains(body, "<h1>First title</h1>") || !strings.Contains(body, "this is the last good build") {
+		t.Errorf("the page is not from the last good build:\n%s", body)
+	}
+	if b := h.body("/2026/11/01/boom/"); !strings.Contains(b, "<h1>Boom</h1>") {
+		t.Errorf("the page that fails is not the last good build's:\n%s", b)
 	}
 	h.write("layouts/digest.html", `{{define "main"}}<h1>New: {{.Digest.Title}}</h1>{{end}}`)
 	h.eventually("the mended layout", func() bool {
@@ -582,4 +586,27 @@ func TestServeBrokenFromTheStart(t *testing.T) {
 	}
 	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "Mended"))
 	h.eventually("the mended build", func() bool { return strings.Contains(h.body(page), "<h1>Mended</h1>") })
+}
+
+// A site whose layout fails on one page from the start has no good build
+// to go back to: the build is shown, with the errors, and said to be so.
+func TestServeLayoutErrorFromTheStart(t *testing.T) {
+	dir := t.TempDir()
+	h := &harness{t: t, dir: dir, log: &syncBuffer{}}
+	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "First title"))
+	h.write("content/2026-11-01-boom.md", strings.Replace(fmt.Sprintf(digest, "Boom"), "2026-11-02", "2026-11-01", 1))
+	h.write("layouts/digest.html", `{{define "main"}}<h1>New: {{.Digest.Title}}</h1>{{if eq .Digest.Title "Boom"}}{{index .Digest.Themes 99}}{{end}}{{end}}`)
+	h.base = serveDir(t, dir, h.log)
+	h.eventually("the error found by the check", func() bool { return strings.Contains(h.log.String(), "checking every page found errors") })
+	if !strings.Contains(h.log.String(), "serving it, for want of a build whose every page was made") {
+		t.Errorf("log:\n%s", h.log.String())
+	}
+	body := h.body(page)
+	if !strings.Contains(body, "<h1>New: First title</h1>") || !strings.Contains(body, "Some pages failed to build") || !strings.Contains(body, "index out of range") {
+		t.Errorf("the page:\n%s", body)
+	}
+	code, b, _ := h.get("/2026/11/01/boom/")
+	if code != http.StatusInternalServerError || !strings.Contains(b, "This page failed to build.") {
+		t.Errorf("the failing page: %d\n%s", code, b)
+	}
 }

@@ -34,12 +34,18 @@ type Server struct {
 	events *broker
 	cache  *build.Cache // what one build made, for the next
 
-	stopCheck context.CancelFunc // ends the check of the pages of the last build
+	// The check of every page of the newest build (see checkPages): only
+	// the rebuilding goroutine starts and stops it, and Serve waits for it.
+	stopCheck context.CancelFunc
+	checks    sync.WaitGroup
 
 	mu       sync.RWMutex // guards the fields below
 	site     files
 	problems diag.List // the errors of the newest build, nil when it succeeded
 	build    int       // counts builds, good or bad: pages compare it to know they are stale
+	good     files     // the newest build whose every page was made without error
+	goodN    int       // its number
+	partly   bool      // site is a build some of whose pages failed, shown for want of a good one
 	epoch    int64     // when the server started: a restarted server's builds differ
 }
 
@@ -58,7 +64,7 @@ func New(opts Options) *Server {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
-	return &Server{opts: opts, events: newBroker(), cache: build.NewCache(), site: none{}, epoch: time.Now().UnixNano()}
+	return &Server{opts: opts, events: newBroker(), cache: build.NewCache(), site: none{}, good: none{}, epoch: time.Now().UnixNano()}
 }
 
 // Rebuild builds the site again, parsing only the files in changed (paths
@@ -89,8 +95,8 @@ func (s *Server) Rebuild(baseURL *url.URL, changed ...string) (time.Duration, di
 	if problems.Err() != nil {
 		s.problems = problems.Errors()
 	} else {
-		s.checkPages(out, s.site, s.build)
-		s.site, s.problems = out, nil
+		s.checkPages(out, s.build)
+		s.site, s.problems, s.partly = out, nil, false
 	}
 	return time.Since(start), problems
 }
@@ -103,12 +109,15 @@ var checkDelay = 300 * time.Millisecond
 // a rebuild makes only the pages asked for, and an error in a layout that
 // only some pages meet would go unseen until one of them is asked for,
 // where signal build fails at once. When it finds one and build n is still
-// the newest, the build before it is served again, with the errors, as
-// after any failed build. Called with s.mu held.
-func (s *Server) checkPages(out *build.Output, prev files, n int) {
+// the newest, the newest build whose pages were all made is served again,
+// with the errors, and open pages reload to it; with no such build yet,
+// this one stays, with the errors. Called with s.mu held.
+func (s *Server) checkPages(out *build.Output, n int) {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.stopCheck = cancel
+	s.checks.Add(1)
 	go func() {
+		defer s.checks.Done()
 		defer cancel()
 		select {
 		case <-time.After(checkDelay):
@@ -116,22 +125,37 @@ func (s *Server) checkPages(out *build.Output, prev files, n int) {
 			return
 		}
 		problems := out.Check(ctx)
-		if problems.Err() == nil {
+		if ctx.Err() != nil {
 			return
 		}
 		s.mu.Lock()
-		if s.build != n || ctx.Err() != nil {
+		if problems.Err() == nil {
+			if n > s.goodN {
+				s.good, s.goodN = out, n
+			}
 			s.mu.Unlock()
 			return
 		}
+		if s.build != n {
+			s.mu.Unlock()
+			return
+		}
+		problems = problems.Errors()
+		problems.Sort()
 		s.build++
-		s.site, s.problems = prev, problems.Errors()
+		s.problems = problems
+		if _, none := s.good.(none); none {
+			s.partly = true
+		} else {
+			s.site = s.good
+		}
+		said, name := s.serving(), fmt.Sprintf("%d-%d", s.epoch, s.build)
 		s.mu.Unlock()
-		fmt.Fprintf(s.opts.Log, "checking every page found errors; %s:\n", serving(prev))
+		fmt.Fprintf(s.opts.Log, "checking every page found errors; %s:\n", said)
 		for _, p := range problems {
 			fmt.Fprintf(s.opts.Log, "  %s\n", p.Error())
 		}
-		s.events.send(event{name: "errors", data: overlayHTML(problems.Errors(), prev)})
+		s.events.send(event{name: "reload", data: name})
 	}()
 }
 
@@ -206,16 +230,15 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case err = <-errc:
 	}
 	s.events.close()
-	s.mu.Lock()
-	if s.stopCheck != nil {
-		s.stopCheck()
-	}
-	s.mu.Unlock()
 	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	_ = srv.Shutdown(shutdown)
 	w.Close()
-	wg.Wait()
+	wg.Wait() // no rebuild runs now, nor will: so no check starts
+	if s.stopCheck != nil {
+		s.stopCheck()
+	}
+	s.checks.Wait()
 	if errors.Is(err, http.ErrServerClosed) {
 		err = nil
 	}
@@ -228,8 +251,10 @@ func (s *Server) logBuild(took time.Duration, problems diag.List, changed []stri
 		what = "rebuilt (" + summarize(changed) + ")"
 	}
 	if problems.Err() != nil {
-		site, _, _ := s.state()
-		fmt.Fprintf(s.opts.Log, "%s with errors in %d ms; %s:\n", what, took.Milliseconds(), serving(site))
+		s.mu.RLock()
+		said := s.serving()
+		s.mu.RUnlock()
+		fmt.Fprintf(s.opts.Log, "%s with errors in %d ms; %s:\n", what, took.Milliseconds(), said)
 		for _, p := range problems {
 			fmt.Fprintf(s.opts.Log, "  %s\n", p.Error())
 		}
@@ -241,12 +266,29 @@ func (s *Server) logBuild(took time.Duration, problems diag.List, changed []stri
 	fmt.Fprintf(s.opts.Log, "%s in %d ms\n", what, took.Milliseconds())
 }
 
-// serving says what is served while the newest build is broken.
-func serving(site files) string {
-	if _, empty := site.(none); empty {
+// serving says what is served while the newest build is broken. Called
+// with s.mu held.
+func (s *Server) serving() string {
+	if _, empty := s.site.(none); empty {
 		return "nothing to serve until it is fixed"
 	}
+	if s.partly {
+		return "serving it, for want of a build whose every page was made"
+	}
 	return "serving the last good build"
+}
+
+// headline says the same over the pages, as of the build site.
+func (s *Server) headline(site files) string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	switch _, empty := site.(none); {
+	case empty:
+		return "The build failed — there is no good build to show yet."
+	case s.partly && site == s.site:
+		return "Some pages failed to build — this is that build, shown for want of a good one."
+	}
+	return "The build failed — this is the last good build."
 }
 
 func summarize(changed []string) string {
@@ -262,7 +304,7 @@ func (s *Server) notify(changed []string, problems diag.List) {
 	site, _, n := s.state()
 	switch {
 	case problems.Err() != nil:
-		s.events.send(event{name: "errors", data: overlayHTML(problems.Errors(), site)})
+		s.events.send(event{name: "errors", data: overlayWith(problems.Errors(), s.headline(site))})
 	case cssOnly(changed):
 		s.events.send(event{name: "css", data: n})
 	default:

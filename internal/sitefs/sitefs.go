@@ -173,3 +173,26 @@ func (c *confined) isLink(name string) bool {
 	info, err := c.fsys.Lstat(name)
 	return err == nil && info.Mode()&fs.ModeSymlink != 0
 }
+
+// Regular reports whether a listed entry may be read: a regular file, or
+// a link, which reading follows or refuses. A named pipe, a device or a
+// socket could block a reader for ever.
+func Regular(e fs.DirEntry) bool {
+	return e.Type().IsRegular() || e.Type()&fs.ModeSymlink != 0
+}
+
+// ReadFile is fs.ReadFile for a file that Regular accepts, as its folder
+// lists it: opening a named pipe, even to learn what it is, would block.
+func ReadFile(fsys fs.FS, name string) ([]byte, error) {
+	entries, err := fs.ReadDir(fsys, path.Dir(name))
+	if err != nil {
+		return nil, err
+	}
+	base := path.Base(name)
+	for _, e := range entries {
+		if e.Name() == base && !Regular(e) {
+			return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New("not a regular file")}
+		}
+	}
+	return fs.ReadFile(fsys, name)
+}
