@@ -93,7 +93,7 @@ func unsafeDestination(dest []byte) bool {
 
 // basePath moves links and images to a path from the site's root, such as
 // [themes](/themes/compute/), under the path of base_url, where the site
-// is served; one already under it stays as written.
+// is served: in a body, / is the site's root, as Hugo's relURL has it.
 type basePath struct{ path string }
 
 func (b basePath) Extend(m goldmark.Markdown) {
@@ -115,8 +115,8 @@ func (b basePath) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 }
 
 func (b basePath) move(dest []byte) []byte {
-	if len(dest) == 0 || dest[0] != '/' || len(dest) > 1 && (dest[1] == '/' || dest[1] == '\\') || bytes.HasPrefix(dest, []byte(b.path)) {
-		return dest // relative, another host's, or already under the path
+	if len(dest) == 0 || dest[0] != '/' || len(dest) > 1 && (dest[1] == '/' || dest[1] == '\\') {
+		return dest // relative, or another host's
 	}
 	return append([]byte(b.path), dest[1:]...)
 }

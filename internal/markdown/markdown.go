@@ -43,7 +43,9 @@ func WithHandleURL(f func(slug string) string) Option {
 
 // WithBasePath sets the path the site is served under, such as
 // "/archive/": links and images that start at the site's root ("/img/a.png")
-// are moved under it. Without it, or with "/", they stay as written.
+// are moved under it, even one that starts with the path itself
+// ("/archive/" is the site's archive page). Without it, or with "/", they
+// stay as written.
 func WithBasePath(p string) Option { return func(o *options) { o.basePath = p } }
 
 // noStyle is a chroma style with no entries.

@@ -155,12 +155,12 @@ func TestConvertConcurrent(t *testing.T) {
 // Links and images from the site's root move under the path the site is
 // served at; others stay as written.
 func TestBasePath(t *testing.T) {
-	src := "[a](/themes/compute/) ![i](/img/a%20b.png) [b](//cdn.example.org/x) [c](/archive/y/) [d](rel/) [e](#f) [f](https://x.org/)\n\n[g][ref]\n\n[ref]: /2026/11/02/one/\n"
+	src := "[a](/themes/compute/) ![i](/img/a%20b.png) [b](//cdn.example.org/x) [c](/archive/) [d](rel/) [e](#f) [f](https://x.org/)\n\n[g][ref]\n\n[ref]: /2026/11/02/one/\n"
 	for base, want := range map[string]string{
-		"/archive/": `<p><a href="/archive/themes/compute/">a</a> <img src="/archive/img/a%20b.png" alt="i"> <a href="//cdn.example.org/x">b</a> <a href="/archive/y/">c</a> <a href="rel/">d</a> <a href="#f">e</a> <a href="https://x.org/">f</a></p>
+		"/archive/": `<p><a href="/archive/themes/compute/">a</a> <img src="/archive/img/a%20b.png" alt="i"> <a href="//cdn.example.org/x">b</a> <a href="/archive/archive/">c</a> <a href="rel/">d</a> <a href="#f">e</a> <a href="https://x.org/">f</a></p>
 <p><a href="/archive/2026/11/02/one/">g</a></p>
 `,
-		"/": `<p><a href="/themes/compute/">a</a> <img src="/img/a%20b.png" alt="i"> <a href="//cdn.example.org/x">b</a> <a href="/archive/y/">c</a> <a href="rel/">d</a> <a href="#f">e</a> <a href="https://x.org/">f</a></p>
+		"/": `<p><a href="/themes/compute/">a</a> <img src="/img/a%20b.png" alt="i"> <a href="//cdn.example.org/x">b</a> <a href="/archive/">c</a> <a href="rel/">d</a> <a href="#f">e</a> <a href="https://x.org/">f</a></p>
 <p><a href="/2026/11/02/one/">g</a></p>
 `,
 	} {
