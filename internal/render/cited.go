@@ -12,8 +12,10 @@ import (
 // cited shows a block of a digest's body on another page (a source's): a
 // list item alone is put in a list of its own, and the block is relinked
 // to the digest's page, page (a path as Href gives it).
-func cited(b []byte, page string) template.HTML {
-	b = relink(b, page)
+func cited(b []byte, page string, own bool) template.HTML {
+	if page != "" {
+		b = relink(b, page, own)
+	}
 	if bytes.HasPrefix(b, []byte("<li")) {
 		return template.HTML("<ul class=\"cited\">\n" + string(b) + "</ul>\n")
 	}
@@ -24,10 +26,11 @@ func cited(b []byte, page string) template.HTML {
 // to the digest's page, where its links to a part of the digest (a
 // footnote) and its relative URLs lead: ids are dropped, and those URLs
 // are resolved against the digest's page. Absolute URLs and paths from the
-// site root stay as they are.
-func relink(b []byte, page string) []byte {
-	if !bytes.Contains(b, []byte(` id="`)) && !bytes.Contains(b, []byte(` href="`)) && !bytes.Contains(b, []byte(` src="`)) {
-		return b // most cited items: text and marks alone
+// site root stay as they are. own says the HTML is the renderer's own
+// (unsafe_html off), whose attributes are all written key="value".
+func relink(b []byte, page string, own bool) []byte {
+	if own && !needsRelink(b) {
+		return b // most cited items: text, marks and links to handles
 	}
 	base, err := url.Parse(page)
 	if err != nil {
@@ -67,4 +70,31 @@ func resolve(base *url.URL, ref string) string {
 		return ref
 	}
 	return base.ResolveReference(u).String()
+}
+
+// needsRelink reports whether HTML the renderer wrote holds an id, or an
+// href or src that is neither from the site's root nor absolute.
+func needsRelink(b []byte) bool {
+	if bytes.Contains(b, []byte(` id="`)) {
+		return true
+	}
+	for _, key := range [][]byte{[]byte(` href="`), []byte(` src="`)} {
+		for rest := b; ; {
+			i := bytes.Index(rest, key)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(key):]
+			end := bytes.IndexByte(rest, '"')
+			if end < 0 {
+				return true
+			}
+			if v := rest[:end]; !bytes.HasPrefix(v, []byte("/")) || bytes.HasPrefix(v, []byte("//")) {
+				if u, err := url.Parse(string(v)); err != nil || u.Scheme == "" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -18,8 +18,16 @@ func TestRelink(t *testing.T) {
 		{`<p><a href="https://example.com/a?b=1&amp;c=2">out</a> <a href="mailto:desk@example.org">mail</a> <a href="/archive/themes/compute/">root</a></p>`,
 			`<p><a href="https://example.com/a?b=1&amp;c=2">out</a> <a href="mailto:desk@example.org">mail</a> <a href="/archive/themes/compute/">root</a></p>`},
 	} {
-		if got := string(relink([]byte(c.in), page)); got != c.want {
-			t.Errorf("relink(%s)\n got %s\nwant %s", c.in, got, c.want)
+		for _, own := range []bool{true, false} {
+			if got := string(relink([]byte(c.in), page, own)); got != c.want {
+				t.Errorf("relink(%s, own=%v)\n got %s\nwant %s", c.in, own, got, c.want)
+			}
 		}
+	}
+	// Raw HTML, kept with unsafe_html, may quote otherwise: it always goes
+	// through the tokenizer.
+	raw := `<p><span id='x'>a</span> <a href='#n'>n</a></p>`
+	if got, want := string(relink([]byte(raw), page, false)), `<p><span>a</span> <a href="/archive/2026/11/13/robot-arms/#n">n</a></p>`; got != want {
+		t.Errorf("relink(%s)\n got %s\nwant %s", raw, got, want)
 	}
 }

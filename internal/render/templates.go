@@ -125,8 +125,16 @@ func funcMap(cfg *config.Config, assets map[string]string) template.FuncMap {
 		// output, whose raw HTML and unsafe links are already dropped.
 		"trusted": func(b []byte) template.HTML { return template.HTML(b) },
 		// cited shows a block of a digest's body that cites a source, on
-		// the source's page: cited BLOCK DIGEST-PERMALINK.
-		"cited":    func(b []byte, permalink string) template.HTML { return cited(b, Href(cfg, permalink)) },
+		// the source's page: cited BLOCK DIGEST-PERMALINK relinks it to the
+		// digest's page; without the permalink (as layouts written before
+		// it call it) it is shown as it is.
+		"cited": func(b []byte, permalink ...string) template.HTML {
+			page := ""
+			if len(permalink) > 0 {
+				page = Href(cfg, permalink[0])
+			}
+			return cited(b, page, !cfg.UnsafeHTML)
+		},
 		"date":     func(t time.Time) string { return t.Format("2 January 2006") },
 		"isodate":  func(t time.Time) string { return t.Format(time.DateOnly) },
 		"datetime": func(t time.Time) string { return t.Format(time.RFC3339) },
