@@ -3,6 +3,8 @@ package build
 import (
 	"context"
 	"hash/maphash"
+	"path"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -275,16 +277,6 @@ func listKey(shown []*content.Digest, l feeds.List) uint64 {
 	return h.Sum64()
 }
 
-// holdsPages reports whether any page lies in the folder at path.
-func (o *Output) holdsPages(path string) bool {
-	for p := range o.pages {
-		if strings.HasPrefix(p, path) {
-			return true
-		}
-	}
-	return false
-}
-
 // makeRest makes the files that are not pages or feeds, once: the sitemap
 // and robots.txt, then the static files, so that a site's own robots.txt
 // replaces the one made.
@@ -299,29 +291,54 @@ func (o *Output) makeRest() {
 }
 
 // clashes reports the static files that have the path of a file the build
-// makes, a page, a feed, the sitemap or a file of the search index: which
+// makes, a page, a feed, the sitemap or a file of the search index, or
+// that would make a folder of a file it makes or a file of a folder: which
 // of the two a reader got would depend on the order of writing. robots.txt
 // is not one of them: a site's own replaces the one made.
 func (o *Output) clashes() diag.List {
+	made := func(name string) bool {
+		_, page := o.pageOf(name)
+		_, feed := o.lists[name]
+		return page || feed || sitemapRE.MatchString(name) || name == "robots.txt"
+	}
 	var problems diag.List
 	for _, name := range o.render.StaticNames() {
 		what := ""
-		if _, ok := o.pageOf(name); ok {
-			what = "a page"
-		} else if _, ok := o.lists[name]; ok {
-			what = "a feed"
-		} else if name == "sitemap.xml" || strings.HasPrefix(name, "sitemap-") && strings.HasSuffix(name, ".xml") {
-			what = "the sitemap"
-		} else if strings.HasPrefix(name, search.Dir) {
-			what = "the search index's folder"
-		} else if o.holdsPages("/" + name + "/") {
-			what = "a folder of pages"
+		switch {
+		case strings.HasPrefix(name, search.Dir):
+			what = "lies in search/, which holds the search index"
+		case name != "robots.txt" && made(name):
+			what = "has the path of a file that signal makes"
+		case !strings.Contains(path.Base(name), ".") && o.holdsPages("/"+name+"/"):
+			// Page folders are permalink segments and fixed names, which
+			// hold no dot: only a name without one can be a folder's.
+			what = "has the path of a folder of pages"
+		default:
+			for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+				if made(dir) {
+					what = "lies in " + dir + ", a file that signal makes"
+					break
+				}
+			}
 		}
 		if what != "" {
-			problems.Add("static/"+name, 0, 0, "has the path of %s that signal makes; rename or remove it", what)
+			problems.Add("static/"+name, 0, 0, "%s; rename or remove it", what)
 		}
 	}
 	return problems
+}
+
+// sitemapRE matches the names of the sitemap's files.
+var sitemapRE = regexp.MustCompile(`^sitemap(-[0-9]+)?\.xml$`)
+
+// holdsPages reports whether any page lies in the folder at path.
+func (o *Output) holdsPages(path string) bool {
+	for p := range o.pages {
+		if strings.HasPrefix(p, path) {
+			return true
+		}
+	}
+	return false
 }
 
 // Write writes every file of the output into sink, in parallel, and

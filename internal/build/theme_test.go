@@ -125,26 +125,29 @@ func TestStaticClashes(t *testing.T) {
 		"content/2026-11-02-one.md": {Data: []byte(digest)},
 		"static/robots.txt":         {Data: []byte("User-agent: *\nDisallow: /drafts/\n")},
 		"static/extra/notes.txt":    {Data: []byte("fine")},
+		"static/sitemap-news.xml":   {Data: []byte("mine")},
 	}
 	mem, _ := run(t, fsys, build.Options{})
 	if got := page(t, mem, "robots.txt"); got != "User-agent: *\nDisallow: /drafts/\n" {
 		t.Errorf("robots.txt is not the site's own:\n%s", got)
 	}
 	for name, what := range map[string]string{
-		"static/index.html":                "a page",
-		"static/archive/index.html":        "a page",
-		"static/2026/11/02/one/index.html": "a page",
-		"static/themes/compute/feed.json":  "a feed",
-		"static/feed.xml":                  "a feed",
-		"static/sitemap.xml":               "the sitemap",
-		"static/search/meta.json":          "the search index's folder",
-		"static/themes":                    "a folder of pages",
-		"static/2026":                      "a folder of pages",
+		"static/index.html":                "has the path of a file that signal makes",
+		"static/archive/index.html":        "has the path of a file that signal makes",
+		"static/2026/11/02/one/index.html": "has the path of a file that signal makes",
+		"static/themes/compute/feed.json":  "has the path of a file that signal makes",
+		"static/feed.xml":                  "has the path of a file that signal makes",
+		"static/sitemap.xml":               "has the path of a file that signal makes",
+		"static/search/meta.json":          "lies in search/, which holds the search index",
+		"static/themes":                    "has the path of a folder of pages",
+		"static/2026":                      "has the path of a folder of pages",
+		"static/feed.xml/x":                "lies in feed.xml, a file that signal makes",
+		"static/404.html/x.txt":            "lies in 404.html, a file that signal makes",
 	} {
 		bad := maps.Clone(fsys)
 		bad[name] = &fstest.MapFile{Data: []byte("x")}
 		_, _, problems := tryRun(bad, build.Options{})
-		want := name + ": has the path of " + what + " that signal makes; rename or remove it"
+		want := name + ": " + what + "; rename or remove it"
 		if got := problems.Error(); problems.Err() == nil || !strings.Contains(got, want) {
 			t.Errorf("with %s: %v, want %q", name, got, want)
 		}
