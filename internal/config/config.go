@@ -244,12 +244,13 @@ func ParseBaseURL(s string) (*url.URL, string) {
 	}
 	// Every link of the site starts with the path: an empty segment (//)
 	// would make it name another host.
-	if strings.Contains(u.Path, "//") {
+	if strings.Contains(u.EscapedPath(), "//") {
 		return nil, "its path has an empty segment (//)"
 	}
 	if !strings.HasSuffix(u.Path, "/") {
+		escaped := u.EscapedPath() // as written: %2F stays a character of a segment
 		u.Path += "/"
-		u.RawPath = ""
+		u.RawPath = escaped + "/"
 	}
 	return u, ""
 }

@@ -89,6 +89,8 @@ func TestBaseURL(t *testing.T) {
 		{src: `base_url: "https://example.org//a/"`, err: `site.yaml:1:11: base_url: its path has an empty segment (//)`},
 		{src: `base_url: "https://example.org/a%23b"`, want: "https://example.org/a%23b/ path=/a%23b/"},
 		{src: `base_url: "https://example.org/a b/"`, want: "https://example.org/a%20b/ path=/a%20b/"},
+		{src: `base_url: "https://example.org/a%2Fb"`, want: "https://example.org/a%2Fb/ path=/a%2Fb/"},
+		{src: `base_url: "https://example.org/a%2F/b/"`, want: "https://example.org/a%2F/b/ path=/a%2F/b/"},
 		{src: `base_url: ""`, err: `site.yaml:1:11: base_url: must not be empty`},
 		{src: "\n\nbase_url: [https://example.org/]", err: `site.yaml:3:11: base_url: want a string, not a list`},
 	})
