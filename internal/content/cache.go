@@ -22,6 +22,7 @@ type Cache struct {
 	settings string            // the settings the entries were parsed with
 	paths    []string          // the digest files; nil: list the folder again
 	links    map[string]bool   // those of paths that are symbolic links
+	listed   diag.List         // what listing them found
 	files    map[string]parsed // by path
 
 	// What the last load without errors returned, for the next one to

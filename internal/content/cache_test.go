@@ -127,3 +127,20 @@ func TestCacheLinksAndFolders(t *testing.T) {
 	// settle tells it.
 	check("the folder moved out and another moved in", "content/2027")
 }
+
+// The warnings of listing the folder come with every load, not only with
+// the one that listed it: serve shows them after every save.
+func TestCacheKeepsListingWarnings(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/2026-11-02-one.md":       {Data: []byte("---\ntitle: One\ndate: 2026-11-02\nconsensus: Bullish\nconviction: high\n---\nBody.\n")},
+		"content/2026-11-03-two.markdown": {Data: []byte("not read")},
+	}
+	cfg, md, cache := config.Default(), markdown.New(), content.NewCache()
+	for i := range 2 {
+		cache.Changed("content/2026-11-02-one.md")
+		_, problems := content.Load(fsys, cfg, md, cache)
+		if got := problems.Error(); !strings.Contains(got, "content/2026-11-03-two.markdown: warning: not read") {
+			t.Errorf("load %d: problems %q, want the .markdown warning", i+1, got)
+		}
+	}
+}

@@ -34,13 +34,13 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 	last := cache.last
 	cache.last = nil // until this load succeeds
 	paths := cache.paths
-	var problems diag.List
 	if paths == nil {
-		paths, cache.links, problems = list(fsys)
-		if problems.Err() != nil {
-			return nil, problems
+		paths, cache.links, cache.listed = list(fsys)
+		if cache.listed.Err() != nil {
+			return nil, cache.listed
 		}
 	}
+	problems := slices.Clone(cache.listed) // the listing's warnings, every load
 	// A change to the file a link names is told by the file's path, not
 	// the link's: links are read again every time.
 	for p := range cache.links {
