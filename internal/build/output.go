@@ -517,6 +517,23 @@ func (o *Output) Check(ctx context.Context) diag.List {
 	return problems.Unique()
 }
 
+// CheckAll is Check on every core, for signal check, which waits for it.
+func (o *Output) CheckAll() diag.List {
+	var mu sync.Mutex
+	var problems diag.List
+	each(o.site.Pages, func(p *site.Page) error {
+		if _, more := o.render.Page(p); more.Err() != nil {
+			mu.Lock()
+			problems = append(problems, more.Errors()...)
+			mu.Unlock()
+		}
+		return nil
+	})
+	o.makeRest()
+	problems = append(problems, o.problems.Errors()...)
+	return problems.Unique()
+}
+
 // Refresh makes again, in parallel, the files of the cache that the newest
 // changes touched, so that a page open in a browser is ready when it
 // reloads, and one page of each kind, so that an error in a layout shows

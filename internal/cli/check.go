@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -26,20 +25,17 @@ func checkCommand() *command {
 				fmt.Fprintf(e.stderr, "signal check: unexpected argument %q\n", args[0])
 				return ExitUsage
 			}
-			_, digests, problems := build.Load(os.DirFS(source), nil)
+			// What a build does, drafts and future digests included: the
+			// digests, the site model, the layouts, then every page and
+			// static file, on every core, writing none.
+			out, problems := build.Prepare(os.DirFS(source), build.Options{Theme: signal.Theme, Drafts: true, Future: true, Now: time.Now()})
+			if problems.Err() == nil {
+				problems = append(problems, out.CheckAll()...)
+			}
 			if report(e.stderr, problems) {
 				return ExitContent
 			}
-			// Then what a build does, drafts and future digests included:
-			// the site model, the layouts and every page, writing none.
-			// Its warnings were reported above.
-			out, more := build.Prepare(os.DirFS(source), build.Options{Theme: signal.Theme, Drafts: true, Future: true, Now: time.Now()})
-			if more.Err() == nil {
-				more = out.Check(context.Background())
-			}
-			if report(e.stderr, more.Errors()) {
-				return ExitContent
-			}
+			digests := out.Site().Digests
 			themes, handles := map[string]bool{}, map[string]bool{}
 			for _, d := range digests {
 				for _, t := range d.Themes {
