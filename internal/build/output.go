@@ -1,10 +1,7 @@
 package build
 
 import (
-	"context"
 	"hash/maphash"
-	"path"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -290,57 +287,6 @@ func (o *Output) makeRest() {
 	})
 }
 
-// clashes reports the static files that have the path of a file the build
-// makes, a page, a feed, the sitemap or a file of the search index, or
-// that would make a folder of a file it makes or a file of a folder: which
-// of the two a reader got would depend on the order of writing. robots.txt
-// is not one of them: a site's own replaces the one made.
-func (o *Output) clashes() diag.List {
-	made := func(name string) bool {
-		_, page := o.pageOf(name)
-		_, feed := o.lists[name]
-		return page || feed || sitemapRE.MatchString(name) || name == "robots.txt"
-	}
-	var problems diag.List
-	for _, name := range o.render.StaticNames() {
-		what := ""
-		switch {
-		case strings.HasPrefix(name, search.Dir):
-			what = "lies in search/, which holds the search index"
-		case name != "robots.txt" && made(name):
-			what = "has the path of a file that signal makes"
-		case !strings.Contains(path.Base(name), ".") && o.holdsPages("/"+name+"/"):
-			// Page folders are permalink segments and fixed names, which
-			// hold no dot: only a name without one can be a folder's.
-			what = "has the path of a folder of pages"
-		default:
-			for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
-				if made(dir) {
-					what = "lies in " + dir + ", a file that signal makes"
-					break
-				}
-			}
-		}
-		if what != "" {
-			problems.Add("static/"+name, 0, 0, "%s; rename or remove it", what)
-		}
-	}
-	return problems
-}
-
-// sitemapRE matches the names of the sitemap's files.
-var sitemapRE = regexp.MustCompile(`^sitemap(-[0-9]+)?\.xml$`)
-
-// holdsPages reports whether any page lies in the folder at path.
-func (o *Output) holdsPages(path string) bool {
-	for p := range o.pages {
-		if strings.HasPrefix(p, path) {
-			return true
-		}
-	}
-	return false
-}
-
 // Write writes every file of the output into sink, in parallel, and
 // counts them. On errors what sink holds must be thrown away, as Run says.
 //
@@ -495,43 +441,6 @@ func newestFirst(pages []*site.Page) []*site.Page {
 		return tb.Compare(ta)
 	})
 	return out
-}
-
-// Check makes every page, keeping none, and the static files and sitemap,
-// and returns their errors, as Write would: serve runs it after a rebuild, which made only
-// the pages asked for, so that an error that only some pages meet is found
-// as a build finds it. It makes one page at a time, leaving the other
-// cores to the pages being asked for, and stops when ctx is done.
-func (o *Output) Check(ctx context.Context) diag.List {
-	var problems diag.List
-	for _, p := range o.site.Pages {
-		if ctx.Err() != nil {
-			return nil
-		}
-		if _, more := o.render.Page(p); more.Err() != nil {
-			problems = append(problems, more.Errors()...)
-		}
-	}
-	o.makeRest() // the static files and the sitemap
-	problems = append(problems, o.problems.Errors()...)
-	return problems.Unique()
-}
-
-// CheckAll is Check on every core, for signal check, which waits for it.
-func (o *Output) CheckAll() diag.List {
-	var mu sync.Mutex
-	var problems diag.List
-	each(o.site.Pages, func(p *site.Page) error {
-		if _, more := o.render.Page(p); more.Err() != nil {
-			mu.Lock()
-			problems = append(problems, more.Errors()...)
-			mu.Unlock()
-		}
-		return nil
-	})
-	o.makeRest()
-	problems = append(problems, o.problems.Errors()...)
-	return problems.Unique()
 }
 
 // Refresh makes again, in parallel, the files of the cache that the newest
