@@ -144,7 +144,7 @@ func (s *Server) checkPages(out *build.Output, n int) {
 		problems.Sort()
 		s.build++
 		s.problems = problems
-		if _, none := s.good.(none); none {
+		if _, empty := s.good.(none); empty {
 			s.partly = true
 		} else {
 			s.site = s.good
