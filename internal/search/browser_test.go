@@ -6,12 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"mime"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -49,7 +47,16 @@ const basePath = "/archive/"
 // serveMemory serves a built site under basePath, as a static host would.
 func serveMemory(t *testing.T, mem *output.Memory) string {
 	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := httptest.NewServer(memoryHandler(func() (*output.Memory, time.Time) { return mem, time.Time{} }))
+	t.Cleanup(srv.Close)
+	return srv.URL + basePath
+}
+
+// memoryHandler serves the build that site gives, under basePath, with
+// the time it was modified: a Last-Modified date, and 304 to a request
+// made since, as a static host serves it (none for the zero time).
+func memoryHandler(site func() (*output.Memory, time.Time)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name, ok := strings.CutPrefix(r.URL.Path, basePath)
 		if !ok {
 			http.NotFound(w, r)
@@ -58,18 +65,14 @@ func serveMemory(t *testing.T, mem *output.Memory) string {
 		if name == "" || strings.HasSuffix(name, "/") {
 			name += "index.html"
 		}
+		mem, modified := site()
 		data, found := mem.File(name)
 		if !found {
 			http.NotFound(w, r)
 			return
 		}
-		if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
-			w.Header().Set("Content-Type", ct)
-		}
-		_, _ = w.Write(data)
-	}))
-	t.Cleanup(srv.Close)
-	return srv.URL + basePath
+		http.ServeContent(w, r, name, modified, bytes.NewReader(data))
+	})
 }
 
 // tab is a Chromium tab, with the exceptions thrown in it.
@@ -341,20 +344,10 @@ func TestBrowserSearchAfterRebuild(t *testing.T) {
 	// A static host: Last-Modified, and 304 to If-Modified-Since.
 	var mu sync.Mutex
 	site, modified := builds[0], time.Now().Add(-30*24*time.Hour)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := httptest.NewServer(memoryHandler(func() (*output.Memory, time.Time) {
 		mu.Lock()
-		mem, mod := site, modified
-		mu.Unlock()
-		name := strings.TrimPrefix(r.URL.Path, basePath)
-		if name == "" || strings.HasSuffix(name, "/") {
-			name += "index.html"
-		}
-		data, found := mem.File(name)
-		if !found {
-			http.NotFound(w, r)
-			return
-		}
-		http.ServeContent(w, r, name, mod, bytes.NewReader(data))
+		defer mu.Unlock()
+		return site, modified
 	}))
 	t.Cleanup(srv.Close)
 
