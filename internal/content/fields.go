@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Stance is a digest's consensus: bullish, bearish, neutral or mixed.
@@ -113,12 +115,20 @@ func inRange(s string, t time.Time) (time.Time, error) {
 	return t, nil
 }
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
-
-// checkSlug validates a slug given in front matter.
+// checkSlug validates a slug given in front matter: it must be a slug
+// already, as Slugify makes them from file names and theme names, so that
+// `slug: política-industrial` works as the file name
+// 2026-11-24-política-industrial.md does.
 func checkSlug(s string) error {
-	if !slugRE.MatchString(s) {
-		return fmt.Errorf("%q may hold only a-z, 0-9 and single - between them (it is one URL segment, never a path)", s)
+	if want := Slugify(s); want != s {
+		const rule = "may hold only lower-case letters and digits, with single - between them (it is one URL segment, never a path)"
+		if norm.NFC.String(s) == want {
+			return fmt.Errorf("%+q has a letter and its accent as two characters: write them as one, %+q (Unicode NFC)", s, want)
+		}
+		if want == "" {
+			return fmt.Errorf("%q %s", s, rule)
+		}
+		return fmt.Errorf("%q %s: %q is one", s, rule, want)
 	}
 	return nil
 }
