@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"net"
@@ -37,7 +38,7 @@ func buildCommand() *command {
 
 func serveCommand() *command {
 	var source, bind string
-	var port int
+	port := portFlag{n: defaultPort}
 	var drafts, future bool
 	return &command{
 		name:    "serve",
@@ -46,7 +47,7 @@ func serveCommand() *command {
 		flags: func(fs *flag.FlagSet) {
 			sourceFlag(fs, &source)
 			fs.StringVar(&bind, "bind", "127.0.0.1", "the `address` to listen on")
-			fs.IntVar(&port, "port", 1313, "the `port` to listen on")
+			fs.Var(&port, "port", "the `port` to listen on; without it, a free one when the default is taken")
 			fs.BoolVar(&drafts, "drafts", false, "include drafts")
 			fs.BoolVar(&future, "future", false, "include digests dated in the future")
 		},
@@ -55,21 +56,22 @@ func serveCommand() *command {
 				fmt.Fprintf(e.stderr, "signal serve: unexpected argument %q\n", args[0])
 				return ExitUsage
 			}
-			if port < 0 || port > 65535 {
-				fmt.Fprintf(e.stderr, "signal serve: --port %d is not a port\n", port)
-				return ExitUsage
-			}
 			if _, err := os.Stat(source); err != nil {
+				fmt.Fprintf(e.stderr, "signal serve: %v\n", err)
+				return ExitContent
+			}
+			ln, err := listen(e, bind, port)
+			if err != nil {
 				fmt.Fprintf(e.stderr, "signal serve: %v\n", err)
 				return ExitContent
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			s := serve.New(serve.Options{
-				Source: source, Theme: theme.Theme, Addr: net.JoinHostPort(bind, strconv.Itoa(port)),
+				Source: source, Theme: theme.Theme, Addr: ln.Addr().String(),
 				Drafts: drafts, Future: future, Log: e.stderr,
 			})
-			if err := s.Run(ctx); err != nil {
+			if err := s.Serve(ctx, ln); err != nil {
 				fmt.Fprintf(e.stderr, "signal serve: %v\n", err)
 				return ExitContent
 			}
@@ -77,6 +79,44 @@ func serveCommand() *command {
 			return ExitOK
 		},
 	}
+}
+
+const defaultPort = 1313
+
+// portFlag is serve's --port, which knows whether it was given.
+type portFlag struct {
+	n   int
+	set bool
+}
+
+func (p *portFlag) String() string { return strconv.Itoa(p.n) }
+
+func (p *portFlag) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("%q is not a port (want 0 to 65535; 0 picks a free one)", s)
+	}
+	p.n, p.set = n, true
+	return nil
+}
+
+// listen opens serve's address. When the default port is taken, as by a
+// second preview, it serves on a free port and says so, as hugo server
+// does; a port given with --port is kept to, or serve fails.
+func listen(e *env, bind string, port portFlag) (net.Listener, error) {
+	ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port.n)))
+	if err == nil || !errors.Is(err, syscall.EADDRINUSE) {
+		return ln, err
+	}
+	if port.set {
+		return nil, fmt.Errorf("%w (choose another with --port, or --port 0 for a free one)", err)
+	}
+	ln, err = net.Listen("tcp", net.JoinHostPort(bind, "0"))
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(e.stderr, "Port %d is in use: serving on port %d instead (--port chooses one).\n", port.n, ln.Addr().(*net.TCPAddr).Port)
+	return ln, nil
 }
 
 func versionCommand() *command {
