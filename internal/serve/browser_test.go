@@ -84,7 +84,7 @@ func TestBrowserLiveReload(t *testing.T) {
 
 	// The server, on a port of our own.
 	var log syncBuffer
-	root := serveDir(t, dir, &log) // stopped in a cleanup, after the browser
+	root, _ := serveDir(t, dir, &log) // stopped in a cleanup, after the browser
 
 	// The browser, with a profile of its own. Its life is bound to
 	// browserDeadline, so that nothing below can hang the test run.

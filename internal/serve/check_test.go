@@ -19,7 +19,7 @@ func TestServeLayoutErrorOnOnePage(t *testing.T) {
 	h := start(t)
 	h.write("content/2026-11-01-boom.md", strings.Replace(fmt.Sprintf(digest, "Boom"), "2026-11-02", "2026-11-01", 1))
 	h.eventually("the second digest", func() bool { code, _, _ := h.get("/2026/11/01/boom/"); return code == 200 })
-	time.Sleep(2 * checkWait) // its pages are all made: it is the last good build
+	h.srv.WaitChecks() // its pages are all made: it is the last good build
 	h.write("layouts/digest.html", `{{define "main"}}<h1>New: {{.Digest.Title}}</h1>{{if eq .Digest.Title "Boom"}}{{index .Digest.Themes 99}}{{end}}{{end}}`)
 	h.eventually("the error found by the check", func() bool {
 		return strings.Contains(h.log.String(), "checking every page found errors") && strings.Contains(h.body(page), `id="signal-overlay"`)
@@ -39,7 +39,7 @@ func TestServeLayoutErrorOnOnePage(t *testing.T) {
 		b := h.body(page)
 		return strings.Contains(b, "<h1>New: First title</h1>") && !strings.Contains(b, `id="signal-overlay"`)
 	})
-	time.Sleep(2 * checkWait) // the check of the mended build finds nothing
+	h.srv.WaitChecks() // the check of the mended build finds nothing
 	if b := h.body("/2026/11/01/boom/"); !strings.Contains(b, "<h1>New: Boom</h1>") || strings.Contains(b, `id="signal-overlay"`) {
 		t.Errorf("after the fix, the page that failed is:\n%s", b)
 	}
@@ -54,7 +54,7 @@ func TestServeBrokenFromTheStart(t *testing.T) {
 	dir := t.TempDir()
 	h := &harness{t: t, dir: dir, log: &syncBuffer{}}
 	h.write("content/2026-11-02-one.md", strings.Replace(fmt.Sprintf(digest, "Broken"), "Bullish", "Bulish", 1))
-	h.base = serveDir(t, dir, h.log)
+	h.base, h.srv = serveDir(t, dir, h.log)
 	h.eventually("the failed build", func() bool { return strings.Contains(h.log.String(), "with errors") })
 	if log := h.log.String(); !strings.Contains(log, "nothing to serve until it is fixed") || strings.Contains(log, "last good build") {
 		t.Errorf("log:\n%s", log)
@@ -74,7 +74,7 @@ func TestServeLayoutErrorFromTheStart(t *testing.T) {
 	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "First title"))
 	h.write("content/2026-11-01-boom.md", strings.Replace(fmt.Sprintf(digest, "Boom"), "2026-11-02", "2026-11-01", 1))
 	h.write("layouts/digest.html", `{{define "main"}}<h1>New: {{.Digest.Title}}</h1>{{if eq .Digest.Title "Boom"}}{{index .Digest.Themes 99}}{{end}}{{end}}`)
-	h.base = serveDir(t, dir, h.log)
+	h.base, h.srv = serveDir(t, dir, h.log)
 	h.eventually("the error found by the check", func() bool { return strings.Contains(h.log.String(), "checking every page found errors") })
 	if !strings.Contains(h.log.String(), "serving it, for want of a build whose every page was made") {
 		t.Errorf("log:\n%s", h.log.String())

@@ -9,3 +9,7 @@ func SetTimeouts(header, read, write, idle time.Duration) (restore func()) {
 	timeouts.header, timeouts.read, timeouts.write, timeouts.idle = header, read, write, idle
 	return func() { timeouts = old }
 }
+
+// WaitChecks waits until the checks of every page begun so far are done:
+// with no save in between, the check of the build being served.
+func (s *Server) WaitChecks() { s.checks.Wait() }

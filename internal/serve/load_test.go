@@ -53,7 +53,7 @@ func TestServeUnderLoad(t *testing.T) {
 	writeVersion(0)
 	writeLayout(0)
 	log := &syncBuffer{}
-	base := serveDir(t, dir, log)
+	base, _ := serveDir(t, dir, log)
 	paths := []string{d.Permalink(), "/", "/archive/", "/themes/", "/feed.xml", "/static-missing/"}
 	for _, p := range []string{d.Permalink(), "/"} {
 		waitFor(t, base+p, "L0")

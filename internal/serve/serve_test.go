@@ -49,7 +49,7 @@ func (s *syncBuffer) String() string {
 
 // serveDir serves the site folder dir on a free loopback port until the
 // test and its cleanups end, and returns its root URL.
-func serveDir(t *testing.T, dir string, log io.Writer) string {
+func serveDir(t *testing.T, dir string, log io.Writer) (string, *serve.Server) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -70,7 +70,7 @@ func serveDir(t *testing.T, dir string, log io.Writer) string {
 			t.Error("the server did not stop")
 		}
 	})
-	return "http://" + ln.Addr().String()
+	return "http://" + ln.Addr().String(), s
 }
 
 type harness struct {
@@ -78,6 +78,7 @@ type harness struct {
 	dir  string
 	base string
 	log  *syncBuffer
+	srv  *serve.Server
 }
 
 // start serves a new site folder on a free loopback port until the test
@@ -89,7 +90,7 @@ func start(t *testing.T) *harness {
 	h.write("site.yaml", "title: Live\nbase_url: https://example.org/archive/\n")
 	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "First title"))
 	h.write("static/extra.css", "")
-	h.base = serveDir(t, dir, h.log)
+	h.base, h.srv = serveDir(t, dir, h.log)
 	h.eventually("the first build", func() bool { return strings.Contains(h.log.String(), "built in") })
 	return h
 }
@@ -401,7 +402,8 @@ func TestServeSymlinkedContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	log := &syncBuffer{}
-	h := &harness{t: t, dir: dir, base: serveDir(t, dir, log), log: log}
+	h := &harness{t: t, dir: dir, log: log}
+	h.base, h.srv = serveDir(t, dir, log)
 	h.eventually("the first build", func() bool { return strings.Contains(h.body(page), "<h1>Linked</h1>") })
 	os.WriteFile(filepath.Join(real, "2026-11-02-one.md"), []byte(fmt.Sprintf(digest, "Linked again")), 0o644)
 	h.eventually("the edit behind the link", func() bool { return strings.Contains(h.body(page), "<h1>Linked again</h1>") })
