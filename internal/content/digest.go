@@ -111,6 +111,11 @@ func (p *parser) parse(file []byte) *Digest {
 		p.problems.Add(p.path, line, 0, "file is not valid UTF-8")
 		return nil
 	}
+	if i, r := notText(file); i >= 0 {
+		line := bytes.LastIndexByte(file[:i], '\n')
+		p.problems.Add(p.path, bytes.Count(file[:i], []byte{'\n'})+1, utf8.RuneCount(file[line+1:i])+1, "%s", notTextMessage(r))
+		return nil
+	}
 	yml, body, yamlOffset, ok, line := split(file)
 	if !ok {
 		p.problems.Add(p.path, line, 0, "missing front matter: a digest starts with a --- line, then YAML, then another --- line")
@@ -222,6 +227,10 @@ func (p *parser) text(v *meta.Node, key string, required bool) (string, bool) {
 		return "", false
 	}
 	s := strings.TrimSpace(v.Value)
+	if i, r := notText([]byte(s)); i >= 0 {
+		p.errorf(v, "%s: %s", key, notTextMessage(r)) // written as an escape, "\e"
+		return "", false
+	}
 	if s == "" && required {
 		p.errorf(v, "%s: must not be empty", key)
 		return "", false

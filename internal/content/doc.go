@@ -6,6 +6,11 @@
 // Every problem in every file is collected, with its line, so that a run
 // reports them all at once. Load never panics on any input.
 //
+// A digest is UTF-8 text: a file, or a front matter value written with a
+// YAML escape, that holds a control character other than tab and line ends,
+// or a noncharacter such as U+FFFE, is an error at its line and column.
+// Pages could show them, but XML, and so the feeds, cannot hold them.
+//
 // Front matter dates take one of four forms:
 //
 //	2026-11-24                  a day, at midnight in the site's timezone

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -131,4 +132,45 @@ func checkSlug(s string) error {
 		return fmt.Errorf("%q %s: %q is one", s, rule, want)
 	}
 	return nil
+}
+
+// IsText reports whether text may hold r: control characters other than
+// tab and line ends, and the noncharacters, it may not. Pages, feeds and
+// the search index are HTML, XML and JSON, and XML 1.0 has no way to write
+// them: one in a digest made every RSS feed that carried it unreadable.
+func IsText(r rune) bool {
+	switch {
+	case r < 0x20:
+		return r == '\t' || r == '\n' || r == '\r'
+	case 0x7f <= r && r <= 0x9f, 0xfdd0 <= r && r <= 0xfdef, r&0xfffe == 0xfffe:
+		return false
+	}
+	return true
+}
+
+// notText returns the first character of b, which is valid UTF-8, that
+// text may not hold, and where it is; or -1.
+func notText(b []byte) (int, rune) {
+	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+				return i, rune(c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if !IsText(r) {
+			return i, r
+		}
+		i += n
+	}
+	return -1, 0
+}
+
+func notTextMessage(r rune) string {
+	if r < 0xa0 {
+		return fmt.Sprintf("control character %U: text may hold none but tab and line ends, and feeds cannot carry it; remove it", r)
+	}
+	return fmt.Sprintf("%U is a noncharacter, which Unicode keeps out of text and feeds cannot carry; remove it", r)
 }

@@ -76,20 +76,23 @@ func decode(name string, src []byte) ([]string, diag.List) {
 	text := strings.ReplaceAll(string(src), "\r\n", "\n")
 	lines := strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n")
 	for i, l := range lines {
-		if j := strings.IndexFunc(l, isControl); j >= 0 {
+		if j := strings.IndexFunc(l, notText); j >= 0 {
 			r, _ := utf8.DecodeRuneInString(l[j:])
-			problems.Add(name, i+1, 0, "control character %U (want a plain-text digest)", r)
+			what := "control character"
+			if r > 0x9f {
+				what = "noncharacter"
+			}
+			problems.Add(name, i+1, 0, "%s %U (want a plain-text digest)", what, r)
 			return nil, problems
 		}
 	}
 	return lines, problems
 }
 
-// isControl reports the control characters that plain text does not hold:
-// all but tab and line ends, which decode has taken out.
-func isControl(r rune) bool {
-	return r < 0x20 && r != '\t' || r == 0x7f || 0x80 <= r && r <= 0x9f
-}
+// notText reports the characters that plain text does not hold, as a
+// digest may not: control characters but tab (line ends decode has taken
+// out), and noncharacters.
+func notText(r rune) bool { return !content.IsText(r) }
 
 // The labels that start the lines of the format, matched in any case. Each
 // is followed by a separator (see cutSep), or ends the line.

@@ -72,6 +72,7 @@ func TestNotText(t *testing.T) {
 		{"The Signal — ok\nConsensus: Bearish | Conviction: High\nA\x00B", "junk.txt:3: control character U+0000 (want a plain-text digest)"},
 		{"\ufeff\ufeffThe Signal — ok\x1b[0m", "junk.txt:1: control character U+001B (want a plain-text digest)"},
 		{"The Signal — ok\u0085", "junk.txt:1: control character U+0085 (want a plain-text digest)"},
+		{"The Signal — ok\nConsensus: Bearish | Conviction: High\n- Copper\ufffe", "junk.txt:3: noncharacter U+FFFE (want a plain-text digest)"},
 	} {
 		out, name, problems := importer.Import("junk.txt", []byte(c.in), importer.Options{Date: day(t, "2026-11-24")})
 		if got := printed(problems); got != c.want+"\n" || out != nil || name != "" {
