@@ -15,6 +15,8 @@ import (
 //     it fills only <updated>.
 //   - a summary of type "text": our summaries are plain text, and it marks
 //     every summary as HTML.
+//   - an author of the feed when site.yaml names none: Atom requires one,
+//     in the feed or in every entry. It is the site.
 type atomDoc struct {
 	*gfeeds.AtomFeed
 	Lang    string       `xml:"xml:lang,attr,omitempty"`
@@ -38,8 +40,11 @@ type atomCategory struct {
 }
 
 // writeAtom writes the frame of an Atom feed, without entries.
-func writeAtom(w io.Writer, f *gfeeds.Feed, lang, self string) error {
+func writeAtom(w io.Writer, f *gfeeds.Feed, lang, self, site string) error {
 	feed := (&gfeeds.Atom{Feed: f}).AtomFeed()
+	if feed.Author == nil {
+		feed.Author = &gfeeds.AtomAuthor{AtomPerson: gfeeds.AtomPerson{Name: site}}
+	}
 	alternate := feed.Link.Href
 	feed.Link = nil
 	doc := &atomDoc{

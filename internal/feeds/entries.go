@@ -80,9 +80,7 @@ func (c *entries) encode(d *content.Digest, format Format) []byte {
 		Created:     d.Date,
 		Updated:     d.Modified(),
 	}}}
-	if cfg.Author.Name != "" || cfg.Author.Email != "" {
-		f.Items[0].Author = &gfeeds.Author{Name: cfg.Author.Name, Email: cfg.Author.Email}
-	}
+	f.Items[0].Author = author(cfg)
 	author := f.Items[0].Author
 
 	switch format {

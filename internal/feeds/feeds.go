@@ -7,6 +7,7 @@ import (
 
 	gfeeds "github.com/gorilla/feeds"
 
+	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/site"
 )
@@ -159,9 +160,7 @@ func (w *Writer) write(l List, format Format, digests []*content.Digest, write f
 		Description: cfg.Description,
 		Id:          cfg.AbsURL(site.EscapePath(l.Folder)),
 	}
-	if cfg.Author.Name != "" || cfg.Author.Email != "" {
-		f.Author = &gfeeds.Author{Name: cfg.Author.Name, Email: cfg.Author.Email}
-	}
+	f.Author = author(cfg)
 	// The feed's dates come from its digests, never from the clock, so that
 	// the same content gives the same bytes.
 	entries := make([][]byte, 0, len(digests))
@@ -190,13 +189,28 @@ func (w *Writer) write(l List, format Format, digests []*content.Digest, write f
 		_ = writeRSS(frame, f, cfg.Language, self)
 		spliceXML(out, frame.Bytes(), "\n  </channel>", entries)
 	case Atom:
-		_ = writeAtom(frame, f, cfg.Language, self)
+		_ = writeAtom(frame, f, cfg.Language, self, cfg.Title)
 		spliceXML(out, frame.Bytes(), "\n</feed>", entries)
 	case JSON:
 		_ = writeJSON(frame, f, cfg.Language, self)
 		spliceJSON(out, frame.Bytes(), entries)
 	}
 	return write(name, out.Bytes())
+}
+
+// author is site.yaml's author, for feeds and their entries, or nil. Atom
+// and JSON Feed give an author a name (an Atom person must have one, and a
+// JSON Feed author with none is an empty object), so an author given by
+// email alone is named after the site.
+func author(cfg *config.Config) *gfeeds.Author {
+	a := cfg.Author
+	if a.Name == "" && a.Email == "" {
+		return nil
+	}
+	if a.Name == "" {
+		a.Name = cfg.Title
+	}
+	return &gfeeds.Author{Name: a.Name, Email: a.Email}
 }
 
 func themeNames(d *content.Digest) []string {

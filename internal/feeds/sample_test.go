@@ -72,6 +72,25 @@ func TestSampleFeeds(t *testing.T) {
 	}
 }
 
+// TestFeedAuthors checks every feed's authors against site.yaml's author
+// (see checkFeeds): an Atom feed names one even when site.yaml does not,
+// and an author given by email alone gets the site's name.
+func TestFeedAuthors(t *testing.T) {
+	for name, author := range map[string]string{
+		"none":  "",
+		"name":  "author:\n  name: Dana Reyes\n",
+		"email": "author:\n  email: desk@example.org\n",
+		"both":  "author:\n  name: Dana Reyes\n  email: desk@example.org\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			fsys := fixture(t, "many")
+			yaml := string(fsys["site.yaml"].Data) + author
+			fsys["site.yaml"] = &fstest.MapFile{Data: []byte(yaml)}
+			checkFeeds(t, buildSite(t, fsys, "", now))
+		})
+	}
+}
+
 // TestFeedItems checks that feed_items caps every feed, 0 meaning all,
 // and that drafts and digests dated after the build stay out.
 func TestFeedItems(t *testing.T) {
