@@ -6,10 +6,12 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/signaldigest/signal/internal/htmlurl"
 )
 
-// absolute rewrites every href and src in a fragment of HTML to an absolute
-// URL, resolved against the page the fragment belongs to: a feed reader
+// absolute rewrites every URL in a fragment of HTML (href, src, and in raw
+// HTML the others of htmlurl.Names) to an absolute URL, resolved against the page the fragment belongs to: a feed reader
 // shows content away from the site, where /sources/x/ or #fn:1 lead nowhere.
 // own says the fragment is HTML as signal's Markdown renders it without
 // raw HTML (unsafe_html off), which absolute then reads faster.
@@ -38,8 +40,8 @@ func absolute(fragment []byte, page string, own bool) string {
 		}
 		tok := z.Token()
 		for i, a := range tok.Attr {
-			if a.Namespace == "" && (a.Key == "href" || a.Key == "src") {
-				tok.Attr[i].Val = resolve(base, a.Val)
+			if a.Namespace == "" {
+				tok.Attr[i].Val = htmlurl.Rewrite(a.Key, a.Val, func(ref string) string { return resolve(base, ref) })
 			}
 		}
 		out.WriteString(tok.String())
@@ -204,7 +206,7 @@ func plainEscapes(v []byte) bool {
 	return true
 }
 
-// hasURLAttr reports whether a raw tag has an href or src attribute,
+// hasURLAttr reports whether a raw tag has an attribute of htmlurl.Names,
 // spelled as raw HTML (allowed by unsafe_html) may spell it: in any case,
 // with spaces around "=", right after a quoted value (<a title="x"href=y>,
 // which the tokenizer and browsers read as two attributes). It looks for
@@ -216,20 +218,15 @@ func hasURLAttr(raw []byte) bool {
 		if c := raw[i-1]; !isSpace(c) && c != '/' && c != '"' && c != '\'' {
 			continue
 		}
-		rest := raw[i:]
-		switch {
-		case len(rest) >= 4 && lower(rest[0]) == 'h' && lower(rest[1]) == 'r' && lower(rest[2]) == 'e' && lower(rest[3]) == 'f':
-			rest = rest[4:]
-		case len(rest) >= 3 && lower(rest[0]) == 's' && lower(rest[1]) == 'r' && lower(rest[2]) == 'c':
-			rest = rest[3:]
-		default:
-			continue
-		}
-		for len(rest) > 0 && isSpace(rest[0]) {
-			rest = rest[1:]
-		}
-		if len(rest) > 0 && rest[0] == '=' {
-			return true
+		for _, name := range htmlurl.Names {
+			rest := raw[i:]
+			if len(rest) < len(name) || !bytes.EqualFold(rest[:len(name)], []byte(name)) {
+				continue
+			}
+			rest = bytes.TrimLeft(rest[len(name):], " \t\n\f\r")
+			if len(rest) > 0 && rest[0] == '=' {
+				return true
+			}
 		}
 	}
 	return false

@@ -18,12 +18,13 @@ import (
 // without the quotes, until matching it took a quarter of absolute's time.
 // On text that is not ASCII the two differ only where Go's (?i) matches
 // "ſ" (U+017F) for "s", and no tokenizer reads "ſrc" as src.
-var urlAttr = regexp.MustCompile(`(?i)[\s/"'](?:href|src)\s*=`)
+var urlAttr = regexp.MustCompile(`(?i)[\s/"'](?:href|src|srcset|poster|cite)\s*=`)
 
 func TestHasURLAttr(t *testing.T) {
 	for _, raw := range []string{
 		`<a href="/x/">`, `<A HREF = "/x/">`, `<img src=/a.png>`, `<img/src=/a.png>`,
-		"<a\nhref\t=x>", `<a title="href">`, `<a xhref=x>`, `<a href>`, `<a srcset=x>`,
+		"<a\nhref\t=x>", `<a title="href">`, `<a xhref=x>`, `<a href>`, `<a srcset=x>`, `<a srcse=x>`,
+		`<video POSTER = p.jpg>`, `<q cite=a>`, `<q cited=a>`,
 		`<a data-src="x">`, `<a title=" src=">`, `<p>`, `<a`, ``,
 		`<a title="x"href="/y">`, `<img alt=''src=/a.png>`,
 	} {
@@ -33,7 +34,7 @@ func TestHasURLAttr(t *testing.T) {
 	}
 	// Random tags made of the bytes that matter.
 	r := rand.New(rand.NewPCG(1, 2))
-	const alphabet = "<>/= \t\n\f\rhrefsrcHREFSRCxa\"'"
+	const alphabet = "<>/= \t\n\f\rhrefsrcHREFSRCxa\"'setpoiSETPOI"
 	for range 200000 {
 		b := make([]byte, r.IntN(16))
 		for i := range b {
@@ -42,6 +43,20 @@ func TestHasURLAttr(t *testing.T) {
 		if got, want := hasURLAttr(b), urlAttr.Match(b); got != want {
 			t.Fatalf("hasURLAttr(%q) = %v, the pattern says %v", b, got, want)
 		}
+	}
+}
+
+// Raw HTML may hold URLs in srcset, poster and cite too: a feed reader
+// resolves them against the feed, so they are made absolute.
+func TestAbsoluteRawURLs(t *testing.T) {
+	in := `<picture><source srcset="a.webp 1x, /b.webp 2x"><img src="a.png" srcset="a2.png 2x" alt=""></picture>` +
+		`<video poster="p.jpg" src="v.mp4"></video><blockquote cite="q.html">Q</blockquote>`
+	want := `<picture><source srcset="https://example.org/d/a.webp 1x, https://example.org/b.webp 2x">` +
+		`<img src="https://example.org/d/a.png" srcset="https://example.org/d/a2.png 2x" alt=""></picture>` +
+		`<video poster="https://example.org/d/p.jpg" src="https://example.org/d/v.mp4"></video>` +
+		`<blockquote cite="https://example.org/d/q.html">Q</blockquote>`
+	if got := absolute([]byte(in), "https://example.org/d/", false); got != want {
+		t.Errorf("absolute:\n got %s\nwant %s", got, want)
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/signaldigest/signal/internal/htmlurl"
 )
 
 // cited shows a block of a digest's body on another page (a source's): a
@@ -47,12 +49,10 @@ func relink(b []byte, page string, own bool) []byte {
 			t := z.Token()
 			attrs := t.Attr[:0]
 			for _, a := range t.Attr {
-				switch a.Key {
-				case "id":
+				if a.Key == "id" {
 					continue
-				case "href", "src":
-					a.Val = resolve(base, a.Val)
 				}
+				a.Val = htmlurl.Rewrite(a.Key, a.Val, func(ref string) string { return resolve(base, ref) })
 				attrs = append(attrs, a)
 			}
 			t.Attr = attrs

@@ -30,4 +30,11 @@ func TestRelink(t *testing.T) {
 	if got, want := string(relink([]byte(raw), page, false)), `<p><span>a</span> <a href="/archive/2026/11/13/robot-arms/#n">n</a></p>`; got != want {
 		t.Errorf("relink(%s)\n got %s\nwant %s", raw, got, want)
 	}
+	// and may hold URLs in srcset, poster and cite.
+	raw = `<p><img src="a.png" srcset="a2.png 2x, /b.png 3x"><video poster="p.jpg"></video><q cite="q.html">q</q></p>`
+	want := `<p><img src="/archive/2026/11/13/robot-arms/a.png" srcset="/archive/2026/11/13/robot-arms/a2.png 2x, /b.png 3x">` +
+		`<video poster="/archive/2026/11/13/robot-arms/p.jpg"></video><q cite="/archive/2026/11/13/robot-arms/q.html">q</q></p>`
+	if got := string(relink([]byte(raw), page, false)); got != want {
+		t.Errorf("relink(%s)\n got %s\nwant %s", raw, got, want)
+	}
 }
