@@ -50,10 +50,10 @@ func handleAt(s string, i int) bool {
 }
 
 // handleLen is the length of the handle name after the @ at s[i], or 0. It
-// hands ScanHandle no more than it reads, so that a line of many @ stays
-// linear.
+// hands ScanHandle no more than it reads (the name, and the character after
+// it), so that a line of many @ stays linear.
 func handleLen(s string, i int) int {
-	return markdown.ScanHandle([]byte(s[i+1 : min(len(s), i+2+markdown.MaxHandle)]))
+	return markdown.ScanHandle([]byte(s[i+1 : min(len(s), i+1+markdown.MaxHandle+utf8.UTFMax)]))
 }
 
 // insideWord reports whether s[i] has a letter or digit on both sides.

@@ -3,6 +3,7 @@ package markdown
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -17,12 +18,18 @@ const MaxHandle = 30
 
 // ScanHandle reports the length of the handle name at the start of b, which
 // follows an @: 1 to MaxHandle of [A-Za-z0-9_], not followed by another of
-// them. It returns 0 when b does not start a handle.
+// them, nor by a letter, digit or mark outside ASCII, since "@José" names
+// no @Jos. It returns 0 when b does not start a handle.
 func ScanHandle(b []byte) int {
 	n := 0
 	for n < len(b) && isHandleByte(b[n]) {
 		n++
 		if n > MaxHandle {
+			return 0
+		}
+	}
+	if n < len(b) && b[n] >= utf8.RuneSelf {
+		if r, _ := utf8.DecodeRune(b[n:]); unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) {
 			return 0
 		}
 	}
