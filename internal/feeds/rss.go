@@ -49,6 +49,9 @@ type rssItem struct {
 func writeRSS(w io.Writer, f *gfeeds.Feed, lang, self string) error {
 	ch := (&gfeeds.Rss{Feed: f}).RssFeed()
 	ch.Language = lang
+	if ch.Description == "" {
+		ch.Description = f.Title // RSS requires one: the feed's title, when site.yaml gives none
+	}
 	doc := &rssDoc{
 		Version: "2.0",
 		Content: "http://purl.org/rss/1.0/modules/content/",
