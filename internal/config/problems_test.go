@@ -130,3 +130,11 @@ func TestLoad(t *testing.T) {
 		t.Errorf("got %+v, %v", cfg, problems)
 	}
 }
+
+// A value may not hold a control character, written or as a YAML escape:
+// pages and feeds show the title and description, and XML cannot.
+func TestControlCharacters(t *testing.T) {
+	check(t, "title: \"Rates\\e[1m\"\ndescription: \"Daily \\uFFFF notes\"\n",
+		`site.yaml:1:8: control character U+001B: text may hold none but tab and line ends, and feeds cannot carry it; remove it`,
+		`site.yaml:2:14: U+FFFF is a noncharacter, which Unicode keeps out of text and feeds cannot carry; remove it`)
+}

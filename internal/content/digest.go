@@ -113,7 +113,7 @@ func (p *parser) parse(file []byte) *Digest {
 	}
 	if i, r := notText(file); i >= 0 {
 		line := bytes.LastIndexByte(file[:i], '\n')
-		p.problems.Add(p.path, bytes.Count(file[:i], []byte{'\n'})+1, utf8.RuneCount(file[line+1:i])+1, "%s", notTextMessage(r))
+		p.problems.Add(p.path, bytes.Count(file[:i], []byte{'\n'})+1, utf8.RuneCount(file[line+1:i])+1, "%s", meta.NotText(r))
 		return nil
 	}
 	yml, body, yamlOffset, ok, line := split(file)
@@ -227,10 +227,6 @@ func (p *parser) text(v *meta.Node, key string, required bool) (string, bool) {
 		return "", false
 	}
 	s := strings.TrimSpace(v.Value)
-	if i, r := notText([]byte(s)); i >= 0 {
-		p.errorf(v, "%s: %s", key, notTextMessage(r)) // written as an escape, "\e"
-		return "", false
-	}
 	if s == "" && required {
 		p.errorf(v, "%s: must not be empty", key)
 		return "", false

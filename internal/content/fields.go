@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/signaldigest/signal/internal/meta"
 )
 
 // Stance is a digest's consensus: bullish, bearish, neutral or mixed.
@@ -134,20 +136,6 @@ func checkSlug(s string) error {
 	return nil
 }
 
-// IsText reports whether text may hold r: control characters other than
-// tab and line ends, and the noncharacters, it may not. Pages, feeds and
-// the search index are HTML, XML and JSON, and XML 1.0 has no way to write
-// them: one in a digest made every RSS feed that carried it unreadable.
-func IsText(r rune) bool {
-	switch {
-	case r < 0x20:
-		return r == '\t' || r == '\n' || r == '\r'
-	case 0x7f <= r && r <= 0x9f, 0xfdd0 <= r && r <= 0xfdef, r&0xfffe == 0xfffe:
-		return false
-	}
-	return true
-}
-
 // notText returns the first character of b, which is valid UTF-8, that
 // text may not hold, and where it is; or -1.
 func notText(b []byte) (int, rune) {
@@ -160,17 +148,10 @@ func notText(b []byte) (int, rune) {
 			continue
 		}
 		r, n := utf8.DecodeRune(b[i:])
-		if !IsText(r) {
+		if !meta.IsText(r) {
 			return i, r
 		}
 		i += n
 	}
 	return -1, 0
-}
-
-func notTextMessage(r rune) string {
-	if r < 0xa0 {
-		return fmt.Sprintf("control character %U: text may hold none but tab and line ends, and feeds cannot carry it; remove it", r)
-	}
-	return fmt.Sprintf("%U is a noncharacter, which Unicode keeps out of text and feeds cannot carry; remove it", r)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/diag"
+	"github.com/signaldigest/signal/internal/meta"
 )
 
 // digest is what parse reads from a plain-text digest.
@@ -92,7 +93,7 @@ func decode(name string, src []byte) ([]string, diag.List) {
 // notText reports the characters that plain text does not hold, as a
 // digest may not: control characters but tab (line ends decode has taken
 // out), and noncharacters.
-func notText(r rune) bool { return !content.IsText(r) }
+func notText(r rune) bool { return !meta.IsText(r) }
 
 // The labels that start the lines of the format, matched in any case. Each
 // is followed by a separator (see cutSep), or ends the line.

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -119,6 +120,29 @@ func Parse(path string, data []byte, lineOffset int) (n *Node, errs diag.List) {
 	return n, c.errs
 }
 
+// IsText reports whether text may hold r: control characters other than
+// tab and line ends, and the noncharacters, it may not. Pages, feeds and
+// the search index are HTML, XML and JSON, and XML 1.0 has no way to write
+// them: one in a digest made every RSS feed that carried it unreadable.
+// Parse refuses them in any value, as YAML's escapes ("\e") can write them.
+func IsText(r rune) bool {
+	switch {
+	case r < 0x20:
+		return r == '\t' || r == '\n' || r == '\r'
+	case 0x7f <= r && r <= 0x9f, 0xfdd0 <= r && r <= 0xfdef, r&0xfffe == 0xfffe:
+		return false
+	}
+	return true
+}
+
+// NotText is the message for a character that IsText refuses.
+func NotText(r rune) string {
+	if r < 0xa0 {
+		return fmt.Sprintf("control character %U: text may hold none but tab and line ends, and feeds cannot carry it; remove it", r)
+	}
+	return fmt.Sprintf("%U is a noncharacter, which Unicode keeps out of text and feeds cannot carry; remove it", r)
+}
+
 // unmarshal calls yaml.Unmarshal, turning a panic inside the library into an
 // error: the files it reads are the user's, and nothing they hold may crash
 // a build.
@@ -166,6 +190,10 @@ func (c *converter) convert(y *yaml.Node, depth int) *Node {
 			return n
 		}
 		n.Kind, n.Tag, n.Value = Scalar, y.ShortTag(), y.Value
+		if i := strings.IndexFunc(y.Value, func(r rune) bool { return !IsText(r) }); i >= 0 {
+			r, _ := utf8.DecodeRuneInString(y.Value[i:])
+			c.errs.Add(c.path, n.Line, n.Col, "%s", NotText(r)) // written as an escape, "\e"
+		}
 	case yaml.SequenceNode:
 		n.Kind = List
 		n.Items = make([]*Node, 0, len(y.Content))
