@@ -72,6 +72,25 @@ func TestRanking(t *testing.T) {
 	}
 }
 
+// TestRankingLongFields: a title or a theme match outranks body matches
+// even when the title is five times as long as the others, or the digest
+// has ten themes (a search probe found both ranked below).
+func TestRankingLongFields(t *testing.T) {
+	ix := fixture(t, "ranking-long.txtar")
+	for query, want := range map[string][]string{
+		"quantum": {"2026-04-01", "2026-04-02"},
+		"zephyr":  {"2026-04-03", "2026-04-04"},
+	} {
+		var got []string
+		for _, id := range ix.query(query, false) {
+			got = append(got, ix.record(id)[2].(string))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: got %q, want %q (the title or theme match first)", query, got, want)
+		}
+	}
+}
+
 // A query reads the manifest, the shard of each word, the postings of the
 // words too large to sit in their shard, and the records it shows.
 func TestShards(t *testing.T) {
