@@ -3,6 +3,7 @@
 package content_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,10 +14,12 @@ import (
 	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/markdown"
+	"github.com/signaldigest/signal/internal/sitefs"
 )
 
-// TestNamedPipe: a named pipe called like a digest is reported, not read,
-// which would wait for a writer forever.
+// TestNamedPipe: a named pipe called like a digest, or linked to by one,
+// is reported, not read, which would wait for a writer forever: read
+// directly and through sitefs, as a build reads a site.
 func TestNamedPipe(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
@@ -25,9 +28,18 @@ func TestNamedPipe(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(dir, "content", "pipe.md"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	loadPipes(t, os.DirFS(dir), "content/pipe.md: cannot read: not a regular file")
+	if err := os.Symlink("pipe.md", filepath.Join(dir, "content", "link.md")); err != nil {
+		t.Fatal(err)
+	}
+	loadPipes(t, sitefs.Confine(os.DirFS(dir)), "content/link.md: cannot read: not a regular file\ncontent/pipe.md: cannot read: not a regular file")
+}
+
+func loadPipes(t *testing.T, fsys fs.FS, want string) {
+	t.Helper()
 	done := make(chan string, 1)
 	go func() {
-		_, problems := content.Load(os.DirFS(dir), config.Default(), markdown.New(), nil)
+		_, problems := content.Load(fsys, config.Default(), markdown.New(), nil)
 		var lines []string
 		for _, p := range problems {
 			lines = append(lines, p.Error())
@@ -36,7 +48,7 @@ func TestNamedPipe(t *testing.T) {
 	}()
 	select {
 	case got := <-done:
-		if want := "content/pipe.md: cannot read: not a regular file"; got != want {
+		if got != want {
 			t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 		}
 	case <-time.After(10 * time.Second):

@@ -47,6 +47,16 @@ func (c *confined) Open(name string) (fs.File, error) {
 	return c.fsys.Open(real)
 }
 
+// Stat describes a file without opening it, as fs.Stat would otherwise
+// do: opening a named pipe waits for a writer.
+func (c *confined) Stat(name string) (fs.FileInfo, error) {
+	real, err := c.resolve(name, new(int))
+	if err != nil {
+		return nil, err
+	}
+	return fs.Stat(c.fsys, real)
+}
+
 // ReadDir lists a folder. A link to a file is listed as the file, so that
 // fs.WalkDir visits it; a link to a folder is left out; a link that is
 // refused stays listed as a link, so that opening it reports why.
