@@ -83,6 +83,11 @@ const (
 	MaxThemes  = 100
 	MaxSources = 200
 	maxCited   = 16 << 10 // bytes of HTML of a cited block, past which an excerpt is cited
+
+	// MaxSlug bounds a theme's or a digest's slug, in bytes: it names a
+	// folder of the site, and search/facet/themes/SLUG.bin, in file
+	// systems that allow 255 bytes a name.
+	MaxSlug = 200
 )
 
 // parser turns one file into a Digest, collecting problems.
@@ -136,7 +141,11 @@ func (p *parser) parse(file []byte) *Digest {
 		return nil
 	}
 	if d.Slug == "" {
-		if d.Slug = fileSlug(path.Base(p.path)); d.Slug == "" {
+		if d.Slug = fileSlug(path.Base(p.path)); len(d.Slug) > MaxSlug {
+			p.problems.Add(p.path, 1, 0, "the file name gives a slug of %d bytes, and a slug names a folder of the site: at most %d (shorten the name, or give a slug: in front matter)", len(d.Slug), MaxSlug)
+			return nil
+		}
+		if d.Slug == "" {
 			p.problems.Add(p.path, 1, 0, "the file name gives no slug: name the file after the digest (2026-11-27-title.md) or give it a slug: in front matter")
 			return nil
 		}
@@ -269,6 +278,10 @@ func (p *parser) themes(v *meta.Node) []Theme {
 		slug := Slugify(name)
 		if slug == "" {
 			p.errorf(item, "tags: %q has no letters or digits", name)
+			continue
+		}
+		if len(slug) > MaxSlug {
+			p.errorf(item, "tags: the theme's slug would be %d bytes, and it names a folder and files of the site: at most %d (shorten the theme)", len(slug), MaxSlug)
 			continue
 		}
 		if seen[slug] {

@@ -123,6 +123,9 @@ func inRange(s string, t time.Time) (time.Time, error) {
 // `slug: política-industrial` works as the file name
 // 2026-11-24-política-industrial.md does.
 func checkSlug(s string) error {
+	if len(s) > MaxSlug {
+		return fmt.Errorf("%d bytes; a slug names a folder of the site: at most %d", len(s), MaxSlug)
+	}
 	if want := Slugify(s); want != s {
 		const rule = "may hold only lower-case letters and digits, with single - between them (it is one URL segment, never a path)"
 		if norm.NFC.String(s) == want {
