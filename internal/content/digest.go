@@ -361,6 +361,10 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 		p.problems.Add(p.path, bodyLine+line-1, 0, "lists and quotes nested %d deep on one line; at most %d", depth, markdown.MaxNesting)
 		return
 	}
+	if line := markdown.SlowLinkLine(body); line > 0 {
+		p.problems.Add(p.path, bodyLine+line-1, 0, "links that never end: from this line on, so many \"](\" open a link with no space or ) after them that reading them would take minutes; end them, or write \\( for a ( that opens none")
+		return
+	}
 	doc := p.md.Parse(body)
 	bySlug := map[string]*Source{}
 	for _, s := range d.Sources {

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // digest is a digest that uses most of what a body can hold, so that its
@@ -99,4 +100,18 @@ content/e-bom.md:4: file is not valid UTF-8
 content/f-good.md:4:12: consensus: unknown stance "bulish" (want bullish, bearish, neutral or mixed)
 `
 	diff(t, "problems", printed(problems), want)
+}
+
+// TestSlowLinks: a body whose links never end, which goldmark would take
+// minutes to read, is an error at the line they start on.
+func TestSlowLinks(t *testing.T) {
+	src := "---\ntitle: A\ndate: 2026-11-24\nconsensus: Bullish\nconviction: High\n---\n\nFine [link](x).\n\n" + strings.Repeat("[a](", 50000) + "\n"
+	start := time.Now()
+	_, problems := load(fstest.MapFS{"content/a.md": {Data: []byte(src)}})
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+	if len(problems) != 1 || !strings.HasPrefix(problems[0].Error(), "content/a.md:10: links that never end") {
+		t.Errorf("problems: %v", problems)
+	}
 }
