@@ -170,3 +170,47 @@ func blockTexts(t *testing.T, body string) []string {
 	}
 	return out
 }
+
+// TestBareURLs: a URL written bare in a digest links to itself whole after
+// import, as when typed in a digest: no \ the importer adds may cut it, and
+// the text around it stays escaped.
+func TestBareURLs(t *testing.T) {
+	urls := []string{
+		"https://en.wikipedia.org/wiki/Moore%27s_law_(computing)",
+		"https://example.org/a_b_c/[x]/`y`?q=1&r=~2",
+		"http://www.example.org/snake_case_",
+		"www.example.org/under_score",
+	}
+	input := "The Signal — Links\nConsensus: Neutral | Conviction: low\nWhat's Moving\n"
+	for _, u := range urls {
+		input += "- See " + u + " and (" + u + ") then *not emphasis* and a_b_c.\n"
+	}
+	out, _, problems := importer.Import("links.txt", []byte(input), importer.Options{Date: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)})
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	_, site := sitetest.Read(t, "testdata/build/site.txtar")
+	site["content/2026-11-24-links.md"] = &fstest.MapFile{Data: out}
+	cfg, md := settings(t, site)
+	digests, problems := content.Load(site, cfg, md, nil)
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	i := slices.IndexFunc(digests, func(d *content.Digest) bool { return d.Path == "content/2026-11-24-links.md" })
+	body := string(digests[i].HTML)
+	for _, u := range urls {
+		text := strings.TrimSuffix(u, "_") // linkify leaves a trailing _ out, as when typed
+		if !strings.Contains(body, ">"+html.EscapeString(text)+"</a>") {
+			t.Errorf("%s is not linked whole:\n%s", u, body)
+		}
+	}
+	if strings.Count(body, "<em>") != 0 {
+		t.Errorf("emphasis in the page:\n%s", body)
+	}
+	got := blockTexts(t, body)
+	for k, u := range urls {
+		if want := "See " + u + " and (" + u + ") then *not emphasis* and a_b_c."; got[k] != want {
+			t.Errorf("shows %q, want %q", got[k], want)
+		}
+	}
+}

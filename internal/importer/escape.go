@@ -12,11 +12,18 @@ import (
 // inline escapes text so that Markdown reads it as text inside a paragraph
 // or list item: no emphasis, code, link, raw HTML, entity, strikethrough or
 // table cell. @handles are copied as they are, so that they still link; an
-// _ inside a word is left alone, since it cannot start emphasis there.
+// _ inside a word is left alone, since it cannot start emphasis there; so
+// are bare URLs, which Markdown links as they are written and a \ would
+// cut short (https://en.wikipedia.org/wiki/Moore%27s_law_(computing)).
 func inline(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if n := bareURL(s, i); n > 0 {
+			b.WriteString(s[i : i+n])
+			i += n - 1
+			continue
+		}
 		switch {
 		case c == '@' && handleAt(s, i):
 			n := 1 + handleLen(s, i)
@@ -31,6 +38,30 @@ func inline(s string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// bareURL returns the length of the URL at s[i] that goldmark's linkify
+// links, written as it is, or 0. Linkify looks for one at the start of the
+// text and after a space or a "(", and takes from "http://", "https://",
+// "ftp://" or "www." the ASCII that may be in a URL; it leaves out a
+// trailing _ or ~, which are then escaped as text.
+func bareURL(s string, i int) int {
+	if i > 0 && s[i-1] != ' ' && s[i-1] != '(' {
+		return 0
+	}
+	rest := s[i:]
+	if !strings.HasPrefix(rest, "http://") && !strings.HasPrefix(rest, "https://") &&
+		!strings.HasPrefix(rest, "ftp://") && !strings.HasPrefix(rest, "www.") {
+		return 0
+	}
+	n := 0
+	for n < len(rest) && rest[n] > ' ' && rest[n] < 0x7f && strings.IndexByte("*|<>\\", rest[n]) < 0 {
+		n++
+	}
+	for n > 0 && (rest[n-1] == '_' || rest[n-1] == '~') {
+		n--
+	}
+	return n
 }
 
 // entity is the start of an HTML entity or character reference.
