@@ -32,6 +32,8 @@ func Import(name string, src []byte, opts Options) ([]byte, string, diag.List) {
 	d, problems := parse(name, lines)
 	if opts.Date.IsZero() {
 		problems.Add(name, 0, 0, "no date for the digest")
+	} else if y := opts.Date.Year(); y < 1000 || y > 9999 {
+		problems.Add(name, 0, 0, "the date %s is in the year %d: a digest's is from 1000 to 9999", opts.Date.Format(time.DateOnly), y)
 	}
 	if problems.Err() != nil {
 		return nil, "", problems
@@ -41,6 +43,10 @@ func Import(name string, src []byte, opts Options) ([]byte, string, diag.List) {
 	tags := matchThemes(opts.Tags, opts.Themes, d.text())
 	out := append(frontMatter(d, title, day, tags), "---\n\n"...)
 	out = append(out, body(d.blocks)...)
+	if len(out) > content.MaxFile {
+		problems.Add(name, 0, 0, "the digest would be %.1f MB; a digest may be at most %d MB (is this one digest?)", float64(len(out))/1e6, content.MaxFile>>20)
+		return nil, "", problems
+	}
 	return out, day + "-" + fileSlug(title) + ".md", problems
 }
 

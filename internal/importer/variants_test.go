@@ -111,3 +111,23 @@ func TestNameDate(t *testing.T) {
 		}
 	}
 }
+
+// What import writes, build reads: a date outside the years a digest may
+// have, or a digest larger than one may be, is an error, not a file that
+// then fails to build.
+func TestImportWithinLimits(t *testing.T) {
+	f := readFixture(t, "testdata/full.txtar")
+	for _, date := range []time.Time{time.Date(999, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)} {
+		opts := f.opts
+		opts.Date = date
+		out, _, problems := importer.Import(f.name, f.input, opts)
+		if problems.Err() == nil || out != nil || !strings.Contains(printed(problems), "a digest's is from 1000 to 9999") {
+			t.Errorf("%v: %s", date, printed(problems))
+		}
+	}
+	huge := string(f.input) + strings.Repeat("- An item of the paste. (via @x)\n", 40000)
+	out, _, problems := importer.Import(f.name, []byte(huge), f.opts)
+	if problems.Err() == nil || out != nil || !strings.Contains(printed(problems), "a digest may be at most 1 MB") {
+		t.Errorf("a %d-byte paste: %s", len(huge), printed(problems))
+	}
+}
