@@ -23,7 +23,8 @@
 // Blind Spot and One Actionable Idea become sections; the Sources line
 // becomes the sources of the front matter, with their notes. Every other
 // line is kept as a paragraph where it stands. An indented line right after
-// an item or a paragraph continues it: it was wrapped.
+// an item or a paragraph continues it: it was wrapped. So does one after the
+// Sources line, and any line after a Sources line that ends with a comma.
 //
 // Separators may be —, – or a spaced -, files may start with a byte order
 // mark and use CRLF line ends. Text is escaped so that Markdown reads it as

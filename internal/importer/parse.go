@@ -171,6 +171,19 @@ type parser struct {
 	section     string // the title of the section the lines are in
 	open        *block // the item or paragraph an indented line continues
 	handles     map[string]int
+
+	// A Sources line, read once the lines that continue it are: indented
+	// ones, or any after a line that ends with a comma.
+	sourcesAt   int
+	sourcesText string
+}
+
+// endSources reads the Sources line, if one is waiting for its end.
+func (p *parser) endSources() {
+	if p.sourcesAt != 0 {
+		p.sources(p.sourcesAt, p.sourcesText)
+		p.sourcesAt, p.sourcesText = 0, ""
+	}
 }
 
 func (p *parser) errorf(line int, format string, args ...any) {
@@ -183,6 +196,7 @@ func parse(name string, lines []string) (*digest, diag.List) {
 	for i, l := range lines {
 		p.line(i+1, l)
 	}
+	p.endSources()
 	for _, b := range p.d.blocks {
 		if len(b.wrapped) > 0 {
 			b.text = strings.Join(append([]string{b.text}, b.wrapped...), " ")
@@ -203,8 +217,14 @@ func (p *parser) line(n int, raw string) {
 	l := strings.TrimSpace(raw)
 	if l == "" {
 		p.open = nil
+		p.endSources()
 		return
 	}
+	if p.sourcesAt != 0 && (unicode.IsSpace(firstRune(raw)) || strings.HasSuffix(p.sourcesText, ",")) {
+		p.sourcesText += " " + l
+		return
+	}
+	p.endSources()
 	if p.first == 0 {
 		p.first = n
 		if p.summary(n, l) {
@@ -221,7 +241,7 @@ func (p *parser) line(n int, raw string) {
 		return
 	}
 	if rest, ok := cutLabel(l, sourcesLabel); ok {
-		p.sources(n, rest)
+		p.sourcesAt, p.sourcesText = n, rest
 		return
 	}
 	for _, s := range sections {

@@ -40,6 +40,12 @@ func TestVariants(t *testing.T) {
 			return strings.NewReplacer("Signal — ", "Signal: ", "Spot — ", "Spot: ", "Idea — ", "Idea: ", "Moving\n", "Moving:\n").Replace(s)
 		}},
 		{"other bullets", func(s string) string { return strings.ReplaceAll(s, "\n- ", "\n• ") }},
+		{"sources wrapped and indented", func(s string) string {
+			return strings.NewReplacer("@kwh_kate (load", "@kwh_kate\n  (load", "(coding evals), ", "(coding evals),\n    ").Replace(s)
+		}},
+		{"sources wrapped after commas", func(s string) string {
+			return strings.NewReplacer("backlog (18+ months)), ", "backlog (18+ months)),\n", "(coding evals), ", "(coding evals),\n").Replace(s)
+		}},
 		{"upper case labels", func(s string) string {
 			return strings.NewReplacer("Consensus:", "CONSENSUS:", "Conviction:", "CONVICTION:", "What's Moving", "WHAT’S MOVING", "Sources:", "SOURCES:").Replace(s)
 		}},
