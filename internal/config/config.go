@@ -84,7 +84,7 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 func Parse(data []byte) (*Config, diag.List) {
 	data = []byte(strings.TrimPrefix(string(data), "\ufeff"))
 	root, problems := meta.Parse(File, data, 0)
-	if problems.Err() != nil {
+	if root == nil {
 		return nil, problems
 	}
 	cfg := Default()

@@ -71,13 +71,19 @@ func TestStructure(t *testing.T) {
 		{"list", "- title\n- base_url\n", []string{`site.yaml:1:1: site.yaml must be a mapping of settings, not a list`}},
 		{"scalar", "just text\n", []string{`site.yaml:1:1: site.yaml must be a mapping of settings, not a string`}},
 		{"duplicate", "title: A\npage_size: 3\ntitle: B\n", []string{`site.yaml:3:1: duplicate key "title" (first on line 1)`}},
+		// The problems of the other settings are reported too.
+		{"duplicate and more", "title: A\ntitle: B\npage_size: ten\n", []string{
+			`site.yaml:2:1: duplicate key "title" (first on line 1)`,
+			`site.yaml:3:12: page_size: want a whole number, not a string`,
+		}},
 		{"merge key", "base: &b {title: A}\n<<: *b\n", []string{
+			`site.yaml:1:1: warning: unknown key "base" is ignored`,
 			`site.yaml:2:1: merge keys (<<) are not supported`,
 		}},
 		{"unclosed list", "title: A\npage_size: [1, 2\n", []string{`site.yaml:2: invalid YAML: did not find expected ',' or ']'`}},
 		{"colon in value", "title: Compute: the choke point\n", []string{`site.yaml:1: invalid YAML: mapping values are not allowed in this context`}},
 		{"stray item", "title: A\npage_size: 2\n- x\n", []string{`site.yaml:3: invalid YAML: did not find expected key`}},
-		{"unknown anchor", "title: A\ndescription: *nope\n", []string{`site.yaml: invalid YAML: unknown anchor 'nope' referenced`}},
+		{"unknown anchor", "title: A\ndescription: *nope\n", []string{`site.yaml:2: invalid YAML: unknown anchor 'nope' referenced`}},
 		{"tab indent", "author:\n\tname: A\n", []string{`site.yaml:2: invalid YAML: found character that cannot start any token`}},
 		{"non-string key", "[a]: 1\n", []string{`site.yaml:1:1: a key must be a plain string`}},
 	}

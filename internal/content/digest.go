@@ -128,7 +128,7 @@ func (p *parser) parse(file []byte) *Digest {
 	}
 	root, problems := meta.Parse(p.path, yml, yamlOffset)
 	p.problems = append(p.problems, problems...)
-	if problems.Err() != nil {
+	if root == nil {
 		return nil
 	}
 	if root.Kind != meta.Map {

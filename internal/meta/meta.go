@@ -91,7 +91,10 @@ var (
 
 // Parse reads one YAML document from data, which starts at line lineOffset+1
 // of the file at path. An empty document gives a Null node. Every problem is
-// returned as a positioned error.
+// returned as a positioned error. The node is nil when the YAML cannot be
+// read whole; with other errors (a duplicate key, a value that is not text)
+// it is the document without them, so that a caller can go on to report
+// the problems of its values too.
 func Parse(path string, data []byte, lineOffset int) (n *Node, errs diag.List) {
 	var doc yaml.Node
 	if err := unmarshal(data, &doc); err != nil {
@@ -109,6 +112,7 @@ func Parse(path string, data []byte, lineOffset int) (n *Node, errs diag.List) {
 				line = 1
 			}
 		}
+		line = place(msg, data, line)
 		errs.Add(path, line+lineOffset, 0, "invalid YAML: %s", msg)
 		return nil, errs
 	}
@@ -117,7 +121,40 @@ func Parse(path string, data []byte, lineOffset int) (n *Node, errs diag.List) {
 	}
 	c := converter{path: path, offset: lineOffset}
 	n = c.convert(&doc, 0)
+	if c.nodes > maxNodes {
+		return nil, c.errs // a tree cut short
+	}
 	return n, c.errs
+}
+
+var anchorRE = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+
+// place finds the line of problems that yaml.v3 places elsewhere or not at
+// all: a tab in an indentation (it names the line of the key or block
+// before), an unknown anchor and a control character (no line). line is
+// where yaml.v3 placed it, or 0.
+func place(msg string, data []byte, line int) int {
+	lines := strings.Split(string(data), "\n")
+	find := func(from int, ok func(string) bool) int {
+		for i := max(from, 1) - 1; i < len(lines); i++ {
+			if ok(lines[i]) {
+				return i + 1
+			}
+		}
+		return line
+	}
+	switch {
+	case strings.Contains(msg, "tab character"):
+		return find(line, func(l string) bool {
+			return strings.Contains(l[:len(l)-len(strings.TrimLeft(l, " \t"))], "\t")
+		})
+	case anchorRE.MatchString(msg):
+		alias := "*" + anchorRE.FindStringSubmatch(msg)[1]
+		return find(1, func(l string) bool { return strings.Contains(l, alias) })
+	case strings.HasPrefix(msg, "control characters"):
+		return find(1, func(l string) bool { return strings.IndexFunc(l, func(r rune) bool { return !IsText(r) }) >= 0 })
+	}
+	return line
 }
 
 // IsText reports whether text may hold r: control characters other than

@@ -116,8 +116,12 @@ func TestErrors(t *testing.T) {
 		{"a: 1\nb: \"open\n", []string{`f:3: invalid YAML: found unexpected end of stream`}},
 		{"a: 1\nb: !x!y z\n", []string{`f:3: invalid YAML: found undefined tag handle`}},
 		{"\n\na: 1\n  b: 2\n", []string{`f:5: invalid YAML: mapping values are not allowed in this context`}},
-		// No line is known for these: the front matter is named.
-		{"a: 1\nb: *nope\n", []string{`f:1: invalid YAML: unknown anchor 'nope' referenced`}},
+		// yaml.v3 places these on another line, or on none: place finds
+		// the line of the tab, the alias and the control character.
+		{"a: 1\nb: *nope\n", []string{`f:3: invalid YAML: unknown anchor 'nope' referenced`}},
+		{"a: 1\nb: 2\nc: 3\n\td: low\n", []string{`f:5: invalid YAML: found a tab character that violates indentation`}},
+		{"a: 1\nb: >\n  one\n  two\n\tthree\n", []string{`f:6: invalid YAML: found a tab character where an indentation space is expected`}},
+		{"a: 1\nb: \"X\x00Y\"\n", []string{`f:3: invalid YAML: control characters are not allowed`}},
 	} {
 		_, errs := meta.Parse("f", []byte(c.src), 1)
 		var got []string
