@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -43,7 +44,7 @@ func importCommand() *command {
 			sourceFlag(fs, &f.source)
 			fs.StringVar(&f.output, "output", "", "write digests to `folder` (default content/ of the site)")
 			fs.StringVar(&f.output, "o", "", "")
-			fs.StringVar(&f.date, "date", "", "the `date` of the digests (default a date in the file name, else the file's modification day)")
+			fs.StringVar(&f.date, "date", "", "the `date` of the digests (default a date in the file name, else the file's modification day; today for - , the standard input)")
 			fs.Var(&f.tags, "tag", "give every digest the `theme`; may be repeated")
 		},
 		run: func(e *env, args []string) int { return runImport(e, &f, args) },
@@ -127,10 +128,22 @@ func runImport(e *env, f *importFlags, args []string) int {
 
 // importFile reads and imports one FILE, returning the digest and the base
 // name to write it to.
+// FILE - is the standard input, as pasted: named "stdin" in messages, and
+// dated --date or else today.
 func importFile(file string, day time.Time, loc *time.Location, opts importer.Options) ([]byte, string, diag.List) {
 	name := filepath.ToSlash(file)
 	var problems diag.List
-	data, err := os.ReadFile(file)
+	var data []byte
+	var err error
+	if file == "-" {
+		name = "stdin"
+		data, err = io.ReadAll(io.LimitReader(os.Stdin, 64<<20))
+		if day.IsZero() {
+			day = time.Now().In(loc)
+		}
+	} else {
+		data, err = os.ReadFile(file)
+	}
 	if err != nil {
 		problems.Add(name, 0, 0, "cannot read: %v", unwrapPath(err))
 		return nil, "", problems
