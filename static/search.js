@@ -67,6 +67,8 @@ export function tokens(text) {
   return out;
 }
 
+const dotsRE = /:|(?<!\p{Nd})\.|\.(?!\p{Nd})/u; // not a . between digits
+
 function segmentTokens(text, out) {
   let run = "";
   let runEnd = -1;
@@ -84,9 +86,13 @@ function segmentTokens(text, out) {
       pairs(run, out);
       run = "";
     }
-    if (wordRE.test(w)) {
-      const t = fold(w);
-      if (t) out.push(t);
+    // Cut at . and : as search.splitDots does: ICU may join
+    // "example.com" into one word, and browsers' ICUs differ.
+    for (const piece of w.split(dotsRE)) {
+      if (wordRE.test(piece)) {
+        const t = fold(piece);
+        if (t) out.push(t);
+      }
     }
   }
   if (run) pairs(run, out);
@@ -323,12 +329,13 @@ export async function query(q, filters, typing = true) {
     ...terms.map((t, i) => word(t, typing && i === last, m.docs)),
     ...Object.entries(filters).filter(([, v]) => v).map(([tax, v]) => facet(tax, v, m.docs)),
   ]);
-  if (lists.length === 0) return { terms, ids: [] };
+  const prefix = typing && last >= 0 ? terms[last] : "";
+  if (lists.length === 0) return { terms, prefix, ids: [] };
   lists.sort((a, b) => a.ids.length - b.ids.length);
   const all = lists.reduce(intersect);
   const order = Array.from(all.ids.keys());
   order.sort((i, j) => all.scores[j] - all.scores[i] || all.ids[i] - all.ids[j]);
-  return { terms, ids: order.map((i) => all.ids[i]) };
+  return { terms, prefix, ids: order.map((i) => all.ids[i]) };
 }
 
 // record returns what the results list shows of a digest: [path, title,
@@ -354,15 +361,17 @@ function el(tag, attrs, ...children) {
   return e;
 }
 
-// marked returns text as nodes, with the words that match a term marked.
-function marked(text, terms) {
+// marked returns text as nodes, with the words that match a term marked:
+// the term itself, or one it starts when it is the prefix being typed; in
+// a script without spaces, a word that holds a pair of the query.
+export function marked(text, terms, prefix) {
   const out = [];
   let plain = "";
   for (const [w, isWord] of words(text)) {
     let hit = false;
     if (isWord) {
       const f = fold(w);
-      hit = terms.some((t) => f.startsWith(t) || (unspacedRE.test(t) && (f.includes(t) || t.includes(f))));
+      hit = terms.some((t) => f === t || (t === prefix && f.startsWith(t)) || (unspacedRE.test(t) && f.includes(t)));
     }
     if (hit) {
       if (plain) out.push(plain), (plain = "");
@@ -375,11 +384,11 @@ function marked(text, terms) {
   return out;
 }
 
-function result(rec, terms, themeNames) {
+function result(rec, terms, prefix, themeNames) {
   const [path, name, date, stance, scope, conviction, themes, summary] = rec;
   const [y, mo, d] = date.split("-").map(Number);
   return el("li", null, el("article", { class: "card result" },
-    el("h2", null, el("a", { href: new URL(path, root).pathname }, ...marked(name, terms))),
+    el("h2", null, el("a", { href: new URL(path, root).pathname }, ...marked(name, terms, prefix))),
     el("p", { class: "meta" },
       el("time", { datetime: date }, `${d} ${months[mo - 1]} ${y}`), " ",
       el("span", { class: "badges" },
@@ -389,9 +398,9 @@ function result(rec, terms, themeNames) {
         " ",
         el("span", { class: `badge conviction conviction-${conviction}` },
           el("span", { class: "meter", "aria-hidden": "true" }, meter[conviction] || ""), ` ${title(conviction)} conviction`))),
-    summary ? el("p", { class: "summary" }, ...marked(summary, terms)) : null,
+    summary ? el("p", { class: "summary" }, ...marked(summary, terms, prefix)) : null,
     themes.length ? el("ul", { class: "themes", "aria-label": "Themes" },
-      ...themes.map((s) => el("li", null, el("span", null, ...marked(themeNames.get(s) || s, terms))))) : null,
+      ...themes.map((s) => el("li", null, el("span", null, ...marked(themeNames.get(s) || s, terms, prefix))))) : null,
   ));
 }
 
@@ -418,13 +427,13 @@ function start() {
   }
 
   let seq = 0;
-  let shown = { ids: [], terms: [], count: 0 };
+  let shown = { ids: [], terms: [], prefix: "", count: 0 };
   async function show(from) {
     const mine = seq;
     const recs = await Promise.all(shown.ids.slice(from, from + page).map(record));
     if (mine !== seq) return;
     if (from === 0) list.replaceChildren();
-    list.append(...recs.filter(Boolean).map((r) => result(r, shown.terms, themeNames)));
+    list.append(...recs.filter(Boolean).map((r) => result(r, shown.terms, shown.prefix, themeNames)));
     shown.count = from + recs.length;
     more.hidden = shown.count >= shown.ids.length;
     performance.mark("signal:results");
@@ -446,10 +455,10 @@ function start() {
       return;
     }
     const key = JSON.stringify([q, filters, typing]);
-    const { terms, ids } = await (early?.key === key ? early.result : query(q, filters, typing));
+    const { terms, prefix, ids } = await (early?.key === key ? early.result : query(q, filters, typing));
     early = null;
     if (mine !== seq) return;
-    shown = { ids, terms, count: 0 };
+    shown = { ids, terms, prefix, count: 0 };
     const n = ids.length;
     status.textContent = n === 0 ? "No digests match." : `${n} ${n === 1 ? "digest matches" : "digests match"}.`;
     await show(0);

@@ -307,6 +307,25 @@ func TestBrowserSearch(t *testing.T) {
 		}
 	}
 
+	// 7. Marks: a word the query holds, or one that the prefix being typed
+	// starts; never a longer word for a word typed whole.
+	for _, c := range []struct {
+		text, prefix string
+		terms        []string
+		want         []string
+	}{
+		{"Samsung newly ramps. The new fab, and fabs.", "fab", []string{"new", "fab"}, []string{"new", "fab", "fabs"}},
+		{"Samsung newly ramps. The new fab, and fabs.", "", []string{"new", "fab"}, []string{"new", "fab"}},
+		{"Samsung newly ramps. The new fab.", "new", []string{"fab", "new"}, []string{"newly", "new", "fab"}},
+		{"東京都と京都", "", []string{"東京"}, []string{"東京"}},
+	} {
+		args, _ := json.Marshal([]any{c.text, c.terms, c.prefix})
+		got := eval[[]string](tb, fmt.Sprintf(`import(%q).then(m => m.marked(...%s).filter(n => n.nodeName === "MARK").map(n => n.textContent))`, root+"search.js", args))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("marked(%q, %q, prefix %q) marks %q, want %q", c.text, c.terms, c.prefix, got, c.want)
+		}
+	}
+
 	tb.mu.Lock()
 	defer tb.mu.Unlock()
 	if len(tb.ex) > 0 {

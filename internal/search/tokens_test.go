@@ -26,6 +26,7 @@ var tokenCases = []struct {
 	{"hyphens split", "build-out data-center", []string{"build", "out", "data", "center"}},
 	{"abbreviations", "U.S. e.g.", []string{"u", "s", "e", "g"}},
 	{"dots in other scripts", "café.com 3.5€", []string{"cafe", "com", "3.5"}},
+	{"dots and colons beside letters of other scripts", "“example.com” münchen.de “U.S.A.” Köln:Bonn ü:x 3.5ü", []string{"example", "com", "munchen", "de", "u", "s", "a", "koln", "bonn", "u", "x", "3.5u"}},
 	{"cyrillic and greek", "Привет, мир! Ελλάδα", []string{"привет", "мир", "ελλαδα"}},
 	{"hangul keeps its syllables", "한국어 텍스트", []string{"한국어", "텍스트"}},
 	{"devanagari keeps its marks", "हिंदी बाज़ार", []string{"हिंदी", "बाज\u093cार"}},

@@ -1,0 +1,54 @@
+package search_test
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/signaldigest/signal/internal/search"
+)
+
+// TestNodeTokens runs search.js's tokens in Node, whose ICU is not
+// Chromium's: Node's joins "example.com" and "münchen.de" into one word,
+// as other browsers' may. search.js must cut text as search.Tokens does
+// whatever the segmenter joins. Node comes with npm, which .ci/run
+// installs for the audits.
+func TestNodeTokens(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no node on PATH (CI is set, and .ci/run installs npm, which brings it)")
+		}
+		t.Skip("SKIPPED: no node on PATH: search.js is not checked against a second ICU")
+	}
+	script, err := filepath.Abs("../../static/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, c := range tokenCases {
+		texts = append(texts, c.text)
+	}
+	in, _ := json.Marshal(texts)
+	prog := `const m = await import(process.argv[1]);
+const texts = JSON.parse(process.argv[2]);
+console.log(JSON.stringify(texts.map((t) => m.tokens(t))));`
+	out, err := exec.Command(node, "--input-type=module", "-e", prog, "file://"+script, string(in)).Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var got [][]string
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	for i, c := range tokenCases {
+		var want []string
+		search.Tokens(c.text, func(s string) { want = append(want, s) })
+		if !slices.Equal(got[i], want) {
+			t.Errorf("%s: search.js in Node cuts %q into %q, search.Tokens into %q", c.name, c.text, got[i], want)
+		}
+	}
+}
