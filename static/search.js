@@ -460,7 +460,12 @@ function start() {
     if (mine !== seq) return;
     shown = { ids, terms, prefix, count: 0 };
     const n = ids.length;
-    status.textContent = n === 0 ? "No digests match." : `${n} ${n === 1 ? "digest matches" : "digests match"}.`;
+    // A shard holds the words of their first two letters: one letter typed
+    // finds only the word of that letter alone, in scripts with spaces.
+    const short = prefix && [...prefix].length === 1 && !unspacedRE.test(prefix);
+    status.textContent = n === 0
+      ? short ? "Keep typing: words are looked for from their second letter." : "No digests match."
+      : `${n} ${n === 1 ? "digest matches" : "digests match"}.`;
     await show(0);
   }
 
