@@ -339,11 +339,17 @@ export async function query(q, filters, typing = true) {
 }
 
 // record returns what the results list shows of a digest: [path, title,
-// date, stance, scope, conviction, theme slugs, summary].
+// date, stance, scope, conviction, theme slugs, summary, handles cited].
 export async function record(id) {
   const m = await meta();
   const chunk = await fetchFile("r/" + Math.floor(id / m.chunk) + ".json", "json");
   return chunk && chunk[id % m.chunk];
+}
+
+// body returns the text of a digest's body, for a snippet.
+export async function body(id) {
+  const b = await fetchFile("b/" + id + ".txt", "bytes");
+  return b ? new TextDecoder().decode(b) : "";
 }
 
 // ---- The page ----
@@ -361,19 +367,40 @@ function el(tag, attrs, ...children) {
   return e;
 }
 
-// marked returns text as nodes, with the words that match a term marked:
-// the term itself, or one it starts when it is the prefix being typed; in
-// a script without spaces, a word that holds a pair of the query.
+// hit reports whether a word matches a term: the term itself, or one it
+// starts when it is the prefix being typed; in a script without spaces, a
+// word that holds a pair of the query.
+function hit(w, terms, prefix) {
+  const f = fold(w);
+  return terms.some((t) => f === t || (t === prefix && f.startsWith(t)) || (unspacedRE.test(t) && f.includes(t)));
+}
+
+const hits = (text, terms, prefix) => Array.from(words(text)).some(([w, isWord]) => isWord && hit(w, terms, prefix));
+
+// snippet cuts from a body the words around its first that matches, on
+// word bounds, or returns "" when none does.
+function snippet(body, terms, prefix) {
+  let at = 0;
+  for (const [w, isWord] of words(body)) {
+    if (isWord && hit(w, terms, prefix)) {
+      let from = Math.max(0, at - 70);
+      let to = Math.min(body.length, at + w.length + 150);
+      if (from > 0) from = Math.min(body.indexOf(" ", from) + 1 || at, at);
+      if (to < body.length) to = Math.max(body.lastIndexOf(" ", to), at + w.length);
+      const text = body.slice(from, to).replace(/\s+/g, " ").trim();
+      return (from > 0 ? "…" : "") + text + (to < body.length ? "…" : "");
+    }
+    at += w.length;
+  }
+  return "";
+}
+
+// marked returns text as nodes, with the words that match a term marked.
 export function marked(text, terms, prefix) {
   const out = [];
   let plain = "";
   for (const [w, isWord] of words(text)) {
-    let hit = false;
-    if (isWord) {
-      const f = fold(w);
-      hit = terms.some((t) => f === t || (t === prefix && f.startsWith(t)) || (unspacedRE.test(t) && f.includes(t)));
-    }
-    if (hit) {
+    if (isWord && hit(w, terms, prefix)) {
       if (plain) out.push(plain), (plain = "");
       out.push(el("mark", null, w));
     } else {
@@ -384,8 +411,21 @@ export function marked(text, terms, prefix) {
   return out;
 }
 
-function result(rec, terms, prefix, themeNames) {
-  const [path, name, date, stance, scope, conviction, themes, summary] = rec;
+// shows reports whether what a result shows of a digest, its title,
+// summary, themes and the handles it cites, holds a word of the query.
+function shows(rec, terms, prefix, themeNames) {
+  const [, name, , , , , themes, summary, handles = []] = rec;
+  return [name, summary, ...themes.map((s) => themeNames.get(s) || s), ...handles].some((t) => hits(t, terms, prefix));
+}
+
+// result shows a digest found: its title, date, badges, themes, the
+// handles it cites, and its summary, or, given the text of its body when
+// the query's words are found there alone, the words around them.
+function result(rec, terms, prefix, themeNames, text) {
+  const [path, name, date, stance, scope, conviction, themes, summary, handles = []] = rec;
+  const names = themes.map((s) => themeNames.get(s) || s);
+  const cut = text ? snippet(text, terms, prefix) : "";
+  text = cut || summary;
   const [y, mo, d] = date.split("-").map(Number);
   return el("li", null, el("article", { class: "card result" },
     el("h2", null, el("a", { href: new URL(path, root).pathname }, ...marked(name, terms, prefix))),
@@ -398,9 +438,11 @@ function result(rec, terms, prefix, themeNames) {
         " ",
         el("span", { class: `badge conviction conviction-${conviction}` },
           el("span", { class: "meter", "aria-hidden": "true" }, meter[conviction] || ""), ` ${title(conviction)} conviction`))),
-    summary ? el("p", { class: "summary" }, ...marked(summary, terms, prefix)) : null,
+    text ? el("p", { class: cut ? "summary snippet" : "summary" }, ...marked(text, terms, prefix)) : null,
     themes.length ? el("ul", { class: "themes", "aria-label": "Themes" },
-      ...themes.map((s) => el("li", null, el("span", null, ...marked(themeNames.get(s) || s, terms, prefix))))) : null,
+      ...names.map((n) => el("li", null, el("span", null, ...marked(n, terms, prefix))))) : null,
+    handles.length ? el("p", { class: "meta cites" }, "Cites ",
+      ...handles.flatMap((h, i) => [i ? ", " : "", "@", ...marked(h, terms, prefix)])) : null,
   ));
 }
 
@@ -430,10 +472,16 @@ function start() {
   let shown = { ids: [], terms: [], prefix: "", count: 0 };
   async function show(from) {
     const mine = seq;
-    const recs = await Promise.all(shown.ids.slice(from, from + page).map(record));
+    const { terms, prefix } = shown;
+    // A result whose title, summary and themes lack the query's words
+    // shows the words around them in its body, fetched for it.
+    const recs = await Promise.all(shown.ids.slice(from, from + page).map(async (id) => {
+      const rec = await record(id);
+      return rec && [rec, shows(rec, terms, prefix, themeNames) ? "" : await body(id)];
+    }));
     if (mine !== seq) return;
     if (from === 0) list.replaceChildren();
-    list.append(...recs.filter(Boolean).map((r) => result(r, shown.terms, shown.prefix, themeNames)));
+    list.append(...recs.filter(Boolean).map(([rec, text]) => result(rec, terms, prefix, themeNames, text)));
     shown.count = from + recs.length;
     more.hidden = shown.count >= shown.ids.length;
     performance.mark("signal:results");
@@ -507,8 +555,8 @@ function start() {
 
 // The search page loads this module from its head with async, so that it
 // runs while the page is parsed: the query of the page's URL is begun at
-// once, with the records of its first results, and is there when the page
-// is.
+// once, with the records of its first results, and the bodies of those
+// whose title and summary lack its words, and is there when the page is.
 let early = null; // {key, result}: the query of the URL, as run() makes it
 if (typeof document !== "undefined") {
   const params = new URLSearchParams(location.search);
@@ -519,7 +567,10 @@ if (typeof document !== "undefined") {
   }
   if (q.trim() || Object.keys(filters).length) {
     const result = query(q, filters, true);
-    result.then(({ ids }) => ids.slice(0, page).forEach(record), () => {});
+    result.then(({ terms, prefix, ids }) => ids.slice(0, page).forEach(async (id) => {
+      const rec = await record(id);
+      if (rec && ![rec[1], rec[7], ...(rec[8] || [])].some((t) => hits(t, terms, prefix))) body(id);
+    }), () => {});
     early = { key: JSON.stringify([q, filters, true]), result };
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

@@ -310,6 +310,29 @@ func TestBrowserSearch(t *testing.T) {
 		}
 	}
 
+	// 6b. A word found in a body alone shows the words around it there,
+	// marked, in place of the summary; a handle shows marked among those
+	// the digest cites.
+	for _, c := range []struct{ query, selector, mark string }{
+		{"electricity", "p.snippet", "electricity"},
+		{"%40latency_lou", "p.cites", "latency_lou"},
+	} {
+		tb.run("searching "+c.query, chromedp.Navigate(root+"search/?q="+c.query))
+		tb.waitFor("results", `document.querySelectorAll("#search-results > li").length >= 2`)
+		shown := eval[[]string](tb, fmt.Sprintf(`Array.from(document.querySelectorAll("#search-results > li"), li => {
+			const p = li.querySelector(%q);
+			return p ? p.textContent + " | " + Array.from(p.querySelectorAll("mark"), m => m.textContent).join(",") : "";
+		})`, c.selector))
+		if len(shown) < 2 {
+			t.Errorf("%s: %d results, want 2 or more", c.query, len(shown))
+		}
+		for _, s := range shown {
+			if !strings.HasSuffix(s, " | "+c.mark) {
+				t.Errorf("%s: a result shows %q in %s, want %s marked there", c.query, s, c.selector, c.mark)
+			}
+		}
+	}
+
 	// 7. Marks: a word the query holds, or one that the prefix being typed
 	// starts; never a longer word for a word typed whole.
 	for _, c := range []struct {

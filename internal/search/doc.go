@@ -44,7 +44,7 @@
 // each next one, or (form 1) one bit per digest of the archive, bit i%8 of
 // byte i/8 for id i; whichever is smaller.
 //
-//	search/meta.json           {"format":1, "version", "docs", "terms", "chunk"}: fetched
+//	search/meta.json           {"format":2, "version", "docs", "terms", "chunk"}: fetched
 //	                           with the shards of a query's words, both with no-cache;
 //	                           every other file is fetched with ?v=version
 //	search/t/HEX.bin           a dictionary shard: the terms whose key (their first two
@@ -56,8 +56,10 @@
 //	                           of ids, then one score byte for each
 //	search/r/N.json            records of digests N×chunk to N×chunk+chunk-1, each
 //	                           [path, title, date, stance, scope, conviction, theme
-//	                           slugs, summary]; the path is escaped, relative to the
-//	                           site root
+//	                           slugs, summary, handles cited]; the path is escaped,
+//	                           relative to the site root
+//	search/b/N.txt             the text of digest N's body, fetched for a result whose
+//	                           words are found in its body alone, to show them there
 //	search/facet/T/SLUG.bin    the set of ids of the digests of one stance (T is
 //	                           consensus), conviction or theme: what filters intersect
 //

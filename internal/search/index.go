@@ -200,7 +200,9 @@ func (ix *index) merge() {
 }
 
 // Text returns the text of rendered HTML, as a reader sees it: tags
-// dropped (each one a word break) and character references resolved.
+// dropped, each a word break but those of inline text (<a>, <em>, <code>
+// ...: "(via <a>@x</a>)" reads "(via @x)"), and character references
+// resolved.
 // Digests keep only their HTML; reading it again is cheaper than keeping a
 // second copy of every body for the one stage that needs the text.
 func Text(h []byte) string { return string(appendText(nil, h)) }
@@ -224,8 +226,25 @@ func appendText(b, h []byte) []byte {
 		if gt < 0 {
 			break
 		}
+		if !inlineTag(h[1:gt]) {
+			b = append(b, ' ')
+		}
 		h = h[gt+1:]
-		b = append(b, ' ')
 	}
 	return b
+}
+
+// inlineTag reports whether a tag, without its < and >, opens or closes an
+// element of inline text, which breaks no word.
+func inlineTag(tag []byte) bool {
+	tag = bytes.TrimPrefix(tag, []byte("/"))
+	n := 0
+	for n < len(tag) && ('a' <= tag[n] && tag[n] <= 'z' || '0' <= tag[n] && tag[n] <= '9') {
+		n++
+	}
+	switch string(tag[:n]) {
+	case "a", "abbr", "b", "code", "del", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong":
+		return true
+	}
+	return false
 }

@@ -181,3 +181,19 @@ func TestDeterministic(t *testing.T) {
 	}
 	_ = corpus.Options{}
 }
+
+// TestRecordBody: the text of a digest's body is a file of its own, from
+// which the page cuts a snippet around a word found there alone.
+func TestRecordBody(t *testing.T) {
+	ix := fixture(t, "ranking.txtar")
+	for id := range ix.meta.Docs {
+		rec := ix.record(id)
+		if rec[1] == "Tungsten squeeze" {
+			if body := ix.body(id); strings.TrimSpace(body) != "Prices of the metal moved on the week while freight stayed calm." {
+				t.Errorf("the body of Tungsten squeeze reads %q", body)
+			}
+			return
+		}
+	}
+	t.Error("no record of Tungsten squeeze")
+}

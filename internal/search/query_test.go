@@ -204,5 +204,8 @@ func (ix *index) record(id int) []any {
 	return chunk[id%ix.meta.Chunk]
 }
 
+// body returns the text of a digest's body.
+func (ix *index) body(id int) string { return string(ix.file(fmt.Sprintf("b/%d.txt", id))) }
+
 // title returns a digest's title.
 func (ix *index) title(id int) string { return ix.record(id)[1].(string) }

@@ -52,3 +52,17 @@ func TestTokens(t *testing.T) {
 		}
 	}
 }
+
+// TestText: the text of a body reads as the page does: inline elements
+// break no word, blocks and footnote marks do.
+func TestText(t *testing.T) {
+	for in, want := range map[string]string{
+		`<li><strong>Prices slide</strong> — Cheaper (via <a class="handle" href="/sources/x/">@x</a>).</li>`: ` Prices slide — Cheaper (via @x). `,
+		`<p>snake<em>_case</em> and <code>go&amp;run</code></p><p>next</p>`:                                   ` snake_case and go&run  next `,
+		`<p>Costs fell.<sup id="fnref:1"><a href="#fn:1">1</a></sup></p>`:                                     ` Costs fell. 1  `,
+	} {
+		if got := search.Text([]byte(in)); got != want {
+			t.Errorf("Text(%s) = %q, want %q", in, got, want)
+		}
+	}
+}

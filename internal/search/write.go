@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"runtime"
 	"slices"
 	"strings"
@@ -48,38 +49,58 @@ type file struct {
 func Write(s *site.Site, sink Sink) (int, diag.List) {
 	ix := build(s.Digests)
 	files := ix.files(s)
-	version := crc32.NewIEEE()
-	for _, f := range files { // in a fixed order: the version is too
-		fmt.Fprintf(version, "%s %d %08x\n", f.name, len(f.data), crc32.ChecksumIEEE(f.data))
-	}
-	meta, _ := json.Marshal(map[string]any{
-		"format":  1,
-		"version": fmt.Sprintf("%08x", version.Sum32()),
-		"docs":    ix.n,
-		"terms":   len(ix.terms),
-		"chunk":   ChunkSize,
-	})
-	files = append(files, file{Dir + "meta.json", append(meta, '\n')})
-
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
 	var mu sync.Mutex
 	var problems diag.List
+	write := func(name string, data []byte) {
+		if err := sink.WriteFile(name, data); err != nil {
+			mu.Lock()
+			problems.Add(name, 0, 0, "cannot write: %v", err)
+			mu.Unlock()
+		}
+	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	// The text of each body, for snippets, is written as it is made,
+	// keeping only its sum for the version: together the bodies are as
+	// large as the rest of the index.
+	bodies := make([]string, ix.n)
+	for start := 0; start < ix.n; start += 64 {
+		g.Go(func() error {
+			var text []byte
+			for id := start; id < min(start+64, ix.n); id++ {
+				text = appendText(text[:0], s.Digests[id].HTML)
+				name := fmt.Sprintf("%sb/%d.txt", Dir, id)
+				write(name, text)
+				bodies[id] = fmt.Sprintf("%s %d %08x\n", name, len(text), crc32.ChecksumIEEE(text))
+			}
+			return nil
+		})
+	}
 	for batch := range slices.Chunk(files, 64) {
 		g.Go(func() error {
 			for _, f := range batch {
-				if err := sink.WriteFile(f.name, f.data); err != nil {
-					mu.Lock()
-					problems.Add(f.name, 0, 0, "cannot write: %v", err)
-					mu.Unlock()
-					return err
-				}
+				write(f.name, f.data)
 			}
 			return nil
 		})
 	}
 	_ = g.Wait()
-	return len(files), problems
+	version := crc32.NewIEEE()
+	for _, f := range files { // in a fixed order: the version is too
+		fmt.Fprintf(version, "%s %d %08x\n", f.name, len(f.data), crc32.ChecksumIEEE(f.data))
+	}
+	for _, b := range bodies {
+		_, _ = io.WriteString(version, b)
+	}
+	meta, _ := json.Marshal(map[string]any{
+		"format":  2,
+		"version": fmt.Sprintf("%08x", version.Sum32()),
+		"docs":    ix.n,
+		"terms":   len(ix.terms),
+		"chunk":   ChunkSize,
+	})
+	write(Dir+"meta.json", append(meta, '\n'))
+	return len(files) + len(bodies) + 1, problems
 }
 
 // files makes every file of the index but meta.json, in a fixed order.
@@ -189,9 +210,13 @@ func records(chunk int, digests []*content.Digest) file {
 		for k, t := range d.Themes {
 			themes[k] = t.Slug
 		}
+		handles := make([]string, len(d.Sources))
+		for k, src := range d.Sources {
+			handles[k] = src.Handle
+		}
 		rows[i] = []any{
 			site.EscapePath(d.Permalink)[1:], d.Title, d.Date.Format("2006-01-02"),
-			d.Stance, d.Scope, d.Conviction, themes, d.Summary,
+			d.Stance, d.Scope, d.Conviction, themes, d.Summary, handles,
 		}
 	}
 	data, _ := json.Marshal(rows)
