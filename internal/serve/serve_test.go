@@ -2,7 +2,6 @@ package serve_test
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -11,130 +10,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	signal "github.com/signaldigest/signal"
 	"github.com/signaldigest/signal/internal/serve"
 )
-
-const digest = `---
-title: %s
-date: 2026-11-02
-consensus: Bullish
-conviction: high
-tags: [Compute]
----
-Body of the digest, citing @allIn.
-`
-
-// syncBuffer is a log the server writes while the test reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-// serveDir serves the site folder dir on a free loopback port until the
-// test and its cleanups end, and returns its root URL.
-func serveDir(t *testing.T, dir string, log io.Writer) (string, *serve.Server) {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	s := serve.New(serve.Options{Source: dir, Theme: signal.Theme, Log: log})
-	go func() { done <- s.Serve(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("Serve returned %v", err)
-			}
-		case <-time.After(5 * time.Second):
-			t.Error("the server did not stop")
-		}
-	})
-	return "http://" + ln.Addr().String(), s
-}
-
-type harness struct {
-	t    *testing.T
-	dir  string
-	base string
-	log  *syncBuffer
-	srv  *serve.Server
-}
-
-// start serves a new site folder on a free loopback port until the test
-// ends.
-func start(t *testing.T) *harness {
-	t.Helper()
-	dir := t.TempDir()
-	h := &harness{t: t, dir: dir, log: &syncBuffer{}}
-	h.write("site.yaml", "title: Live\nbase_url: https://example.org/archive/\n")
-	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "First title"))
-	h.write("static/extra.css", "")
-	h.base, h.srv = serveDir(t, dir, h.log)
-	h.eventually("the first build", func() bool { return strings.Contains(h.log.String(), "built in") })
-	return h
-}
-
-func (h *harness) write(name, data string) {
-	h.t.Helper()
-	p := filepath.Join(h.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		h.t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-		h.t.Fatal(err)
-	}
-}
-
-func (h *harness) get(path string) (int, string, http.Header) {
-	h.t.Helper()
-	resp, err := http.Get(h.base + path)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b), resp.Header
-}
-
-// eventually polls cond for up to five seconds.
-func (h *harness) eventually(what string, cond func() bool) {
-	h.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			h.t.Fatalf("timed out waiting for %s; log:\n%s", what, h.log.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
-func (h *harness) body(path string) string {
-	_, b, _ := h.get(path)
-	return b
-}
-
-const page = "/2026/11/02/one/"
 
 func TestServeEditsAndErrors(t *testing.T) {
 	h := start(t)
