@@ -18,8 +18,9 @@ const MaxHandle = 30
 
 // ScanHandle reports the length of the handle name at the start of b, which
 // follows an @: 1 to MaxHandle of [A-Za-z0-9_], not followed by another of
-// them, nor by a letter, digit or mark outside ASCII, since "@José" names
-// no @Jos. It returns 0 when b does not start a handle.
+// them, nor by a Latin, Greek or Cyrillic letter or a mark outside ASCII,
+// since "@José" names no @Jos; scripts written without spaces may follow
+// ("@gridwatcher的观点"). It returns 0 when b does not start a handle.
 func ScanHandle(b []byte) int {
 	n := 0
 	for n < len(b) && isHandleByte(b[n]) {
@@ -29,7 +30,7 @@ func ScanHandle(b []byte) int {
 		}
 	}
 	if n < len(b) && b[n] >= utf8.RuneSelf {
-		if r, _ := utf8.DecodeRune(b[n:]); unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) {
+		if r, _ := utf8.DecodeRune(b[n:]); unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic, unicode.M) {
 			return 0
 		}
 	}

@@ -48,8 +48,12 @@ func SlowLinkLine(src []byte) int {
 			if i+1 >= len(src) || src[i+1] != '(' {
 				break
 			}
-			i++ // the link's own (
-			if i+1 < len(src) && src[i+1] == '<' {
+			i++        // the link's own (
+			j := i + 1 // goldmark skips spaces before a destination
+			for j < len(src) && (src[j] == ' ' || src[j] == '\t') {
+				j++
+			}
+			if j < len(src) && src[j] == '<' {
 				add(angle, i, line)
 				break
 			}

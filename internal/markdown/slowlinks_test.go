@@ -20,6 +20,8 @@ func TestSlowLinkLine(t *testing.T) {
 		{"unclosed", "intro\n\n" + strings.Repeat("[a](", 20000), 3},
 		{"image", strings.Repeat("![a](", 20000), 1},
 		{"angle", "x\n" + strings.Repeat("[a](< ", 20000), 2},
+		{"angle after spaces", strings.Repeat("[a]( <", 20000), 1},
+		{"angle after a tab", strings.Repeat("[a](\t<", 20000), 1},
 		{"links", strings.Repeat("See [the filing](https://example.org/filings/2026/q3.pdf) and [a chart](c.png). ", 12000), 0},
 		{"closed", strings.Repeat("[a](b)", 100000), 0},
 		{"spaced", strings.Repeat("[a](b ", 100000), 0},
