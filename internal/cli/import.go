@@ -18,6 +18,7 @@ import (
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/importer"
 	"github.com/signaldigest/signal/internal/markdown"
+	"github.com/signaldigest/signal/internal/meta"
 )
 
 type importFlags struct {
@@ -77,6 +78,14 @@ func runImport(e *env, f *importFlags, args []string) int {
 	for _, t := range f.tags {
 		if content.Slugify(t) == "" {
 			fmt.Fprintf(e.stderr, "signal import: --tag %q has no letters or digits\n", t)
+			return ExitUsage
+		}
+		if strings.IndexFunc(t, func(r rune) bool { return !meta.IsText(r) }) >= 0 {
+			fmt.Fprintf(e.stderr, "signal import: --tag %q holds a control character\n", t)
+			return ExitUsage
+		}
+		if n := len(content.Slugify(t)); n > content.MaxSlug {
+			fmt.Fprintf(e.stderr, "signal import: --tag makes a slug of %d bytes; at most %d\n", n, content.MaxSlug)
 			return ExitUsage
 		}
 	}
