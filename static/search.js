@@ -569,7 +569,8 @@ if (typeof document !== "undefined") {
     const result = query(q, filters, true);
     result.then(({ terms, prefix, ids }) => ids.slice(0, page).forEach(async (id) => {
       const rec = await record(id);
-      if (rec && ![rec[1], rec[7], ...(rec[8] || [])].some((t) => hits(t, terms, prefix))) body(id);
+      const slugs = rec ? rec[6].map((t) => t.replace(/-/g, " ")) : []; // the themes' names, near enough
+      if (rec && ![rec[1], rec[7], ...slugs, ...(rec[8] || [])].some((t) => hits(t, terms, prefix))) body(id);
     }), () => {});
     early = { key: JSON.stringify([q, filters, true]), result };
   }

@@ -178,6 +178,22 @@ type parser struct {
 	sourcesText string
 }
 
+// labelled reports whether a line starts with a label of the format: it
+// starts a part of its own, never continues the Sources line.
+func labelled(l string) bool {
+	for _, label := range []*regexp.Regexp{signalLabel, consensusLabel, sourcesLabel} {
+		if _, ok := cutLabel(l, label); ok {
+			return true
+		}
+	}
+	for _, s := range sections {
+		if _, ok := cutLabel(l, s.label); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // endSources reads the Sources line, if one is waiting for its end.
 func (p *parser) endSources() {
 	if p.sourcesAt != 0 {
@@ -220,7 +236,7 @@ func (p *parser) line(n int, raw string) {
 		p.endSources()
 		return
 	}
-	if p.sourcesAt != 0 && (unicode.IsSpace(firstRune(raw)) || strings.HasSuffix(p.sourcesText, ",")) {
+	if p.sourcesAt != 0 && (unicode.IsSpace(firstRune(raw)) || strings.HasSuffix(p.sourcesText, ",") && !labelled(l)) {
 		p.sourcesText += " " + l
 		return
 	}

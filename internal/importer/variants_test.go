@@ -118,6 +118,19 @@ func TestNameDate(t *testing.T) {
 	}
 }
 
+// A Sources line that ends with a comma takes in the next line, unless it
+// starts a part of its own (review).
+func TestSourcesCommaBeforeSection(t *testing.T) {
+	in := "The Signal — ok\nConsensus: Bearish | Conviction: High\nSources: @abc (filings), @def,\nBlind Spot — Nobody watches @ghi smelters.\n"
+	out, _, problems := importer.Import("d.txt", []byte(in), importer.Options{Date: day(t, "2026-11-24")})
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(out, []byte("## Blind Spot")) || !bytes.Contains(out, []byte("@def")) {
+		t.Errorf("got:\n%s", out)
+	}
+}
+
 // What import writes, build reads: a date outside the years a digest may
 // have, or a digest larger than one may be, is an error, not a file that
 // then fails to build.
