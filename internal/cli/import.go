@@ -66,6 +66,10 @@ func runImport(e *env, f *importFlags, args []string) int {
 		fmt.Fprintf(e.stderr, "signal import: missing FILE\nUsage: signal import %s\n", importCommand().args)
 		return ExitUsage
 	}
+	if i := slices.Index(args, "-"); i >= 0 && slices.Contains(args[i+1:], "-") {
+		fmt.Fprintln(e.stderr, "signal import: - (the standard input) is given twice; it can be read once")
+		return ExitUsage
+	}
 	var day time.Time
 	if f.date != "" {
 		t, err := time.Parse(time.DateOnly, f.date)
