@@ -49,7 +49,14 @@ func newCommand() *command {
 				fmt.Fprintf(e.stderr, "signal new: title %q has no letters or digits to make a file name from\n", title)
 				return ExitUsage
 			}
-			rel := filepath.Join(content.Dir, day.Format(time.DateOnly)+"-"+slug+".md")
+			base := day.Format(time.DateOnly) + "-" + slug + ".md"
+			rel := filepath.Join(content.Dir, base)
+			// A digest of that name in a folder of content/ has the same
+			// date and slug, so the same URL: writing it would break the build.
+			if other := findNamed(filepath.Join(source, content.Dir), base); other != "" && other != rel {
+				fmt.Fprintf(e.stderr, "%s: %s has the same date and slug, so the same URL; give the new one another --date or title\n", filepath.ToSlash(rel), filepath.ToSlash(other))
+				return ExitContent
+			}
 			if err := writeNew(filepath.Join(source, rel), skeleton(title, day)); err != nil {
 				if errors.Is(err, fs.ErrExist) {
 					err = errors.New("already exists; signal new never overwrites a file")
@@ -61,6 +68,20 @@ func newCommand() *command {
 			return ExitOK
 		},
 	}
+}
+
+// findNamed returns the path under dir's parent of a file named base in
+// dir or a folder below it, or "" when there is none.
+func findNamed(dir, base string) string {
+	found := ""
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && d.Name() == base {
+			found, _ = filepath.Rel(filepath.Dir(dir), path)
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found
 }
 
 // writeNew creates path with data, failing with an fs.ErrExist error if it
