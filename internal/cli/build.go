@@ -104,15 +104,23 @@ func safeDestination(source, dest string) error {
 	if err := errors.Join(err1, err2); err != nil {
 		return err
 	}
-	if within(src, dst) {
+	// Either may be reached through links, so their targets are compared
+	// too: a destination that holds the site's folder where a link points
+	// is the site's folder all the same.
+	realDst := resolved(dst)
+	if within(src, dst) || within(resolved(src), realDst) {
 		return fmt.Errorf("destination %s holds the site folder; it would be replaced whole", dest)
 	}
-	// Nor may it be an input of the site, or lie in one: the folders may
-	// be links, so their targets are compared too.
-	for _, in := range []string{"content", "layouts", "static"} {
+	// Nor may it be an input of the site, lie in one, or hold one that is
+	// a link to a folder elsewhere.
+	for _, in := range []string{"content", "layouts", "static", "site.yaml"} {
 		dir := filepath.Join(src, in)
-		if within(dst, dir) || within(resolved(dst), resolved(dir)) {
+		real := resolved(dir)
+		if in != "site.yaml" && (within(dst, dir) || within(realDst, real)) {
 			return fmt.Errorf("destination %s is in the site's %s/ folder; a build replaces its destination whole", dest, in)
+		}
+		if within(real, realDst) {
+			return fmt.Errorf("destination %s holds %s, the site's %s; it would be replaced whole", dest, real, in)
 		}
 	}
 	for _, marker := range []string{"content", "site.yaml", ".git"} {
