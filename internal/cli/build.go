@@ -78,7 +78,9 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 		fmt.Fprintf(e.stderr, "signal build: failed; %s is unchanged\n", dest)
 		return ExitContent
 	}
-	if err := sink.Commit(); err != nil {
+	if err := sink.Commit(); errors.As(err, new(*output.LeftoverError)) {
+		fmt.Fprintf(e.stderr, "signal build: warning: %v\n", err)
+	} else if err != nil {
 		_ = sink.Abort()
 		fmt.Fprintf(e.stderr, "signal build: %v\n", err)
 		return ExitContent

@@ -100,12 +100,30 @@ func removeLeftovers(dest string) error {
 		if locked(dir) {
 			continue
 		}
-		if err := os.RemoveAll(dir); err != nil {
-			return err
-		}
+		// One that cannot be removed (a folder in it is not the user's to
+		// delete) is left: it is not in the way, as every build names its
+		// own, and the build that failed to remove it said so.
+		_ = removeAll(dir)
 	}
 	return nil
 }
+
+// removeAll is os.RemoveAll; tests make it fail.
+var removeAll = os.RemoveAll
+
+// LeftoverError is Commit's error when the new site is in place but the old
+// one, moved beside it, could not be removed: the build succeeded, and the
+// user has a folder to remove.
+type LeftoverError struct {
+	Path string // the old site's folder
+	Err  error
+}
+
+func (e *LeftoverError) Error() string {
+	return fmt.Sprintf("the site is built, but the old one could not be removed: %v; remove %s", e.Err, e.Path)
+}
+
+func (e *LeftoverError) Unwrap() error { return e.Err }
 
 // recoverAside puts the old site back in place when a build was killed
 // between the two steps of swapTwoSteps, which leaves the destination
@@ -180,7 +198,9 @@ func (d *Dir) Commit() error {
 	if old != "" {
 		// A kill during this leaves a partial old site under a leftover's
 		// name, never in the destination.
-		return os.RemoveAll(old)
+		if err := removeAll(old); err != nil {
+			return &LeftoverError{Path: old, Err: err}
+		}
 	}
 	return nil
 }
@@ -188,5 +208,5 @@ func (d *Dir) Commit() error {
 // Abort removes the new folder, leaving the destination as it was.
 func (d *Dir) Abort() error {
 	defer d.lock.Close()
-	return os.RemoveAll(d.tmp)
+	return removeAll(d.tmp)
 }

@@ -1,7 +1,9 @@
 package output
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -198,5 +200,42 @@ func TestDirRefusesLink(t *testing.T) {
 	_, err := NewDir(link)
 	if err == nil || !strings.Contains(err.Error(), "is a symbolic link; give the folder it names with -d") {
 		t.Errorf("NewDir(link) = %v", err)
+	}
+}
+
+// When the old site cannot be removed after the swap (a folder in it is
+// not the user's to delete), the new site is in place and Commit says
+// where the old one is; the builds after it are not stopped by it.
+func TestDirOldSiteNotRemovable(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "public")
+	write(t, dest, map[string]string{"index.html": "one"}, true)
+	removeAll = func(string) error { return fs.ErrPermission }
+	defer func() { removeAll = os.RemoveAll }()
+
+	d, err := NewDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("index.html", []byte("two")); err != nil {
+		t.Fatal(err)
+	}
+	var left *LeftoverError
+	if err := d.Commit(); !errors.As(err, &left) || !strings.HasPrefix(filepath.Base(left.Path), ".public"+tempMark) {
+		t.Fatalf("Commit: %v, want a LeftoverError naming the old site", err)
+	}
+	if got := tree(t, dest); got["index.html"] != "two" {
+		t.Errorf("after the commit: %v", got)
+	}
+	// The next build, which cannot remove that folder either, succeeds.
+	removeAll = func(path string) error {
+		if path == left.Path {
+			return fs.ErrPermission
+		}
+		return os.RemoveAll(path)
+	}
+	write(t, dest, map[string]string{"index.html": "three"}, true)
+	if got := tree(t, dest); got["index.html"] != "three" {
+		t.Errorf("after the next build: %v", got)
 	}
 }
