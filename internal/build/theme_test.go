@@ -33,12 +33,30 @@ func TestThemeOverride(t *testing.T) {
 	}
 }
 
+// url in a layout takes a site path with or without its leading slash, or
+// none for the site's root, under base_url's path.
+func TestLayoutURL(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("title: T\nbase_url: https://example.com/blog/\n")}
+	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(`<footer>{{url "/feed.xml"}}|{{url "feed.xml"}}|{{url ""}}|{{url "themes/é/"}}|{{abs "feed.xml"}}</footer>`)}
+	mem, _ := run(t, fsys, build.Options{})
+	want := "<footer>/blog/feed.xml|/blog/feed.xml|/blog/|/blog/themes/%C3%A9/|https://example.com/blog/feed.xml</footer>"
+	if got := page(t, mem, "index.html"); !strings.Contains(got, want) {
+		t.Errorf("want %s in:\n%s", want, got)
+	}
+}
+
 // A broken layout is reported at its file and line, and nothing is built.
 func TestLayoutErrors(t *testing.T) {
 	for _, tc := range []struct{ file, src, want string }{
 		{"layouts/digest.html", "{{define \"main\"}}\n<p>{{.Nope}}</p>{{end}}", "layouts/digest.html:2:"},
 		{"layouts/list.html", "{{define \"main\"}}\n\n{{if}}{{end}}", "layouts/list.html:3:"},
 		{"layouts/partials/card.html", "{{.Title", "layouts/partials/card.html:1:"},
+		// Errors found as a cached partial runs are the partial's, not
+		// those of base.html that calls it.
+		{"layouts/partials/footer.html", "<footer>\n<a href=\"{{if .Title}}x{{else}}\"{{end}}>\n</footer>", "layouts/partials/footer.html:2:"},
+		{"layouts/partials/footer.html", "<footer>\n{{template \"missing.html\" .}}</footer>", "layouts/partials/footer.html:2:"},
+		{"layouts/partials/footer.html", "<footer>\n<script>var a = '</script>\n</footer>", "layouts/partials/footer.html:"},
 	} {
 		fsys := txtarFS(t, "small.txtar")
 		fsys[tc.file] = &fstest.MapFile{Data: []byte(tc.src)}

@@ -87,21 +87,35 @@ func templateError(err error) diag.FileError {
 			err = exec
 		}
 	}
+	// One that html/template finds escaping a partial as it is first run
+	// names the partial, with its line when it has one.
+	var escape *template.Error
+	if errors.As(err, &escape) {
+		err = escape
+	}
 	msg := err.Error()
 	m := templateErrRE.FindStringSubmatch(msg)
+	if m == nil && escape != nil && escape.Name != "" {
+		return diag.FileError{Path: layoutPath(escape.Name), Line: escape.Line, Msg: escape.Description}
+	}
 	if m == nil {
 		return diag.FileError{Path: "layouts", Msg: msg}
 	}
-	name := m[1]
-	if !strings.HasSuffix(name, ".html") || name == "" {
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return diag.FileError{Path: layoutPath(m[1]), Line: line, Col: col, Msg: m[4]}
+}
+
+// layoutPath is the file of a template of the theme by its name: partials
+// are parsed under their base name, so the folder is put back.
+func layoutPath(name string) string {
+	if !strings.HasSuffix(name, ".html") {
 		name = "base.html"
 	}
 	if isPartial(name) {
 		name = "partials/" + name
 	}
-	line, _ := strconv.Atoi(m[2])
-	col, _ := strconv.Atoi(m[3])
-	return diag.FileError{Path: "layouts/" + name, Line: line, Col: col, Msg: m[4]}
+	return "layouts/" + name
 }
 
 func isPartial(name string) bool {
@@ -161,7 +175,8 @@ func funcMap(cfg *config.Config, assets map[string]string) template.FuncMap {
 }
 
 // Href is the link to a site path: base_url's path, then the site path with
-// each segment percent-encoded.
+// each segment percent-encoded. A path without its leading slash, as a
+// layout may write it ("feed.xml"), is from the site's root too.
 func Href(cfg *config.Config, sitePath string) string {
-	return cfg.BasePath() + site.EscapePath(sitePath)[1:]
+	return cfg.BasePath() + strings.TrimPrefix(site.EscapePath(sitePath), "/")
 }
