@@ -1,7 +1,9 @@
 package meta
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -180,7 +182,7 @@ func NotText(r rune) string {
 	return fmt.Sprintf("%U is a noncharacter, which Unicode keeps out of text and feeds cannot carry; remove it", r)
 }
 
-// unmarshal calls yaml.Unmarshal, turning a panic inside the library into an
+// unmarshal reads the one document of data, turning a panic inside the library into an
 // error: the files it reads are the user's, and nothing they hold may crash
 // a build.
 func unmarshal(data []byte, doc *yaml.Node) (err error) {
@@ -189,7 +191,23 @@ func unmarshal(data []byte, doc *yaml.Node) (err error) {
 			err = fmt.Errorf("yaml: %v", r)
 		}
 	}()
-	return yaml.Unmarshal(data, doc)
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(doc); err != nil {
+		if err == io.EOF {
+			return nil // an empty document
+		}
+		return err
+	}
+	// yaml.Unmarshal would read the first document and drop the others
+	// unread, errors and all.
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == io.EOF:
+		return nil
+	case err != nil:
+		return err
+	}
+	return fmt.Errorf("yaml: line %d: a second document begins here; only one is read, so remove the --- before it", next.Line)
 }
 
 type converter struct {

@@ -122,6 +122,10 @@ func TestErrors(t *testing.T) {
 		{"a: 1\nb: 2\nc: 3\n\td: low\n", []string{`f:5: invalid YAML: found a tab character that violates indentation`}},
 		{"a: 1\nb: >\n  one\n  two\n\tthree\n", []string{`f:6: invalid YAML: found a tab character where an indentation space is expected`}},
 		{"a: 1\nb: \"X\x00Y\"\n", []string{`f:3: invalid YAML: control characters are not allowed`}},
+		// A second document is an error, not dropped unread.
+		{"a: 1\n---\nb: 2\n", []string{`f:3: invalid YAML: a second document begins here; only one is read, so remove the --- before it`}},
+		{"a: 1\n---\nb: [2\n", []string{`f:4: invalid YAML: did not find expected ',' or ']'`}},
+		{"a: 1\n...\n", nil},
 	} {
 		_, errs := meta.Parse("f", []byte(c.src), 1)
 		var got []string
