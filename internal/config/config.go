@@ -247,6 +247,18 @@ func ParseBaseURL(s string) (*url.URL, string) {
 	if strings.Contains(u.EscapedPath(), "//") {
 		return nil, "its path has an empty segment (//)"
 	}
+	// Nor may it hold . or .. as a segment, which browsers resolve away,
+	// so that links and feeds would name another path than the site's.
+	for _, seg := range strings.Split(u.Path, "/") {
+		if seg == "." || seg == ".." {
+			return nil, "its path has a " + seg + " segment; write the path it stands for"
+		}
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return nil, "its port " + strconv.Quote(p) + " is not one from 1 to 65535"
+		}
+	}
 	if !strings.HasSuffix(u.Path, "/") {
 		escaped := u.EscapedPath() // as written: %2F stays a character of a segment
 		u.Path += "/"
