@@ -47,9 +47,7 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 		}
 		opts.BaseURL = u
 	}
-	if info, err := os.Stat(f.source); err != nil || !info.IsDir() {
-		// Checked before the output folder is made, which would make it.
-		fmt.Fprintf(e.stderr, "signal build: no site folder at %s\n", f.source)
+	if !isSite(e, "build", f.source) { // before the output folder is made, which would make it
 		return ExitContent
 	}
 	dest := f.dest

@@ -28,6 +28,9 @@ func checkCommand() *command {
 			// What a build does, drafts and future digests included: the
 			// digests, the site model, the layouts, then every page and
 			// static file, on every core, writing none.
+			if !isSite(e, "check", source) {
+				return ExitContent
+			}
 			out, problems := build.Prepare(os.DirFS(source), build.Options{Theme: signal.Theme, Drafts: true, Future: true, Now: time.Now()})
 			if problems.Err() == nil {
 				problems = append(problems, out.CheckAll()...)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 )
 
@@ -170,4 +171,14 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// isSite reports whether source is a folder, saying on stderr when it is
+// not: every command reads a site folder, and none makes one.
+func isSite(e *env, cmd, source string) bool {
+	if info, err := os.Stat(source); err != nil || !info.IsDir() {
+		fmt.Fprintf(e.stderr, "signal %s: no site folder at %s\n", cmd, source)
+		return false
+	}
+	return true
 }

@@ -56,8 +56,7 @@ func serveCommand() *command {
 				fmt.Fprintf(e.stderr, "signal serve: unexpected argument %q\n", args[0])
 				return ExitUsage
 			}
-			if _, err := os.Stat(source); err != nil {
-				fmt.Fprintf(e.stderr, "signal serve: %v\n", err)
+			if !isSite(e, "serve", source) {
 				return ExitContent
 			}
 			ln, err := listen(e, bind, port)

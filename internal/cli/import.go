@@ -93,6 +93,9 @@ func runImport(e *env, f *importFlags, args []string) int {
 			return ExitUsage
 		}
 	}
+	if !isSite(e, "import", f.source) {
+		return ExitContent
+	}
 	cfg, problems := config.Load(os.DirFS(f.source))
 	if report(e.stderr, problems) {
 		return ExitContent

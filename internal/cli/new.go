@@ -31,6 +31,9 @@ func newCommand() *command {
 				fmt.Fprintln(e.stderr, "signal new: missing TITLE\nUsage: signal new [-s DIR] [--date YYYY-MM-DD] TITLE")
 				return ExitUsage
 			}
+			if !isSite(e, "new", source) {
+				return ExitContent
+			}
 			cfg, problems := config.Load(os.DirFS(source))
 			if report(e.stderr, problems) {
 				return ExitContent
