@@ -415,3 +415,33 @@ func TestServeEveryInterface(t *testing.T) {
 		t.Errorf("the canonical URL does not name localhost:\n%s", body)
 	}
 }
+
+// A folder of content/ renamed while serving is watched under its new
+// name, with the folders in it: edits there are served, as in a build.
+// Dot folders and files of static/, which a build copies, are watched too.
+func TestServeRenamedFolder(t *testing.T) {
+	h := start(t)
+	h.write("content/y1/sub/2026-11-03-deep.md", strings.Replace(fmt.Sprintf(digest, "Deep"), "2026-11-02", "2026-11-03", 1))
+	h.write("content/y1/2026-11-04-top.md", strings.Replace(fmt.Sprintf(digest, "Top"), "2026-11-02", "2026-11-04", 1))
+	h.eventually("the new folder", func() bool { return strings.Contains(h.body("/2026/11/03/deep/"), "<h1>Deep</h1>") })
+	for i, name := range []string{"y2", "y3"} {
+		old := filepath.Join(h.dir, "content", []string{"y1", "y2"}[i])
+		if err := os.Rename(old, filepath.Join(h.dir, "content", name)); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(100 * time.Millisecond) // the rename's rebuild
+		h.write("content/"+name+"/2026-11-04-top.md", strings.Replace(fmt.Sprintf(digest, "Top "+name), "2026-11-02", "2026-11-04", 1))
+		h.write("content/"+name+"/sub/2026-11-03-deep.md", strings.Replace(fmt.Sprintf(digest, "Deep "+name), "2026-11-02", "2026-11-03", 1))
+		h.eventually("an edit in the renamed folder", func() bool { return strings.Contains(h.body("/2026/11/04/top/"), "<h1>Top "+name+"</h1>") })
+		h.eventually("an edit in a folder in it", func() bool { return strings.Contains(h.body("/2026/11/03/deep/"), "<h1>Deep "+name+"</h1>") })
+	}
+
+	h.write("static/.well-known/security.txt", "v1")
+	h.write("static/.nojekyll", "")
+	h.eventually("a dot folder of static/", func() bool { return h.body("/.well-known/security.txt") == "v1" })
+	h.write("static/.well-known/security.txt", "v2")
+	h.eventually("its edit", func() bool { return h.body("/.well-known/security.txt") == "v2" })
+	if code, _, _ := h.get("/.nojekyll"); code != http.StatusOK {
+		t.Errorf("/.nojekyll: %d", code)
+	}
+}

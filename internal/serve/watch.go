@@ -39,16 +39,18 @@ func newWatcher(root string) (*watcher, error) {
 		return nil, err
 	}
 	for _, dir := range watched {
-		w.addTree(filepath.Join(root, dir))
+		w.addTree(filepath.Join(root, dir), dir == "static")
 	}
 	return w, nil
 }
 
 func (w *watcher) Close() error { return w.fs.Close() }
 
-// addTree watches a folder and every folder below it. A folder that is a
-// symbolic link is watched where it leads, as the build reads it there.
-func (w *watcher) addTree(dir string) {
+// addTree watches a folder and every folder below it but those whose names
+// start with a dot, which the build skips, unless dots is set: static/
+// copies them (.well-known). A folder that is a symbolic link is watched
+// where it leads, as the build reads it there.
+func (w *watcher) addTree(dir string, dots bool) {
 	if real, err := filepath.EvalSymlinks(dir); err == nil && real != dir {
 		if abs, err := filepath.Abs(dir); err == nil {
 			if realAbs, err := filepath.Abs(real); err == nil && realAbs != abs {
@@ -62,7 +64,7 @@ func (w *watcher) addTree(dir string) {
 			return nil
 		}
 		if e.IsDir() {
-			if p != dir && strings.HasPrefix(e.Name(), ".") {
+			if p != dir && !dots && strings.HasPrefix(e.Name(), ".") {
 				return filepath.SkipDir
 			}
 			_ = w.fs.Add(p)
@@ -73,9 +75,17 @@ func (w *watcher) addTree(dir string) {
 
 // run calls rebuild with the site paths that changed, once per burst of
 // events, until ctx is done or the watcher is closed.
+//
+// Folders made, or moved in, are watched when the burst ends, before the
+// rebuild, and not as their event comes: a folder renamed inside the site
+// keeps its inotify watch, which fsnotify removes when it reads the
+// folder's own move event, after the event of its new name. Watching the
+// new name before that would lose it with the old.
 func (w *watcher) run(ctx context.Context, rebuild func(changed []string)) {
 	var timer <-chan time.Time
 	changed := map[string]bool{}
+	var made []string // folders to watch
+	moved := false     // a watched folder was renamed or removed
 	for {
 		select {
 		case <-ctx.Done():
@@ -97,8 +107,11 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string)) {
 					stat = os.Stat
 				}
 				if st, err := stat(ev.Name); err == nil && st.IsDir() {
-					w.addTree(ev.Name) // and what was made inside it before we looked
+					made = append(made, ev.Name)
 				}
+			}
+			if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
+				moved = moved || w.watching(ev.Name)
 			}
 			changed[rel] = true
 			timer = time.After(debounce)
@@ -108,6 +121,10 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string)) {
 			}
 		case <-timer:
 			timer = nil
+			if moved || len(made) > 0 {
+				w.rewatch(made)
+				made, moved = made[:0], false
+			}
 			names := make([]string, 0, len(changed))
 			for n := range changed {
 				names = append(names, n)
@@ -116,6 +133,32 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string)) {
 			clear(changed)
 			rebuild(names)
 		}
+	}
+}
+
+// watching reports whether a folder is watched, or one below it.
+func (w *watcher) watching(dir string) bool {
+	for _, p := range w.fs.WatchList() {
+		if p == dir || strings.HasPrefix(p, dir+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
+}
+
+// rewatch drops the watches of folders that are no longer where they were
+// (those below a renamed folder keep their old names), then watches the
+// folders made, with what was made inside them before they were watched.
+func (w *watcher) rewatch(made []string) {
+	for _, p := range w.fs.WatchList() {
+		if st, err := os.Stat(p); err != nil || !st.IsDir() {
+			_ = w.fs.Remove(p)
+		}
+	}
+	for _, dir := range made {
+		rel, _ := w.relevant(fsnotify.Event{Name: dir, Op: fsnotify.Create})
+		top, _, _ := strings.Cut(rel, "/")
+		w.addTree(dir, top == "static")
 	}
 }
 
@@ -136,21 +179,24 @@ func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
 		return "", false
 	}
 	rel = filepath.ToSlash(rel)
-	if ignored(filepath.Base(rel)) {
+	top, _, _ := strings.Cut(rel, "/")
+	if ignored(filepath.Base(rel), top == "static") {
 		return "", false
 	}
 	if rel == "site.yaml" {
 		return rel, true
 	}
-	top, _, _ := strings.Cut(rel, "/")
 	return rel, slices.Contains(watched, top)
 }
 
 // ignored are editors' scratch files: vim's swap and backup files and its
-// write test "4913", emacs' autosaves and locks, and "~" backups.
-func ignored(name string) bool {
+// write test "4913", emacs' autosaves and locks, and "~" backups; and but
+// in static/, whose files are all copied (.well-known, .nojekyll), every
+// name that starts with a dot, as the build skips them.
+func ignored(name string, static bool) bool {
 	switch {
-	case strings.HasPrefix(name, "."), // .x.swp, .#lock, .DS_Store
+	case strings.HasPrefix(name, ".") && !static, // .DS_Store
+		strings.HasPrefix(name, ".#"),
 		strings.HasSuffix(name, "~"),
 		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
 		name == "4913",
