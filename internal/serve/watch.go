@@ -85,7 +85,7 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string)) {
 	var timer <-chan time.Time
 	changed := map[string]bool{}
 	var made []string // folders to watch
-	moved := false     // a watched folder was renamed or removed
+	moved := false    // a watched folder was renamed or removed
 	for {
 		select {
 		case <-ctx.Done():
