@@ -445,3 +445,24 @@ func TestServeRenamedFolder(t *testing.T) {
 		t.Errorf("/.nojekyll: %d", code)
 	}
 }
+
+// An editor that saves by emptying the file, then writing it a little
+// later, does not flash the error of an empty digest between the two.
+func TestServeTwoStepSave(t *testing.T) {
+	h := start(t)
+	name := filepath.Join(h.dir, "content", "2026-11-02-one.md")
+	if err := os.Truncate(name, 0); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(60 * time.Millisecond)
+	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "Saved in two steps"))
+	h.eventually("the save", func() bool { return strings.Contains(h.body(page), "<h1>Saved in two steps</h1>") })
+	if log := h.log.String(); strings.Contains(log, "front matter") {
+		t.Errorf("the emptied file was built:\n%s", log)
+	}
+	// A digest left empty is an error all the same, shown a moment later.
+	if err := os.Truncate(name, 0); err != nil {
+		t.Fatal(err)
+	}
+	h.eventually("the empty digest's error", func() bool { return strings.Contains(h.body(page), `id="signal-overlay"`) })
+}

@@ -86,6 +86,7 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string)) {
 	changed := map[string]bool{}
 	var made []string // folders to watch
 	moved := false    // a watched folder was renamed or removed
+	waited := false   // the burst was given more time for an emptied file
 	for {
 		select {
 		case <-ctx.Done():
@@ -115,11 +116,19 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string)) {
 			}
 			changed[rel] = true
 			timer = time.After(debounce)
+			waited = false
 		case _, ok := <-w.fs.Errors:
 			if !ok {
 				return
 			}
 		case <-timer:
+			// An editor that saves by emptying the file and then writing
+			// it may take longer than debounce between the two: a digest
+			// left empty is given more time before it is built as one.
+			if !waited && w.emptied(changed) {
+				timer, waited = time.After(emptyWait), true
+				continue
+			}
 			timer = nil
 			if moved || len(made) > 0 {
 				w.rewatch(made)
@@ -134,6 +143,21 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string)) {
 			rebuild(names)
 		}
 	}
+}
+
+// emptyWait is how long an emptied digest may wait for its next write.
+const emptyWait = 150 * time.Millisecond
+
+// emptied reports whether a digest among the changed paths is empty.
+func (w *watcher) emptied(changed map[string]bool) bool {
+	for rel := range changed {
+		if strings.HasPrefix(rel, "content/") && strings.HasSuffix(rel, ".md") {
+			if st, err := os.Stat(filepath.Join(w.root, filepath.FromSlash(rel))); err == nil && st.Size() == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // watching reports whether a folder is watched, or one below it.
