@@ -60,6 +60,20 @@ func canPrecede(r rune) bool {
 	return r != '_' && r != '.' && r != '@' && !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
+// emphasisBefore returns the number of underscores that end src when they
+// may open an emphasis, as in "_@name_": not after a letter or digit (where
+// "x_@y" keeps the _ as text, and the @ as no handle), nor after . or @.
+func emphasisBefore(src []byte) int {
+	i := len(src)
+	for i > 0 && src[i-1] == '_' {
+		i--
+	}
+	if r, _ := utf8.DecodeLastRune(src[:i]); i > 0 && !canPrecede(r) {
+		return 0
+	}
+	return len(src) - i
+}
+
 // KindHandle is the node kind of a @handle.
 var KindHandle = ast.NewNodeKind("Handle")
 
@@ -83,13 +97,23 @@ type handleParser struct{}
 func (handleParser) Trigger() []byte { return []byte{'@'} }
 
 func (handleParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	if !canPrecede(block.PrecendingCharacter()) {
+	line, seg := block.PeekLine()
+	under := 0 // the underscores of an emphasis the handle opens
+	if prev := block.PrecendingCharacter(); prev == '_' {
+		if under = emphasisBefore(block.Source()[:seg.Start]); under == 0 {
+			return nil
+		}
+	} else if !canPrecede(prev) {
 		return nil
 	}
-	line, seg := block.PeekLine()
 	n := ScanHandle(line[1:])
 	if n == 0 {
 		return nil
+	}
+	// "_@name_" is @name in emphasis: the underscores that close it are
+	// not the name's.
+	for ; under > 0 && n > 1 && line[n] == '_'; under-- {
+		n--
 	}
 	block.Advance(1 + n)
 	return &Handle{Name: string(line[1 : 1+n]), Segment: text.NewSegment(seg.Start, seg.Start+1+n)}
