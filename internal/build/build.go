@@ -8,6 +8,7 @@ import (
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/markdown"
+	"github.com/signaldigest/signal/internal/render"
 	"github.com/signaldigest/signal/internal/site"
 	"github.com/signaldigest/signal/internal/sitefs"
 )
@@ -31,6 +32,7 @@ func load(fsys fs.FS, baseURL *url.URL, cache *content.Cache) (*config.Config, [
 	md := markdown.New(
 		markdown.WithUnsafeHTML(cfg.UnsafeHTML),
 		markdown.WithBasePath(base),
+		markdown.WithReservedIDs(render.PageIDs...),
 		markdown.WithHandleURL(func(slug string) string {
 			return base + site.SourcePath(slug)[1:]
 		}),

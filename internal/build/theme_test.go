@@ -46,6 +46,23 @@ func TestLayoutURL(t *testing.T) {
 	}
 }
 
+// A digest's headings never take an id of the page around them: "## Main"
+// is not a second id="main", which the skip link leads to.
+func TestHeadingIDsOfPage(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	fsys["content/2026-11-07-ids.md"] = &fstest.MapFile{Data: []byte("---\ntitle: IDs\ndate: 2026-11-07\nconsensus: mixed\nconviction: low\n---\n## Main\n\n## Sources title\n\n## Main\n")}
+	mem, _ := run(t, fsys, build.Options{})
+	got := page(t, mem, "2026/11/07/ids/index.html")
+	for _, want := range []string{`<h2 id="main-1">Main</h2>`, `<h2 id="sources-title-1">Sources title</h2>`, `<h2 id="main-2">Main</h2>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %s in:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, `id="main"`); n != 1 {
+		t.Errorf(`id="main" is on the page %d times`, n)
+	}
+}
+
 // A broken layout is reported at its file and line, and nothing is built.
 func TestLayoutErrors(t *testing.T) {
 	for _, tc := range []struct{ file, src, want string }{

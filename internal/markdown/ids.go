@@ -14,7 +14,13 @@ import (
 // own generator drops every non-ASCII letter. Repeats get -1, -2, ….
 type headingIDs struct{ used map[string]bool }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs(reserved []string) *headingIDs {
+	used := make(map[string]bool, len(reserved))
+	for _, id := range reserved {
+		used[id] = true
+	}
+	return &headingIDs{used: used}
+}
 
 func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	id := make([]byte, 0, len(value))

@@ -19,13 +19,15 @@ import (
 
 // Markdown converts Markdown to HTML. It is safe for concurrent use.
 type Markdown struct {
-	md goldmark.Markdown
+	md       goldmark.Markdown
+	reserved []string
 }
 
 type options struct {
 	unsafeHTML bool
 	handleURL  func(slug string) string
 	basePath   string
+	reserved   []string
 }
 
 // An Option configures a Markdown.
@@ -47,6 +49,11 @@ func WithHandleURL(f func(slug string) string) Option {
 // ("/archive/" is the site's archive page). Without it, or with "/", they
 // stay as written.
 func WithBasePath(p string) Option { return func(o *options) { o.basePath = p } }
+
+// WithReservedIDs sets ids that the page around a body gives its own
+// elements, such as "main": a heading that would take one gets the next
+// free id instead ("main-1"), so that no id is on the page twice.
+func WithReservedIDs(ids ...string) Option { return func(o *options) { o.reserved = ids } }
 
 // noStyle is a chroma style with no entries.
 var noStyle = chroma.MustNewStyle("signal", chroma.StyleEntries{})
@@ -84,7 +91,7 @@ func New(opts ...Option) *Markdown {
 		goldmark.WithExtensions(extensions...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)...)
-	return &Markdown{md: md}
+	return &Markdown{md: md, reserved: o.reserved}
 }
 
 // Document is a parsed Markdown body.
@@ -96,7 +103,7 @@ type Document struct {
 
 // Parse parses src. It never fails: any text is valid Markdown.
 func (m *Markdown) Parse(src []byte) *Document {
-	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs(m.reserved)))
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	return &Document{src: src, root: root, md: m.md}
 }

@@ -71,6 +71,16 @@ func (r *Renderer) For(s *site.Site) *Renderer {
 	return &c
 }
 
+// PageIDs are the ids that the built-in theme's layouts give elements of
+// its pages. A digest's headings never take one (markdown.WithReservedIDs),
+// so that an id is on a page once: "## Main" gets id="main-1".
+var PageIDs = []string{
+	"main", "site-search-q", "sources-title",
+	"search-form", "search-q", "search-keys", "search-status", "search-results", "search-more",
+	"search-consensus", "search-conviction", "search-theme",
+	"signal-overlay", // serve's error overlay
+}
+
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Page renders one page. Its problems are errors in layouts, at their file
