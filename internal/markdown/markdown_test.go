@@ -101,6 +101,7 @@ func TestRenderBlock(t *testing.T) {
   - nested, by @nested
 
 3. ordered, by @ordered
+4. and @fourth
 
 > quoted by @quote
 
@@ -108,7 +109,10 @@ func TestRenderBlock(t *testing.T) {
 |-----|
 | @cell |
 
-Paragraph by @para.
+Paragraph by @para, with notes[^a][^b].
+
+[^a]: A note, unrelated.
+[^b]: A note by @fn.
 `
 	doc := md.Parse([]byte(src))
 	want := map[string]string{
@@ -116,10 +120,13 @@ Paragraph by @para.
 		"sama": "<li>cited by <a class=\"handle\" href=\"/s/sama/\">@sama</a>\n<ul>\n" +
 			"<li>nested, by <a class=\"handle\" href=\"/s/nested/\">@nested</a></li>\n</ul>\n</li>\n",
 		"nested":  "<li>nested, by <a class=\"handle\" href=\"/s/nested/\">@nested</a></li>\n",
-		"ordered": "<li>ordered, by <a class=\"handle\" href=\"/s/ordered/\">@ordered</a></li>\n",
+		"ordered": "<li value=\"3\">ordered, by <a class=\"handle\" href=\"/s/ordered/\">@ordered</a></li>\n",
+		"fourth":  "<li value=\"4\">and <a class=\"handle\" href=\"/s/fourth/\">@fourth</a></li>\n",
 		"quote":   "<blockquote>\n<p>quoted by <a class=\"handle\" href=\"/s/quote/\">@quote</a></p>\n</blockquote>\n",
 		"cell":    "<table>\n<thead>\n<tr>\n<th>who</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><a class=\"handle\" href=\"/s/cell/\">@cell</a></td>\n</tr>\n</tbody>\n</table>\n",
-		"para":    "<p>Paragraph by <a class=\"handle\" href=\"/s/para/\">@para</a>.</p>\n",
+		"para":    "<p>Paragraph by <a class=\"handle\" href=\"/s/para/\">@para</a>, with notes<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup><sup id=\"fnref:2\"><a href=\"#fn:2\" class=\"footnote-ref\" role=\"doc-noteref\">2</a></sup>.</p>\n",
+		// A footnote's own block, not every note of the digest.
+		"fn": "<p>A note by <a class=\"handle\" href=\"/s/fn/\">@fn</a>.&#160;<a href=\"#fnref:2\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n",
 	}
 	mentions := doc.Mentions()
 	if len(mentions) != len(want) {
@@ -129,6 +136,10 @@ Paragraph by @para.
 		if got := string(doc.RenderBlock(m.Block)); got != want[m.Name] {
 			t.Errorf("@%s:\n%s\nwant:\n%s", m.Name, got, want[m.Name])
 		}
+	}
+	// The numbers are the lone items', not the digest's, whose list counts.
+	if html := string(doc.HTML()); strings.Contains(html, "value=") || !strings.Contains(html, `<ol start="3">`) {
+		t.Errorf("the document's HTML:\n%s", html)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"html"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -15,7 +16,7 @@ import (
 type Mention struct {
 	Name string // as written, without @
 	// Block is the item or paragraph that holds the mention: the nearest
-	// list item, else the top-level block.
+	// list item, else the top-level block, or the block of a footnote.
 	Block ast.Node
 }
 
@@ -37,8 +38,8 @@ func citingBlock(n ast.Node) ast.Node {
 		if p.Kind() == ast.KindListItem {
 			return p
 		}
-		if p.Kind() == ast.KindDocument {
-			return top
+		if p.Kind() == ast.KindDocument || p.Kind() == east.KindFootnote {
+			return top // not the whole list of footnotes
 		}
 		top = p
 	}
@@ -47,11 +48,21 @@ func citingBlock(n ast.Node) ast.Node {
 
 // RenderBlock returns the HTML of one block of the document, such as a
 // Mention's Block, as it is within the whole document's HTML: a list item
-// is an <li> element, which whoever shows it alone wraps in a list.
+// is an <li> element, which whoever shows it alone wraps in a list. An item
+// of a numbered list carries its number, as <li value="4">, since its list
+// is not there to count it.
 func (d *Document) RenderBlock(n ast.Node) []byte {
 	b := buffers.Get().(*bytes.Buffer)
 	defer buffers.Put(b)
 	b.Reset()
+	if list, ok := n.Parent().(*ast.List); ok && n.Kind() == ast.KindListItem && list.IsOrdered() {
+		number := list.Start
+		for c := list.FirstChild(); c != nil && c != n; c = c.NextSibling() {
+			number++
+		}
+		n.SetAttributeString("value", strconv.Itoa(number))
+		defer n.RemoveAttributes() // an item has none of its own; the document's HTML has no number
+	}
 	_ = d.md.Renderer().Render(buffer{b}, d.src, n)
 	return bytes.Clone(b.Bytes())
 }

@@ -12,11 +12,15 @@ import (
 )
 
 // cited shows a block of a digest's body on another page (a source's): a
-// list item alone is put in a list of its own, and the block is relinked
-// to the digest's page, page (a path as Href gives it).
+// list item alone is put in a list of its own, numbered when it has its
+// number (markdown's RenderBlock), and the block is relinked to the
+// digest's page, page (a path as Href gives it).
 func cited(b []byte, page string, own bool) template.HTML {
 	if page != "" {
 		b = relink(b, page, own)
+	}
+	if bytes.HasPrefix(b, []byte("<li value=")) {
+		return template.HTML("<ol class=\"cited\">\n" + string(b) + "</ol>\n")
 	}
 	if bytes.HasPrefix(b, []byte("<li")) {
 		return template.HTML("<ul class=\"cited\">\n" + string(b) + "</ul>\n")

@@ -38,3 +38,17 @@ func TestRelink(t *testing.T) {
 		t.Errorf("relink(%s)\n got %s\nwant %s", raw, got, want)
 	}
 }
+
+// A lone list item is shown in a list of its own: numbered when it was an
+// item of a numbered list, with its number.
+func TestCitedLists(t *testing.T) {
+	for in, want := range map[string]string{
+		"<li>bullet</li>\n":             "<ul class=\"cited\">\n<li>bullet</li>\n</ul>\n",
+		"<li value=\"4\">fourth</li>\n": "<ol class=\"cited\">\n<li value=\"4\">fourth</li>\n</ol>\n",
+		"<p>para</p>\n":                 "<p>para</p>\n",
+	} {
+		if got := string(cited([]byte(in), "/2026/11/13/x/", true)); got != want {
+			t.Errorf("cited(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
