@@ -275,13 +275,16 @@ func listKey(shown []*content.Digest, l feeds.List) uint64 {
 }
 
 // makeRest makes the files that are not pages or feeds, once: the sitemap
-// and robots.txt, then the static files, so that a site's own robots.txt
-// replaces the one made.
+// and robots.txt, the page/1/ of each list, then the static files, so that
+// a site's own robots.txt replaces the one made.
 func (o *Output) makeRest() {
 	o.once.Do(func() {
 		o.rest = output.NewMemory()
 		if err := o.render.Sitemap(o.rest); err != nil {
 			o.problems.Add("sitemap.xml", 0, 0, "cannot make: %v", err)
+		}
+		if err := o.render.Aliases(o.rest); err != nil {
+			o.problems.Add("page/1/index.html", 0, 0, "cannot make: %v", err)
 		}
 		o.problems = append(o.problems, o.render.Static(o.rest)...)
 	})

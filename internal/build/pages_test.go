@@ -235,3 +235,38 @@ func TestThemesOrder(t *testing.T) {
 		t.Errorf("themes listed as %q, want %q", got, want)
 	}
 }
+
+// Every list has a page/1/ that leads to its first page, as in Hugo: it
+// names that page as canonical, asks not to be indexed, and is not in the
+// sitemap.
+func TestFirstPageAliases(t *testing.T) {
+	mem, _ := run(t, sample(), build.Options{BaseURL: mustURL(t, "https://example.org/archive/")})
+	lists := 0
+	for _, name := range htmlFiles(mem) {
+		data, _ := mem.File(name)
+		if !strings.Contains(string(data), `<nav class="pager"`) && name != "index.html" && !strings.HasPrefix(name, "themes/") {
+			continue
+		}
+		first, ok := strings.CutSuffix(name, "index.html")
+		if !ok || strings.Contains(first, "page/") || first == "themes/" || first == "search/" || first == "archive/" {
+			continue
+		}
+		lists++
+		alias := page(t, mem, first+"page/1/index.html")
+		abs := "https://example.org" + (&url.URL{Path: "/archive/" + first}).EscapedPath()
+		for _, want := range []string{`<link rel="canonical" href="` + abs + `">`, `<meta name="robots" content="noindex">`, `<meta http-equiv="refresh" content="0; url=` + abs + `">`} {
+			if !strings.Contains(alias, want) {
+				t.Errorf("%spage/1/index.html has no %s:\n%s", first, want, alias)
+			}
+		}
+	}
+	if lists < 5 {
+		t.Errorf("checked %d lists", lists)
+	}
+	if _, ok := mem.File("page/1/index.html"); !ok {
+		t.Error("no page/1/ for the home page")
+	}
+	if strings.Contains(page(t, mem, "sitemap.xml"), "/page/1/") {
+		t.Error("the sitemap lists a page/1/")
+	}
+}
