@@ -194,7 +194,15 @@ func (d *decoder) str(v *meta.Node, key string, dst *string, emptyOK bool) bool 
 func (d *decoder) int(v *meta.Node, key string, dst *int, min int) {
 	n, err := strconv.Atoi(v.Value)
 	if v.Kind != meta.Scalar || v.Tag != "!!int" || err != nil {
-		d.errorf(v, "%s: want a whole number, not %s", key, v.Describe())
+		what := v.Describe()
+		if v.Kind == meta.Scalar && (v.Tag == "!!int" || v.Tag == "!!float") {
+			what = v.Value // 2.5, 10.0, 0x10: the number as written
+		}
+		if errors.Is(err, strconv.ErrRange) {
+			d.errorf(v, "%s: %s is out of range (want %d to 1000000)", key, v.Value, min)
+		} else {
+			d.errorf(v, "%s: want a whole number in digits, such as 20, not %s", key, what)
+		}
 		return
 	}
 	if n < min || n > 1_000_000 {

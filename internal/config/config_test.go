@@ -195,12 +195,14 @@ func TestPageSize(t *testing.T) {
 		{src: `page_size: 0`, err: `site.yaml:1:12: page_size: 0 is out of range (want 1 to 1000000)`},
 		{src: `page_size: -3`, err: `site.yaml:1:12: page_size: -3 is out of range (want 1 to 1000000)`},
 		{src: `page_size: 1000001`, err: `site.yaml:1:12: page_size: 1000001 is out of range (want 1 to 1000000)`},
-		{src: `page_size: ten`, err: `site.yaml:1:12: page_size: want a whole number, not a string`},
-		{src: `page_size: "10"`, err: `site.yaml:1:12: page_size: want a whole number, not a string`},
-		{src: `page_size: 2.5`, err: `site.yaml:1:12: page_size: want a whole number, not a number`},
-		{src: `page_size: 99999999999999999999999`, err: `site.yaml:1:12: page_size: want a whole number, not a number`},
-		{src: `page_size: [10]`, err: `site.yaml:1:12: page_size: want a whole number, not a list`},
-		{src: `page_size:`, err: `site.yaml:1:11: page_size: want a whole number, not nothing`},
+		{src: `page_size: ten`, err: `site.yaml:1:12: page_size: want a whole number in digits, such as 20, not a string`},
+		{src: `page_size: "10"`, err: `site.yaml:1:12: page_size: want a whole number in digits, such as 20, not a string`},
+		{src: `page_size: 2.5`, err: `site.yaml:1:12: page_size: want a whole number in digits, such as 20, not 2.5`},
+		{src: `page_size: 99999999999999999999999`, err: `site.yaml:1:12: page_size: 99999999999999999999999 is out of range (want 1 to 1000000)`},
+		{src: `page_size: 0x10`, err: `site.yaml:1:12: page_size: want a whole number in digits, such as 20, not 0x10`},
+		{src: `page_size: 10.0`, err: `site.yaml:1:12: page_size: want a whole number in digits, such as 20, not 10.0`},
+		{src: `page_size: [10]`, err: `site.yaml:1:12: page_size: want a whole number in digits, such as 20, not a list`},
+		{src: `page_size:`, err: `site.yaml:1:11: page_size: want a whole number in digits, such as 20, not nothing`},
 	})
 }
 
@@ -209,8 +211,8 @@ func TestFeedItems(t *testing.T) {
 		{src: `feed_items: 50`, want: "50"},
 		{src: `feed_items: 0`, want: "0"}, // 0 means all
 		{src: `feed_items: -1`, err: `site.yaml:1:13: feed_items: -1 is out of range (want 0 to 1000000)`},
-		{src: `feed_items: all`, err: `site.yaml:1:13: feed_items: want a whole number, not a string`},
-		{src: `feed_items: true`, err: `site.yaml:1:13: feed_items: want a whole number, not a boolean`},
+		{src: `feed_items: all`, err: `site.yaml:1:13: feed_items: want a whole number in digits, such as 20, not a string`},
+		{src: `feed_items: true`, err: `site.yaml:1:13: feed_items: want a whole number in digits, such as 20, not a boolean`},
 	})
 }
 

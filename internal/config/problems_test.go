@@ -55,7 +55,7 @@ unsafe_html: "yes"
 `
 	check(t, src,
 		`site.yaml:2:12: permalink: must contain :slug, so that two digests of one day get different URLs`,
-		`site.yaml:3:12: page_size: want a whole number, not a string`,
+		`site.yaml:3:12: page_size: want a whole number in digits, such as 20, not a string`,
 		`site.yaml:4:1: warning: unknown key "baseurl" is ignored (did you mean base_url?)`,
 		`site.yaml:5:11: base_url: want an http or https URL, not ftp:`,
 		`site.yaml:7:10: author.email: "nobody" is not an email address`,
@@ -74,7 +74,7 @@ func TestStructure(t *testing.T) {
 		// The problems of the other settings are reported too.
 		{"duplicate and more", "title: A\ntitle: B\npage_size: ten\n", []string{
 			`site.yaml:2:1: duplicate key "title" (first on line 1)`,
-			`site.yaml:3:12: page_size: want a whole number, not a string`,
+			`site.yaml:3:12: page_size: want a whole number in digits, such as 20, not a string`,
 		}},
 		{"merge key", "base: &b {title: A}\n<<: *b\n", []string{
 			`site.yaml:1:1: warning: unknown key "base" is ignored`,
