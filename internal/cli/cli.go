@@ -108,7 +108,7 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var rest []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			return nil, unknownFlag(err, args)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -120,6 +120,22 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		rest = append(rest, args[0])
 		args = args[1:]
 	}
+}
+
+// unknownFlag words the flag package's error for a flag it does not know
+// with the flag as it was written: "unknown flag --port", not "-port".
+func unknownFlag(err error, args []string) error {
+	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
+	if !ok {
+		return err
+	}
+	for _, a := range args {
+		if flagName, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "="); flagName == name && strings.HasPrefix(a, "-") {
+			a, _, _ = strings.Cut(a, "=")
+			return fmt.Errorf("unknown flag %s", a)
+		}
+	}
+	return fmt.Errorf("unknown flag -%s", name)
 }
 
 func usage(w io.Writer) {
