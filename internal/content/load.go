@@ -3,6 +3,7 @@ package content
 import (
 	"cmp"
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -57,11 +58,15 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 			continue
 		}
 		g.Go(func() error {
-			data, err := fs.ReadFile(fsys, p)
+			data, size, err := readDigest(fsys, p)
 			if err != nil {
 				// A file the cache listed may have been removed since.
 				gone[i] = errors.Is(err, fs.ErrNotExist) && cache.paths != nil
 				results[i].problems.Add(p, 0, 0, "cannot read: %v", unwrapPath(err))
+				return nil
+			}
+			if size > MaxFile {
+				results[i].problems.Add(p, 0, 0, "the file is %.1f MB; a digest may be at most %d MB", float64(size)/1e6, MaxFile>>20)
 				return nil
 			}
 			ps := parser{path: p, loc: cfg.Timezone, md: md, names: shared}
@@ -170,6 +175,29 @@ func list(fsys fs.FS) ([]string, map[string]bool, diag.List) {
 	}
 	slices.Sort(paths)
 	return paths, links, problems
+}
+
+// readDigest reads a digest file, but never more than MaxFile+1 bytes of
+// it: a stray log of gigabytes named .md is refused from its size, not
+// read whole first. size is the file's size, or more than MaxFile when it
+// is too big.
+func readDigest(fsys fs.FS, p string) (data []byte, size int64, err error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	data, err = io.ReadAll(io.LimitReader(f, MaxFile+1))
+	if err != nil {
+		return nil, 0, err
+	}
+	size = int64(len(data))
+	if size > MaxFile {
+		if info, err := f.Stat(); err == nil && info.Size() > size {
+			size = info.Size()
+		}
+	}
+	return data, size, nil
 }
 
 func unwrapPath(err error) error {
