@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"io/fs"
@@ -96,9 +97,36 @@ func Run(fsys fs.FS, sink render.Sink, opts Options) (Stats, diag.List) {
 		sink = &progressSink{Sink: sink, report: opts.Progress, total: total}
 		opts.Progress("search", 0, 0)
 	}
-	stats, more := out.Write(sink, stage)
+	stop := &stopSink{Sink: sink}
+	stats, more := out.Write(stop, stage)
 	stats.Stages = t.stages
-	return stats, append(problems, more...)
+	for _, p := range more {
+		if !strings.HasSuffix(p.Msg, errStopped.Error()) {
+			problems = append(problems, p)
+		}
+	}
+	return stats, problems
+}
+
+// stopSink writes to its sink until a write fails, then writes nothing
+// more: the build has failed, what it wrote will be thrown away, and the
+// first error says why, where a full disk would fail every file after it.
+type stopSink struct {
+	render.Sink
+	failed atomic.Bool
+}
+
+var errStopped = errors.New("not written, as an earlier file could not be")
+
+func (s *stopSink) WriteFile(name string, data []byte) error {
+	if s.failed.Load() {
+		return errStopped
+	}
+	err := s.Sink.WriteFile(name, data)
+	if err != nil {
+		s.failed.Store(true)
+	}
+	return err
 }
 
 // progressSink counts the files written, for Options.Progress.

@@ -2,9 +2,11 @@ package search
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
+	"io/fs"
 	"runtime"
 	"slices"
 	"strings"
@@ -54,6 +56,10 @@ func Write(s *site.Site, sink Sink) (int, diag.List) {
 	write := func(name string, data []byte) {
 		if err := sink.WriteFile(name, data); err != nil {
 			mu.Lock()
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // its path is the output folder's, not the site's
+			}
 			problems.Add(name, 0, 0, "cannot write: %v", err)
 			mu.Unlock()
 		}
