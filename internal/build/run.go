@@ -164,7 +164,7 @@ func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) 
 	}
 	cfg, digests, problems := load(fsys, opts.BaseURL, cc)
 	if problems.Err() != nil {
-		return nil, problems
+		return nil, append(problems, render.CheckTheme(render.NewTheme(opts.Theme, fsys))...)
 	}
 	stage("content")
 	s, more := model(cfg, digests, opts)

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"io/fs"
 	"maps"
 	"regexp"
 	"strings"
@@ -60,6 +61,26 @@ func TestHeadingIDsOfPage(t *testing.T) {
 	}
 	if n := strings.Count(got, `id="main"`); n != 1 {
 		t.Errorf(`id="main" is on the page %d times`, n)
+	}
+}
+
+// A run that stops at a digest's errors reports a broken layout and a
+// static file it cannot copy with them, so that one run tells every problem.
+func TestEveryProblemAtOnce(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	fsys["content/2026-11-07-bad.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Bad\ndate: 2026-11-07\nconsensus: sideways\nconviction: low\n---\nx\n")}
+	fsys["layouts/digest.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n{{if}}{{end}}")}
+	fsys["static/pipe"] = &fstest.MapFile{Mode: fs.ModeNamedPipe}
+	_, _, problems := tryRun(fsys, build.Options{})
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.Error())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{"content/2026-11-07-bad.md:4:", "layouts/digest.html:2:", "static/pipe: cannot copy: not a regular file"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no %s in:\n%s", want, all)
+		}
 	}
 }
 

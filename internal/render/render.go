@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"html/template"
 	"io/fs"
 	"maps"
 	"sync"
 
+	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/site"
 	"github.com/signaldigest/signal/internal/sitefs"
@@ -124,10 +126,22 @@ func (r *Renderer) StaticNames() []string {
 
 // Static copies the theme's static files into sink.
 func (r *Renderer) Static(sink Sink) diag.List {
+	return eachStatic(r.theme.Static, func(name string) error {
+		data, err := fs.ReadFile(r.theme.Static, name)
+		if err == nil {
+			err = sink.WriteFile(name, data)
+		}
+		return err
+	})
+}
+
+// eachStatic calls fn for every static file, reporting those that cannot
+// be read or copied.
+func eachStatic(static fs.FS, fn func(name string) error) diag.List {
 	var problems diag.List
-	_ = fs.WalkDir(r.theme.Static, ".", func(name string, e fs.DirEntry, err error) error {
+	_ = fs.WalkDir(static, ".", func(name string, e fs.DirEntry, err error) error {
 		if err != nil {
-			problems.Add("static/"+name, 0, 0, "cannot read: %v", err)
+			problems.Add("static/"+name, 0, 0, "cannot read: %v", pathless(err))
 			return nil
 		}
 		if e.IsDir() {
@@ -137,16 +151,41 @@ func (r *Renderer) Static(sink Sink) diag.List {
 			problems.Add("static/"+name, 0, 0, "cannot copy: not a regular file")
 			return nil
 		}
-		data, err := fs.ReadFile(r.theme.Static, name)
-		if err == nil {
-			err = sink.WriteFile(name, data)
-		}
-		if err != nil {
-			problems.Add("static/"+name, 0, 0, "cannot copy: %v", err)
+		if err := fn(name); err != nil {
+			problems.Add("static/"+name, 0, 0, "cannot copy: %v", pathless(err))
 		}
 		return nil
 	})
 	return problems
+}
+
+// pathless is err without the path a PathError repeats: the message names
+// the file already.
+func pathless(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// CheckTheme reports the problems of a theme that need no site: layouts
+// that do not parse, and static files that cannot be read. A build that
+// stops at its digests' errors reports these with them, so that one run
+// tells every problem.
+func CheckTheme(theme Theme) diag.List {
+	cfg := config.Default()
+	funcs := funcMap(cfg, nil)
+	funcs["cached"] = (&partials{}).cached
+	maps.Copy(funcs, newCharts(cfg).funcs())
+	_, problems := parseTemplates(theme.Layouts, funcs)
+	return append(problems, eachStatic(theme.Static, func(name string) error {
+		f, err := theme.Static.Open(name)
+		if err == nil {
+			err = f.Close()
+		}
+		return err
+	})...)
 }
 
 // hashAssets fingerprints the stylesheets and scripts, so that their links
