@@ -55,3 +55,20 @@ func loadPipes(t *testing.T, fsys fs.FS, want string) {
 		t.Fatal("Load still reads the named pipe after 10 s")
 	}
 }
+
+// A file name that is not UTF-8 (Linux allows any bytes) is reported as
+// such, with its bytes escaped, not as an "invalid argument".
+func TestNameNotUTF8(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "2026-11-26-bad\xff.md"), []byte("x"), 0o644); err != nil {
+		t.Skipf("this file system refuses the name: %v", err)
+	}
+	_, problems := content.Load(sitefs.Confine(os.DirFS(dir)), config.Default(), markdown.New(), nil)
+	want := `content/2026-11-26-bad` + "\uFFFD" + `.md: cannot read: the name "2026-11-26-bad\xff.md" is not UTF-8 text; rename it`
+	if err := problems.Err(); err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
@@ -140,6 +141,15 @@ func list(fsys fs.FS) ([]string, map[string]bool, diag.List) {
 			return nil
 		}
 		name := e.Name()
+		if !utf8.ValidString(name) {
+			// No fs.FS opens it: say why, with its bytes escaped.
+			shown := strings.ToValidUTF8(p, "\uFFFD")
+			problems.Add(shown, 0, 0, "cannot read: the name %q is not UTF-8 text; rename it", name)
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if p != Dir && (strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".")) {
 			if e.IsDir() {
 				return fs.SkipDir
