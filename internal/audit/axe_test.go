@@ -136,6 +136,13 @@ func audit(t *testing.T, tab context.Context, s *sample, k kind, axe []byte, req
 			t.Errorf("the page %s scrolls sideways: %s", state, wide)
 		}
 	}
+	layout, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](layoutChecks))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, problem := range layout {
+		t.Errorf("layout: %s", problem)
+	}
 	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
 		t.Fatalf("injecting axe-core: %v", err)
 	}
@@ -147,6 +154,35 @@ func audit(t *testing.T, tab context.Context, s *sample, k kind, axe []byte, req
 		t.Errorf("axe: %s (%s): %s\n\t%s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
 	}
 }
+
+// layoutChecks finds what a reader would see as broken in the theme's
+// layout, which axe-core does not look at:
+//   - the header's search box is not on the line of the site's title (it
+//     fell to a line of its own);
+//   - a ticked task box sits lower or higher on its line than an empty one;
+//   - a link's underline runs through where an underscore is, so that
+//     @fab_notes reads "@fab notes".
+const layoutChecks = `(() => {
+	const out = [];
+	const title = document.querySelector(".site-title"), search = document.querySelector(".site-search");
+	if (title && search) {
+		const a = title.getBoundingClientRect(), b = search.getBoundingClientRect();
+		if (b.top > a.bottom || b.bottom < a.top) out.push("the search box is not beside the site's title: title " + a.top + "–" + a.bottom + ", search " + b.top + "–" + b.bottom);
+	}
+	const offsets = new Set();
+	for (const box of document.querySelectorAll(".body li > input[type=checkbox]")) {
+		const li = box.parentElement.getBoundingClientRect(), r = box.getBoundingClientRect();
+		offsets.add(Math.round(r.top - li.top));
+	}
+	if (offsets.size > 1) out.push("task boxes sit at different heights on their lines: " + [...offsets].join(", ") + " px");
+	for (const a of document.querySelectorAll("a")) {
+		const s = getComputedStyle(a);
+		if (!a.textContent.includes("_") || !s.textDecorationLine.includes("underline")) continue;
+		const offset = s.textUnderlineOffset.endsWith("px") ? parseFloat(s.textUnderlineOffset) : NaN;
+		if (!(offset >= 0.25 * parseFloat(s.fontSize))) out.push("an underline hides the underscore of " + a.textContent.trim() + " (offset " + s.textUnderlineOffset + ")");
+	}
+	return out;
+})()`
 
 // screenshot saves the whole page as a PNG, for a person to look at.
 func screenshot(t *testing.T, tab context.Context, name string) {

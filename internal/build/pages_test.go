@@ -270,3 +270,40 @@ func TestFirstPageAliases(t *testing.T) {
 		t.Error("the sitemap lists a page/1/")
 	}
 }
+
+// A list's page tells where it is: the menu entry of its section is marked
+// on a term's pages, and a page after the first says its number under the
+// heading. Without JavaScript the search page hides its form, which could
+// not work, and shows why.
+func TestWhereAmI(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("title: T\npage_size: 1\n")}
+	mem, _ := run(t, fsys, build.Options{})
+	second := ""
+	for _, n := range mem.Names() {
+		if strings.HasPrefix(n, "themes/") && strings.HasSuffix(n, "/page/2/index.html") {
+			second = n
+			break
+		}
+	}
+	if second == "" {
+		t.Fatal("no theme has a second page")
+	}
+	first := strings.TrimSuffix(second, "page/2/index.html") + "index.html"
+	theme := page(t, mem, first)
+	if !strings.Contains(theme, `aria-current="true">Themes</a>`) || strings.Contains(theme, `aria-current="page"`) {
+		t.Error("a theme's page does not mark the Themes entry as its section")
+	}
+	if index := page(t, mem, "themes/index.html"); !strings.Contains(index, `aria-current="page">Themes</a>`) {
+		t.Error("the themes index is not marked as the page")
+	}
+	if p := page(t, mem, second); !strings.Contains(p, `<p class="page-of">Page 2 of `) {
+		t.Error("a second page does not say its number")
+	}
+	if strings.Contains(theme, `class="page-of"`) {
+		t.Error("a first page says its number")
+	}
+	if s := page(t, mem, "search/index.html"); !strings.Contains(s, "<noscript><style>.search-form, .search-keys { display: none; }</style></noscript>") {
+		t.Error("the search page shows its form without JavaScript")
+	}
+}

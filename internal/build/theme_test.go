@@ -142,14 +142,14 @@ func TestChromaCSSWhereCodeIs(t *testing.T) {
 	}
 }
 
-// A taxonomy's page says how many of what it lists.
+// A taxonomy's page says how many of what it lists, and what they are.
 func TestTermsPagesCount(t *testing.T) {
 	mem, _ := run(t, txtarFS(t, "small.txtar"), build.Options{})
 	for file, want := range map[string]string{
-		"themes/index.html":     " themes</p>",
-		"sources/index.html":    " sources</p>",
-		"consensus/index.html":  " stances</p>",
-		"conviction/index.html": " levels</p>",
+		"themes/index.html":     " themes: ",
+		"sources/index.html":    " sources: ",
+		"consensus/index.html":  " stances: ",
+		"conviction/index.html": " levels: ",
 	} {
 		if d := page(t, mem, file); !strings.Contains(d, want) || strings.Contains(d, "entries") {
 			t.Errorf("%s does not say %q", file, want)

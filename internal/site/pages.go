@@ -76,8 +76,9 @@ func (p *Page) Code() bool {
 }
 
 // Nav names the menu entry of the page, for aria-current: "home" on the
-// first home page, "archive", the taxonomy of a terms page, or "search";
-// "" elsewhere.
+// first home page, "archive", the taxonomy of a terms page, "in " and the
+// taxonomy on the pages of one of its terms (the entry of their section),
+// or "search"; "" elsewhere.
 // The header is rendered once per Nav rather than once per page.
 func (p *Page) Nav() string {
 	switch p.Kind {
@@ -89,6 +90,8 @@ func (p *Page) Nav() string {
 		return "archive"
 	case KindTerms:
 		return p.Taxonomy.Name
+	case KindTerm:
+		return "in " + p.Taxonomy.Name // a page of the section, not its index
 	case KindSearch:
 		return "search" // its header has no search box: the page is one
 	}
