@@ -161,7 +161,9 @@ func audit(t *testing.T, tab context.Context, s *sample, k kind, axe []byte, req
 //     fell to a line of its own);
 //   - a ticked task box sits lower or higher on its line than an empty one;
 //   - a link's underline runs through where an underscore is, so that
-//     @fab_notes reads "@fab notes".
+//     @fab_notes reads "@fab notes";
+//   - the archive's rows are ragged: titles that start at different places,
+//     badges beside some titles and below others.
 const layoutChecks = `(() => {
 	const out = [];
 	const title = document.querySelector(".site-title"), search = document.querySelector(".site-search");
@@ -175,6 +177,13 @@ const layoutChecks = `(() => {
 		offsets.add(Math.round(r.top - li.top));
 	}
 	if (offsets.size > 1) out.push("task boxes sit at different heights on their lines: " + [...offsets].join(", ") + " px");
+	const lefts = new Set();
+	for (const li of document.querySelectorAll(".archive-list li")) {
+		const title = li.querySelector("a"), badges = li.querySelector(".badges");
+		lefts.add(Math.round(title.getBoundingClientRect().left));
+		if (badges && badges.getBoundingClientRect().top < title.getBoundingClientRect().bottom - 1) out.push("the badges of " + title.textContent + " are beside its title, where other rows have them below");
+	}
+	if (lefts.size > 1) out.push("the archive's titles start at different places: " + [...lefts].join(", ") + " px");
 	for (const a of document.querySelectorAll("a")) {
 		const s = getComputedStyle(a);
 		if (!a.textContent.includes("_") || !s.textDecorationLine.includes("underline")) continue;

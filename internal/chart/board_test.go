@@ -103,8 +103,14 @@ func TestShares(t *testing.T) {
 		t.Errorf("November's share is %s px high", h)
 	}
 	caption := doc.find(named("figcaption")).text()
-	if want := "Bullish in November 2026: 2 of 4 digests (50%); over all 3 months: 2 of 6 digests (33%)."; caption != want {
+	if want := "Bullish in November 2026: 2 of 4 digests (50%); in the 3 months shown: 2 of 6 digests (33%)."; caption != want {
 		t.Errorf("caption %q, want %q", caption, want)
+	}
+	// With one month, the month is the whole: it is said once.
+	november := all[:4]
+	one := parse(t, string(chart.Shares("Bullish", "st-bullish", bullish, november))).find(named("figcaption")).text()
+	if want := "Bullish in November 2026: 2 of 4 digests (50%)."; one != want {
+		t.Errorf("caption %q, want %q", one, want)
 	}
 	var labels []string
 	for _, l := range svg.all(classed("label")) {

@@ -23,8 +23,11 @@ func Shares(name, class string, term, all []Point) template.HTML {
 		n, total = n+m.n, total+m.total
 	}
 	overall := fmt.Sprintf("%d of %d digests (%s)", n, total, percent(n, total))
-	caption := fmt.Sprintf("%s in %s: %d of %d digests (%s); over all %s: %s", name, last.start.Format("January 2006"),
-		last.n, last.total, percent(last.n, last.total), plural(len(months), "month"), overall)
+	caption := fmt.Sprintf("%s in %s: %d of %d digests (%s)", name, last.start.Format("January 2006"),
+		last.n, last.total, percent(last.n, last.total))
+	if len(months) > 1 {
+		caption += fmt.Sprintf("; in the %d months shown: %s", len(months), overall)
+	}
 	label := fmt.Sprintf("Share of digests that are %s, per month, %s to %s. %s.", lower(name),
 		first.start.Format("January 2006"), last.start.Format("January 2006"), caption)
 
@@ -50,7 +53,7 @@ func Shares(name, class string, term, all []Point) template.HTML {
 	w.w(`<line class="grid" x1="0" x2="100%" y1="`, mid, `" y2="`, mid, `"/>`)
 	w.monthAxis(months)
 	w.w(`</g></svg>`)
-	w.w(`<ul class="chart-legend"><li><span class="swatch share `, esc(class), `" aria-hidden="true"></span> `, esc(name), ` (from the bottom)</li>`,
+	w.w(`<ul class="chart-legend"><li><span class="swatch share `, esc(class), `" aria-hidden="true"></span> `, esc(name), ` digests</li>`,
 		`<li><span class="swatch track" aria-hidden="true"></span> Other digests</li><li>Dashed line: half</li></ul>`)
 	w.w(`<details class="chart-data"><summary>The shares as a table</summary><table><caption>`, esc(name), ` digests per month, oldest first</caption>`,
 		`<thead><tr><th scope="col">Month</th><th scope="col">`, esc(name), `</th><th scope="col">All digests</th><th scope="col">Share</th></tr></thead><tbody>`)

@@ -123,10 +123,10 @@ func (w *writer) axis(sc scale, start, end string) {
 	for _, tk := range ticks(sc.t0, sc.t1) {
 		x := sc.x(tk.t)
 		w.w(`<line class="tick" x1="`, pct(x), `" x2="`, pct(x), `" y1="`, itoa(axisY), `" y2="`, itoa(axisY+4), `"/>`)
-		if x < 20 || x > 80 || x-last < 7 {
+		if x < 15 || x > 85 || x-last < 7 {
 			continue
 		}
-		class := "label minor"
+		class := "label minor" // near an end label, clear of it on wide screens only
 		if x >= 30 && x <= 70 && x-lastMajor >= 14 {
 			class, lastMajor = "label", x
 		}

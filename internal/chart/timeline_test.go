@@ -209,3 +209,16 @@ func TestTimelineEdges(t *testing.T) {
 		t.Errorf("a lone mark at %s", x)
 	}
 }
+
+// A month's tick near an end of the axis is labelled where the screen is
+// wide enough ("minor"), not left a bare mark.
+func TestTimelineTickNearEnd(t *testing.T) {
+	doc := parse(t, string(chart.Timeline("Rates", pts("2026-11-24 bullish high", "2026-10-27 bearish low"))))
+	var labels []string
+	for _, l := range doc.all(classed("label")) {
+		labels = append(labels, l.Attr["class"]+": "+l.text())
+	}
+	if got, want := strings.Join(labels, "; "), "label: 27 Oct 2026; label: 24 Nov 2026; label minor: Nov"; got != want {
+		t.Errorf("labels %s, want %s", got, want)
+	}
+}
