@@ -377,15 +377,18 @@ function hit(w, terms, prefix) {
 
 const hits = (text, terms, prefix) => Array.from(words(text)).some(([w, isWord]) => isWord && hit(w, terms, prefix));
 
-// snippet cuts from a body the words around its first that matches, on
-// word bounds, or returns "" when none does.
-function snippet(body, terms, prefix) {
+// snippet cuts from a body the words around its first that matches, from
+// the start of its sentence when that is near, else on a word bound, or
+// returns "" when none does.
+export function snippet(body, terms, prefix) {
   let at = 0;
   for (const [w, isWord] of words(body)) {
     if (isWord && hit(w, terms, prefix)) {
       let from = Math.max(0, at - 70);
       let to = Math.min(body.length, at + w.length + 150);
-      if (from > 0) from = Math.min(body.indexOf(" ", from) + 1 || at, at);
+      const sentence = sentenceStart(body, Math.max(0, at - 120), at);
+      if (sentence >= 0) from = sentence;
+      else if (from > 0) from = Math.min(body.indexOf(" ", from) + 1 || at, at);
       if (to < body.length) to = Math.max(body.lastIndexOf(" ", to), at + w.length);
       const text = body.slice(from, to).replace(/\s+/g, " ").trim();
       return (from > 0 ? "…" : "") + text + (to < body.length ? "…" : "");
@@ -393,6 +396,17 @@ function snippet(body, terms, prefix) {
     at += w.length;
   }
   return "";
+}
+
+// sentenceStart returns where the last sentence that starts between from
+// and at starts (after ". ", "! ", "? ", a citation "(via @a, @b) " that
+// ends the one before, or a line break, or at the start of the body), or -1.
+function sentenceStart(body, from, at) {
+  const re = /(?:[.!?]["”’)]?|\(via [^()]*\))\s+(?=\S)|\n\s*/g;
+  re.lastIndex = from;
+  let start = from === 0 ? 0 : -1;
+  for (let m; (m = re.exec(body)) && m.index + m[0].length <= at; ) start = m.index + m[0].length;
+  return start;
 }
 
 // marked returns text as nodes, with the words that match a term marked.

@@ -52,3 +52,37 @@ console.log(JSON.stringify(texts.map((t) => m.tokens(t))));`
 		}
 	}
 }
+
+// TestNodeSnippet runs search.js's snippet in Node: the words around a
+// body's first match start at the start of its sentence when that is near,
+// not in the middle of a citation.
+func TestNodeSnippet(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no node on PATH (CI is set, and .ci/run installs npm, which brings it)")
+		}
+		t.Skip("SKIPPED: no node on PATH")
+	}
+	script, err := filepath.Abs("../../static/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Fabs booked capacity five years ago and are still short of tools. (via @fab_notes, @servo_sam) Robots are becoming computers on wheels, and they need chips. Orders for edge parts doubled."
+	prog := `const m = await import(process.argv[1]);
+console.log(JSON.stringify([m.snippet(process.argv[2], ["compute"], "compute"), m.snippet("Short. Compute here.", ["compute"], "")]));`
+	out, err := exec.Command(node, "--input-type=module", "-e", prog, "file://"+script, body).Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var got []string
+	if err := json.Unmarshal(out, &got); err != nil || len(got) != 2 {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if want := "…Robots are becoming computers on wheels, and they need chips. Orders for edge parts doubled."; got[0] != want {
+		t.Errorf("snippet %q, want %q", got[0], want)
+	}
+	if want := "…Compute here."; got[1] != want { // the sentence of the match
+		t.Errorf("snippet %q, want %q", got[1], want)
+	}
+}
