@@ -98,8 +98,13 @@ func parseDate(s string, loc *time.Location) (time.Time, error) {
 			return inRange(s, t.In(loc))
 		}
 	}
-	for _, l := range localLayouts {
+	for i, l := range localLayouts {
 		if t, err := time.ParseInLocation(l, s, loc); err == nil {
+			// A time that the zone's clocks skip, as they go forward, is
+			// moved by Go to another: say so rather than publish that.
+			if wall, _ := time.Parse(l, s); i > 0 && t.Format(time.DateTime) != wall.Format(time.DateTime) {
+				return time.Time{}, fmt.Errorf("%q does not exist in %s: its clocks skip that time (write the time after the change, or give an offset such as 2026-03-08T02:30:00-05:00)", s, loc)
+			}
 			return inRange(s, t)
 		}
 	}
