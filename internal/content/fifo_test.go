@@ -66,6 +66,17 @@ func TestNameNotUTF8(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "content", "2026-11-26-bad\xff.md"), []byte("x"), 0o644); err != nil {
 		t.Skipf("this file system refuses the name: %v", err)
 	}
+	// Files the build skips anyway are not reported: not digests, and
+	// folders it does not read.
+	for _, name := range []string{"r\xe9sum\xe9.txt", "_archiv\xe9/x.md", ".cach\xe9/x.md"} {
+		p := filepath.Join(dir, "content", filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	_, problems := content.Load(sitefs.Confine(os.DirFS(dir)), config.Default(), markdown.New(), nil)
 	want := `content/2026-11-26-bad` + "\uFFFD" + `.md: cannot read: the name "2026-11-26-bad\xff.md" is not UTF-8 text; rename it`
 	if err := problems.Err(); err == nil || err.Error() != want {

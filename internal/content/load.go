@@ -141,8 +141,23 @@ func list(fsys fs.FS) ([]string, map[string]bool, diag.List) {
 			return nil
 		}
 		name := e.Name()
+		if p != Dir && (strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".")) {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !e.IsDir() {
+			if ext := path.Ext(name); !strings.EqualFold(ext, ".md") {
+				if strings.EqualFold(ext, ".markdown") {
+					problems.Warn(p, 0, 0, "not read: digests are .md files (rename it to read it)")
+				}
+				return nil
+			}
+		}
 		if !utf8.ValidString(name) {
-			// No fs.FS opens it: say why, with its bytes escaped.
+			// A folder to read or a digest that no fs.FS opens: say why,
+			// with its bytes escaped.
 			shown := strings.ToValidUTF8(p, "\uFFFD")
 			problems.Add(shown, 0, 0, "cannot read: the name %q is not UTF-8 text; rename it", name)
 			if e.IsDir() {
@@ -150,19 +165,7 @@ func list(fsys fs.FS) ([]string, map[string]bool, diag.List) {
 			}
 			return nil
 		}
-		if p != Dir && (strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".")) {
-			if e.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
 		if e.IsDir() {
-			return nil
-		}
-		if ext := path.Ext(name); !strings.EqualFold(ext, ".md") {
-			if strings.EqualFold(ext, ".markdown") {
-				problems.Warn(p, 0, 0, "not read: digests are .md files (rename it to read it)")
-			}
 			return nil
 		}
 		if !e.Type().IsRegular() {
