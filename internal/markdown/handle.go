@@ -68,10 +68,43 @@ func emphasisBefore(src []byte) int {
 	for i > 0 && src[i-1] == '_' {
 		i--
 	}
-	if r, _ := utf8.DecodeLastRune(src[:i]); i > 0 && !canPrecede(r) {
-		return 0
+	if r, _ := utf8.DecodeLastRune(src[:i]); i > 0 && (!canPrecede(r) || r == '\\') {
+		return 0 // "\\_@x": an escaped _ is text
 	}
 	return len(src) - i
+}
+
+// closesLater reports whether rest, the line after a handle, holds a run
+// of _ that may close the emphasis the handle opens: one after a character
+// that is not a space, not before a letter or digit, and not taken by an
+// emphasis opened after the handle ("_@x here, _@y more_" closes @y's).
+func closesLater(rest []byte) bool {
+	open := 0
+	for i := 0; i < len(rest); {
+		if rest[i] != '_' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rest) && rest[j] == '_' {
+			j++
+		}
+		before, _ := utf8.DecodeLastRune(rest[:i])
+		after, _ := utf8.DecodeRune(rest[j:])
+		word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+		space := func(r rune) bool { return r == utf8.RuneError || unicode.IsSpace(r) }
+		switch {
+		case i > 0 && !space(before) && !word(after): // closes
+			if open == 0 {
+				return true
+			}
+			open--
+		case !space(after) && !word(before): // opens
+			open++
+		}
+		i = j
+	}
+	return false
 }
 
 // KindHandle is the node kind of a @handle.
@@ -110,10 +143,18 @@ func (handleParser) Parse(parent ast.Node, block text.Reader, pc parser.Context)
 	if n == 0 {
 		return nil
 	}
-	// "_@name_" is @name in emphasis: the underscores that close it are
-	// not the name's.
-	for ; under > 0 && n > 1 && line[n] == '_'; under-- {
-		n--
+	if under > 0 {
+		// "_@name_" is @name in emphasis: the underscores that close it
+		// are not the name's. Without them, the emphasis must close later
+		// on the line, or the _ is text and there is no handle.
+		trim := 0
+		for trim < under && trim < n-1 && line[n-trim] == '_' {
+			trim++
+		}
+		if trim == 0 && !closesLater(line[1+n:]) {
+			return nil
+		}
+		n -= trim
 	}
 	block.Advance(1 + n)
 	return &Handle{Name: string(line[1 : 1+n]), Segment: text.NewSegment(seg.Start, seg.Start+1+n)}
