@@ -444,6 +444,14 @@ func TestServeRenamedFolder(t *testing.T) {
 	if code, _, _ := h.get("/.nojekyll"); code != http.StatusOK {
 		t.Errorf("/.nojekyll: %d", code)
 	}
+	// Finder's files rebuild nothing, which would reload the open pages.
+	h.write("static/.DS_Store", "x")
+	h.write("static/._extra.css", "x")
+	h.write("static/marker.txt", "x")
+	h.eventually("the marker", func() bool { return h.body("/marker.txt") == "x" })
+	if log := h.log.String(); strings.Contains(log, ".DS_Store") || strings.Contains(log, "._extra.css") {
+		t.Errorf("Finder's files were watched:\n%s", log)
+	}
 }
 
 // An editor that saves by emptying the file, then writing it a little

@@ -214,12 +214,14 @@ func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
 }
 
 // ignored are editors' scratch files: vim's swap and backup files and its
-// write test "4913", emacs' autosaves and locks, and "~" backups; and but
-// in static/, whose files are all copied (.well-known, .nojekyll), every
-// name that starts with a dot, as the build skips them.
+// write test "4913", emacs' autosaves and locks, "~" backups, and the
+// files macOS's Finder leaves; and but in static/, whose files are all
+// copied (.well-known, .nojekyll), every name that starts with a dot, as
+// the build skips them.
 func ignored(name string, static bool) bool {
 	switch {
-	case strings.HasPrefix(name, ".") && !static, // .DS_Store
+	case strings.HasPrefix(name, ".") && !static,
+		name == ".DS_Store", strings.HasPrefix(name, "._"), // Finder's, even in static/
 		strings.HasPrefix(name, ".#"),
 		strings.HasSuffix(name, "~"),
 		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#"),
