@@ -158,7 +158,7 @@ func audit(t *testing.T, tab context.Context, s *sample, k kind, axe []byte, req
 // layoutChecks finds what a reader would see as broken in the theme's
 // layout, which axe-core does not look at:
 //   - the header's search box is not on the line of the site's title (it
-//     fell to a line of its own);
+//     fell to a line of its own), or is squeezed or covered by a long title;
 //   - a ticked task box sits lower or higher on its line than an empty one;
 //   - a link's underline runs through where an underscore is, so that
 //     @fab_notes reads "@fab notes";
@@ -168,8 +168,17 @@ const layoutChecks = `(() => {
 	const out = [];
 	const title = document.querySelector(".site-title"), search = document.querySelector(".site-search");
 	if (title && search) {
-		const a = title.getBoundingClientRect(), b = search.getBoundingClientRect();
-		if (b.top > a.bottom || b.bottom < a.top) out.push("the search box is not beside the site's title: title " + a.top + "–" + a.bottom + ", search " + b.top + "–" + b.bottom);
+		const header = (what) => {
+			const a = title.getBoundingClientRect(), b = search.getBoundingClientRect(), box = search.querySelector("input").getBoundingClientRect();
+			if (box.width < 100) out.push(what + ": the search box is " + box.width + " px wide");
+			if (a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom) out.push(what + ": the title and the search box overlap");
+			return b.top > a.bottom || b.bottom < a.top;
+		};
+		if (header("the header") && title.textContent.length < 20) out.push("the search box is not beside the site's title: title " + title.getBoundingClientRect().width + " px, search " + search.getBoundingClientRect().width + " px, in " + title.parentElement.clientWidth + " px");
+		const name = title.textContent; // a site with a long name
+		title.textContent = "Market Signal Daily: AI, Compute, Chips and Rates";
+		header("with a long site title");
+		title.textContent = name;
 	}
 	const offsets = new Set();
 	for (const box of document.querySelectorAll(".body li > input[type=checkbox]")) {
