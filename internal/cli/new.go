@@ -74,12 +74,28 @@ func newCommand() *command {
 }
 
 // findNamed returns the path under dir's parent of a file named base in
-// dir or a folder below it, or "" when there is none.
+// dir or a folder below it that the build reads (not one whose name starts
+// with _ or .), or "" when there is none. dir may be a link, as content/
+// may.
 func findNamed(dir, base string) string {
+	root := dir
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		root = real
+	}
 	found := ""
-	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && d.Name() == base {
-			found, _ = filepath.Rel(filepath.Dir(dir), path)
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if path != root && (strings.HasPrefix(d.Name(), "_") || strings.HasPrefix(d.Name(), ".")) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && d.Name() == base {
+			rel, _ := filepath.Rel(root, path)
+			found = filepath.Join(filepath.Base(dir), rel)
 			return filepath.SkipAll
 		}
 		return nil
