@@ -31,8 +31,9 @@ const (
 	// ChunkSize is the number of digests per file of records: a query
 	// that shows ten results fetches at most ten small files. Results
 	// rarely share a file, so a smaller one saves bytes for every query,
-	// at the cost of more files written.
-	ChunkSize = 4
+	// at the cost of more files written: 2 rather than 4 took 8 KB off a
+	// common word's 80 on 10,000 digests, for 2,500 more files.
+	ChunkSize = 2
 	// inlineMax is the size up to which a term's postings sit in its
 	// dictionary shard rather than in a file of their own.
 	inlineMax = 192
