@@ -362,3 +362,74 @@ func (p *browserPage) stepper(began time.Time) func(string) {
 		last = now
 	}
 }
+
+// TestBrowserManyTabs opens more preview tabs than a browser opens
+// connections to one host (six): every one loads, since the tabs share one
+// event stream, and an edit reloads every one.
+func TestBrowserManyTabs(t *testing.T) {
+	chrome := browsertest.Path(t)
+	dir := t.TempDir()
+	alpha := filepath.Join(dir, "content", "2025-01-06-alpha.md")
+	browserWrite(t, filepath.Join(dir, "site.yaml"), browserSiteYAML)
+	browserWrite(t, alpha, browserDigest("Alpha compute call", "Bullish", "- **Chips** — the body."))
+	browserWrite(t, filepath.Join(dir, "content", "2025-01-07-beta.md"), browserSecondDigest)
+	var log syncBuffer
+	root, _ := serveDir(t, dir, &log)
+
+	bctx, bcancel := context.WithTimeout(context.Background(), browserDeadline)
+	defer bcancel()
+	allocCtx, allocCancel := browsertest.Allocator(bctx, t, chrome)
+	defer allocCancel()
+	first, firstCancel := chromedp.NewContext(allocCtx)
+	defer firstCancel()
+	if err := chromedp.Do(first); err != nil {
+		t.Fatalf("starting %s: %v", chrome, err)
+	}
+	pages := []string{"/2025/01/06/alpha/", "/", "/archive/", "/themes/", "/sources/", "/2025/01/07/beta/", "/themes/rates/", "/consensus/", "/2025/01/06/alpha/"}
+	var tabs []context.Context
+	for i, path := range pages {
+		tab := first
+		if i > 0 {
+			var cancel context.CancelFunc
+			tab, cancel = chromedp.NewContext(first) // a tab of the same browser
+			defer cancel()
+			if err := chromedp.Do(tab); err != nil { // opened here, so that it outlives the wait below
+				t.Fatal(err)
+			}
+		}
+		ctx, cancel := context.WithTimeout(tab, browserWait)
+		err := chromedp.Do(ctx, chromedp.Navigate(root+path), chromedp.WaitVisible(chromedp.CSS("h1")), chromedp.Evaluate[chromedp.Void](`window.__marker = 1`))
+		cancel()
+		if err != nil {
+			t.Fatalf("tab %d (%s) did not load: %v", i+1, path, err)
+		}
+		tabs = append(tabs, tab)
+	}
+	// Every tab listens before the edit: the one that holds the stream has
+	// its hello, and the others are waiting on the channel.
+	time.Sleep(300 * time.Millisecond)
+	browserWrite(t, alpha, browserDigest("Alpha revised", "Bullish", "- **Chips** — the edited body."))
+	for i, tab := range tabs {
+		// A reload that comes while the page is asked starts the question
+		// again.
+		deadline := time.Now().Add(browserWait)
+		for {
+			ctx, cancel := context.WithTimeout(tab, time.Second)
+			done, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`typeof window.__marker === "undefined" && document.readyState === "complete"`))
+			cancel()
+			if err == nil && done {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Errorf("tab %d (%s) did not reload after the edit: %v", i+1, pages[i], err)
+				break
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	ctx, cancel := context.WithTimeout(tabs[len(tabs)-1], browserWait)
+	defer cancel()
+	if h1, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("h1").textContent`)); err != nil || h1 != "Alpha revised" {
+		t.Errorf("the last tab shows %q (%v), want the edit", h1, err)
+	}
+}

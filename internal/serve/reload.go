@@ -115,11 +115,21 @@ func overlayWith(problems diag.List, headline string) string {
 // swaps the stylesheets in place, "errors" shows the overlay. EventSource
 // reconnects by itself when the server restarts; the "hello" of the new
 // connection tells the page whether it missed a build.
+//
+// A browser opens at most six connections to one host, and an event stream
+// holds one for as long as its page is open: a seventh tab would never
+// load. So the tabs of a browser share one stream: the tab that holds the
+// Web Lock "signal-live" listens, and passes each event on to the others
+// over a BroadcastChannel; when it closes, another takes the lock. Where
+// locks are missing (a page served to a phone over plain HTTP is not a
+// secure context), each page listens for itself.
 func reloadScript(build string) string {
-	return `<script>(()=>{const b="` + build + `";const es=new EventSource("` + eventsPath + `");` +
-		`es.addEventListener("hello",e=>{if(e.data!==b)location.reload()});` +
-		`es.addEventListener("reload",()=>location.reload());` +
-		`es.addEventListener("css",e=>{document.querySelectorAll('link[rel="stylesheet"]').forEach(l=>{const u=new URL(l.href);u.searchParams.set("live",e.data);l.href=u.href});document.getElementById("signal-overlay")?.remove()});` +
-		`es.addEventListener("errors",e=>{document.getElementById("signal-overlay")?.remove();document.body.insertAdjacentHTML("beforeend",e.data)});` +
+	return `<script>(()=>{const b="` + build + `";` +
+		`const on={hello:d=>{if(d!==b)location.reload()},reload:()=>location.reload(),` +
+		`css:d=>{document.querySelectorAll('link[rel="stylesheet"]').forEach(l=>{const u=new URL(l.href);u.searchParams.set("live",d);l.href=u.href});document.getElementById("signal-overlay")?.remove()},` +
+		`errors:d=>{document.getElementById("signal-overlay")?.remove();document.body.insertAdjacentHTML("beforeend",d)}};` +
+		`const ch=self.BroadcastChannel&&navigator.locks?new BroadcastChannel("signal-live"):null;` +
+		`const listen=()=>{const es=new EventSource("` + eventsPath + `");for(const k in on)es.addEventListener(k,e=>{ch?.postMessage([k,e.data]);on[k](e.data)})};` +
+		`if(ch){ch.onmessage=e=>on[e.data[0]]?.(e.data[1]);navigator.locks.request("signal-live",()=>{listen();return new Promise(()=>{})})}else listen();` +
 		`})();</script>`
 }
