@@ -1,9 +1,7 @@
 package build
 
 import (
-	"errors"
 	"hash/maphash"
-	"io/fs"
 	"runtime"
 	"slices"
 	"sort"
@@ -316,11 +314,7 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 	write := func(name string, data []byte) error {
 		if err := sink.WriteFile(name, data); err != nil {
 			var more diag.List
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err // its path is the output folder's, not the site's
-			}
-			more.Add(name, 0, 0, "cannot write: %v", err)
+			more.Add(name, 0, 0, "cannot write: %v", diag.Pathless(err)) // not the output's folder
 			return fail(more)
 		}
 		return nil

@@ -161,7 +161,7 @@ func importFile(file string, day time.Time, loc *time.Location, opts importer.Op
 		data, err = os.ReadFile(file)
 	}
 	if err != nil {
-		problems.Add(name, 0, 0, "cannot read: %v", unwrapPath(err))
+		problems.Add(name, 0, 0, "cannot read: %v", diag.Pathless(err))
 		return nil, "", problems
 	}
 	opts.Date, err = digestDate(file, day, loc)
@@ -183,7 +183,7 @@ func digestDate(file string, day time.Time, loc *time.Location) (time.Time, erro
 	}
 	info, err := os.Stat(file)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("cannot read: %v", unwrapPath(err))
+		return time.Time{}, fmt.Errorf("cannot read: %v", diag.Pathless(err))
 	}
 	return info.ModTime().In(loc), nil
 }
@@ -210,12 +210,4 @@ func archiveThemes(e *env, source string, cfg *config.Config) []string {
 	}
 	slices.Sort(names)
 	return names
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -63,7 +63,7 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 			if err != nil {
 				// A file the cache listed may have been removed since.
 				gone[i] = errors.Is(err, fs.ErrNotExist) && cache.paths != nil
-				results[i].problems.Add(p, 0, 0, "cannot read: %v", unwrapPath(err))
+				results[i].problems.Add(p, 0, 0, "cannot read: %v", diag.Pathless(err))
 				return nil
 			}
 			if size > MaxFile {
@@ -137,7 +137,7 @@ func list(fsys fs.FS) ([]string, map[string]bool, diag.List) {
 			if p == Dir && errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
-			problems.Add(p, 0, 0, "cannot read: %v", unwrapPath(err))
+			problems.Add(p, 0, 0, "cannot read: %v", diag.Pathless(err))
 			return nil
 		}
 		name := e.Name()
@@ -211,14 +211,6 @@ func readDigest(fsys fs.FS, p string) (data []byte, size int64, err error) {
 		}
 	}
 	return data, size, nil
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // permalink expands a permalink pattern for d.

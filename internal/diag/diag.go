@@ -2,7 +2,9 @@ package diag
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 )
@@ -116,4 +118,16 @@ func (l List) Error() string {
 		b.WriteString(e.Error())
 	}
 	return b.String()
+}
+
+// Pathless is err without the path and operation of an *fs.PathError: a
+// problem names its file already, and the path of a PathError may be one
+// the user never wrote (the output's temporary folder, a file system's
+// root).
+func Pathless(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

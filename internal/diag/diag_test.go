@@ -2,6 +2,8 @@ package diag_test
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
 	"testing"
 
 	"github.com/signaldigest/signal/internal/diag"
@@ -69,5 +71,19 @@ func TestOnlyWarningsIsNoError(t *testing.T) {
 	l.Warn("site.yaml", 1, 1, "unknown key")
 	if l.Err() != nil {
 		t.Errorf("a warning alone fails the run: %v", l.Err())
+	}
+}
+
+// Pathless drops the path a PathError repeats, wrapped or not, and keeps
+// any other error.
+func TestPathless(t *testing.T) {
+	pe := &fs.PathError{Op: "write", Path: "/tmp/.public.signal-build-1/x", Err: fs.ErrPermission}
+	for _, err := range []error{pe, fmt.Errorf("copying: %w", pe)} {
+		if got := diag.Pathless(err); got != fs.ErrPermission {
+			t.Errorf("Pathless(%v) = %v", err, got)
+		}
+	}
+	if other := errors.New("other"); diag.Pathless(other) != other {
+		t.Error("Pathless changed an error that is no PathError")
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"html/template"
 	"io/fs"
 	"maps"
@@ -141,7 +140,7 @@ func eachStatic(static fs.FS, fn func(name string) error) diag.List {
 	var problems diag.List
 	_ = fs.WalkDir(static, ".", func(name string, e fs.DirEntry, err error) error {
 		if err != nil {
-			problems.Add("static/"+name, 0, 0, "cannot read: %v", pathless(err))
+			problems.Add("static/"+name, 0, 0, "cannot read: %v", diag.Pathless(err))
 			return nil
 		}
 		if e.IsDir() {
@@ -152,21 +151,11 @@ func eachStatic(static fs.FS, fn func(name string) error) diag.List {
 			return nil
 		}
 		if err := fn(name); err != nil {
-			problems.Add("static/"+name, 0, 0, "cannot copy: %v", pathless(err))
+			problems.Add("static/"+name, 0, 0, "cannot copy: %v", diag.Pathless(err))
 		}
 		return nil
 	})
 	return problems
-}
-
-// pathless is err without the path a PathError repeats: the message names
-// the file already.
-func pathless(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // CheckTheme reports the problems of a theme that need no site: layouts

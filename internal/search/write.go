@@ -2,11 +2,9 @@ package search
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
-	"io/fs"
 	"runtime"
 	"slices"
 	"strings"
@@ -57,11 +55,7 @@ func Write(s *site.Site, sink Sink) (int, diag.List) {
 	write := func(name string, data []byte) {
 		if err := sink.WriteFile(name, data); err != nil {
 			mu.Lock()
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err // its path is the output folder's, not the site's
-			}
-			problems.Add(name, 0, 0, "cannot write: %v", err)
+			problems.Add(name, 0, 0, "cannot write: %v", diag.Pathless(err)) // not the output's folder
 			mu.Unlock()
 		}
 	}
