@@ -28,8 +28,8 @@ func TestPageMetadata(t *testing.T) {
 	}
 	pages, digestPages := 0, 0
 	for _, name := range b.mem.Names() {
-		if !strings.HasSuffix(name, ".html") {
-			continue
+		if !strings.HasSuffix(name, ".html") || strings.HasSuffix("/"+name, "/page/1/index.html") {
+			continue // page/1/ only leads to its list's first page
 		}
 		pages++
 		t.Run(name, func(t *testing.T) {
