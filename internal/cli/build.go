@@ -38,6 +38,12 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 		// than let the build of a large archive grow past a gigabyte.
 		debug.SetMemoryLimit(memoryLimit)
 	}
+	if os.Getenv("GOGC") == "" {
+		// The heap may grow by 70% of what is live rather than 100% before
+		// a collection: a 10,000-digest build then peaks at 155–168 MB
+		// rather than 185, in the same time (at 50, 150 MB, 16% slower).
+		debug.SetGCPercent(70)
+	}
 	opts := build.Options{Theme: signal.Theme, Drafts: f.drafts, Future: f.future, Now: time.Now(), Timings: f.timings}
 	if f.baseURL != "" {
 		u, msg := config.ParseBaseURL(f.baseURL)
