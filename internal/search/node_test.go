@@ -17,17 +17,7 @@ import (
 // whatever the segmenter joins. Node comes with npm, which .ci/run
 // installs for the audits.
 func TestNodeTokens(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("no node on PATH (CI is set, and .ci/run installs npm, which brings it)")
-		}
-		t.Skip("SKIPPED: no node on PATH: search.js is not checked against a second ICU")
-	}
-	script, err := filepath.Abs("../../static/search.js")
-	if err != nil {
-		t.Fatal(err)
-	}
+	node, script := nodeAndScript(t)
 	var texts []string
 	for _, c := range tokenCases {
 		texts = append(texts, c.text)
@@ -57,17 +47,7 @@ console.log(JSON.stringify(texts.map((t) => m.tokens(t))));`
 // body's first match start at the start of its sentence when that is near,
 // not in the middle of a citation.
 func TestNodeSnippet(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("no node on PATH (CI is set, and .ci/run installs npm, which brings it)")
-		}
-		t.Skip("SKIPPED: no node on PATH")
-	}
-	script, err := filepath.Abs("../../static/search.js")
-	if err != nil {
-		t.Fatal(err)
-	}
+	node, script := nodeAndScript(t)
 	body := "Fabs booked capacity five years ago and are still short of tools. (via @fab_notes, @servo_sam) Robots are becoming computers on wheels, and they need chips. Orders for edge parts doubled."
 	prog := `const m = await import(process.argv[1]);
 console.log(JSON.stringify([m.snippet(process.argv[2], ["compute"], "compute"), m.snippet("Short. Compute here.", ["compute"], "")]));`
@@ -85,4 +65,23 @@ console.log(JSON.stringify([m.snippet(process.argv[2], ["compute"], "compute"), 
 	if want := "…Compute here."; got[1] != want { // the sentence of the match
 		t.Errorf("snippet %q, want %q", got[1], want)
 	}
+}
+
+// nodeAndScript returns the node command and the path of search.js. Node
+// comes with npm, which .ci/run installs: without it the test fails in CI
+// and is skipped, saying so, elsewhere.
+func nodeAndScript(t *testing.T) (node, script string) {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no node on PATH (CI is set, and .ci/run installs npm, which brings it)")
+		}
+		t.Skip("SKIPPED: no node on PATH: search.js is not checked against a second ICU")
+	}
+	script, err = filepath.Abs("../../static/search.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return node, script
 }
