@@ -87,8 +87,8 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // Page renders one page. Its problems are errors in layouts, at their file
 // and line.
 func (r *Renderer) Page(p *site.Page) ([]byte, diag.List) {
-	buf := buffers.Get().(*bytes.Buffer)
-	defer buffers.Put(buf)
+	buf := Buffer()
+	defer Release(buf)
 	if problems := r.PageTo(buf, p); problems != nil {
 		return nil, problems
 	}
@@ -107,8 +107,17 @@ func (r *Renderer) PageTo(buf *bytes.Buffer, p *site.Page) diag.List {
 // Buffer lends a buffer for PageTo; Release gives it back.
 func Buffer() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }
 
-// Release gives back a buffer from Buffer.
-func Release(b *bytes.Buffer) { buffers.Put(b) }
+// Release gives back a buffer from Buffer, unless a page larger than most
+// grew it: the archive of 10,000 digests is 5 MB, where most pages are
+// tens of KB, and a pooled 10 MB buffer would stay in memory while the
+// thousands of pages after it are made.
+func Release(b *bytes.Buffer) {
+	if b.Cap() <= maxPooled {
+		buffers.Put(b)
+	}
+}
+
+const maxPooled = 1 << 20
 
 // StaticNames lists the theme's static files: the site's and the built-in
 // theme's.
