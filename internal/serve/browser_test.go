@@ -433,3 +433,56 @@ func TestBrowserManyTabs(t *testing.T) {
 		t.Errorf("the last tab shows %q (%v), want the edit", h1, err)
 	}
 }
+
+// TestBrowserMovedDigest edits the date of the digest open in a tab, then
+// renames its file: each moves its page, and the tab follows it to its new
+// address, keeping its #fragment, where a reload would land on a 404.
+func TestBrowserMovedDigest(t *testing.T) {
+	chrome := browsertest.Path(t)
+	began := time.Now()
+	dir := t.TempDir()
+	alpha := filepath.Join(dir, "content", "2025-01-06-alpha.md")
+	browserWrite(t, filepath.Join(dir, "site.yaml"), browserSiteYAML)
+	browserWrite(t, alpha, browserDigest("Alpha compute call", "Bullish", "- **Chips** — the body."))
+	browserWrite(t, filepath.Join(dir, "content", "2025-01-07-beta.md"), browserSecondDigest)
+	var log syncBuffer
+	root, _ := serveDir(t, dir, &log)
+
+	bctx, bcancel := context.WithTimeout(context.Background(), browserDeadline)
+	defer bcancel()
+	allocCtx, allocCancel := browsertest.Allocator(bctx, t, chrome)
+	defer allocCancel()
+	p := &browserPage{t: t, log: &log}
+	tab, tabCancel := chromedp.NewContext(allocCtx, chromedp.WithListener(p.listen))
+	defer tabCancel()
+	step := p.stepper(began)
+	if err := chromedp.Do(tab); err != nil {
+		t.Fatalf("starting %s: %v", chrome, err)
+	}
+	p.ctx = tab
+	nctx, ncancel := context.WithTimeout(tab, browserWait)
+	err := chromedp.Do(nctx, chromedp.Navigate(root+"/2025/01/06/alpha/#whats-moving"), chromedp.WaitVisible(chromedp.CSS("h1")))
+	ncancel()
+	if err != nil {
+		t.Fatalf("opening the digest: %v\n%s", err, p.diagnostics())
+	}
+	p.waitHello(0)
+	step("digest open")
+
+	// A new date: same file, new address.
+	hellos := p.count("hello")
+	browserWrite(t, alpha, strings.Replace(browserDigest("Alpha compute call", "Bullish", "- **Chips** — the body."), "date: 2025-01-06", "date: 2025-01-08", 1))
+	p.waitUntil("the tab at the digest's new address", `location.pathname === "/2025/01/08/alpha/" && location.hash === "#whats-moving" && document.querySelector("h1")?.textContent === "Alpha compute call"`)
+	p.waitHello(hellos)
+	step("date edited: the tab followed")
+
+	// A new file name: the one file gone and the one new are the move.
+	if err := os.Rename(alpha, filepath.Join(dir, "content", "2025-01-06-gamma.md")); err != nil {
+		t.Fatal(err)
+	}
+	p.waitUntil("the tab at the renamed digest's address", `location.pathname === "/2025/01/08/gamma/" && document.querySelector("h1")?.textContent === "Alpha compute call"`)
+	step("file renamed: the tab followed")
+	if ex := p.exceptions(); len(ex) > 0 {
+		t.Errorf("uncaught JavaScript exceptions in the page:\n%s", strings.Join(ex, "\n"))
+	}
+}

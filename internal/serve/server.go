@@ -41,12 +41,13 @@ type Server struct {
 
 	mu       sync.RWMutex // guards the fields below
 	site     files
-	problems diag.List // the errors of the newest build, nil when it succeeded
-	build    int       // counts builds, good or bad: pages compare it to know they are stale
-	good     files     // the newest build whose every page was made without error
-	goodN    int       // its number
-	partly   bool      // site is a build some of whose pages failed, shown for want of a good one
-	epoch    int64     // when the server started: a restarted server's builds differ
+	problems diag.List         // the errors of the newest build, nil when it succeeded
+	build    int               // counts builds, good or bad: pages compare it to know they are stale
+	good     files             // the newest build whose every page was made without error
+	goodN    int               // its number
+	partly   bool              // site is a build some of whose pages failed, shown for want of a good one
+	moved    map[string]string // the pages of digests the newest good build moved (see moves)
+	epoch    int64             // when the server started: a restarted server's builds differ
 }
 
 // files is a build as the handler reads it.
@@ -96,6 +97,10 @@ func (s *Server) Rebuild(baseURL *url.URL, changed ...string) (time.Duration, di
 		s.problems = problems.Errors()
 	} else {
 		s.checkPages(out, s.build)
+		s.moved = nil
+		if last, ok := s.site.(*build.Output); ok {
+			s.moved = moves(last.Site(), out.Site())
+		}
 		s.site, s.problems, s.partly = out, nil, false
 	}
 	return time.Since(start), problems
@@ -302,13 +307,16 @@ func summarize(changed []string) string {
 // or a reload.
 func (s *Server) notify(changed []string, problems diag.List) {
 	site, _, n := s.state()
+	s.mu.RLock()
+	moved := s.moved
+	s.mu.RUnlock()
 	switch {
 	case problems.Err() != nil:
 		s.events.send(event{name: "errors", data: overlayWith(problems.Errors(), s.headline(site))})
 	case cssOnly(changed):
 		s.events.send(event{name: "css", data: n})
 	default:
-		s.events.send(event{name: "reload", data: n})
+		s.events.send(event{name: "reload", data: reloadData(n, moved)})
 	}
 }
 
