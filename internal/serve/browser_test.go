@@ -435,8 +435,8 @@ func TestBrowserManyTabs(t *testing.T) {
 }
 
 // TestBrowserMovedDigest edits the date of the digest open in a tab, then
-// renames its file: each moves its page, and the tab follows it to its new
-// address, keeping its #fragment, where a reload would land on a 404.
+// renames its file: each moves its page, and the tab, reloading, follows it
+// to its new address, keeping its #fragment, where it would land on a 404.
 func TestBrowserMovedDigest(t *testing.T) {
 	chrome := browsertest.Path(t)
 	began := time.Now()
@@ -482,6 +482,33 @@ func TestBrowserMovedDigest(t *testing.T) {
 	}
 	p.waitUntil("the tab at the renamed digest's address", `location.pathname === "/2025/01/08/gamma/" && document.querySelector("h1")?.textContent === "Alpha compute call"`)
 	step("file renamed: the tab followed")
+	// The first address leads to the last, and a digest now at an old
+	// address is served there. ask fetches u from the tab until cond holds
+	// of the address the answer came from and its h1, trying again when a
+	// reload cuts the fetch.
+	ask := func(u, what string, cond func(url, h1 string) bool) {
+		t.Helper()
+		deadline := time.Now().Add(browserWait)
+		for {
+			ctx, cancel := context.WithTimeout(tab, 2*time.Second)
+			v, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`fetch("`+u+`").then(async (r) => [r.url, (await r.text()).match(/<h1[^>]*>([^<]*)/)?.[1] ?? ""])`, chromedp.EvalAwaitPromise))
+			cancel()
+			if err == nil && len(v) == 2 && cond(v[0], v[1]) {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: fetching %s gives %q (%v)\n%s", what, u, v, err, p.diagnostics())
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	ask("/2025/01/06/alpha/?x=1", "the first address leads to the last", func(u, h1 string) bool {
+		return u == root+"/2025/01/08/gamma/?x=1" && h1 == "Alpha compute call"
+	})
+	browserWrite(t, alpha, browserDigest("Alpha again", "Bullish", "- **Chips** — a new digest at the first file."))
+	ask("/2025/01/06/alpha/", "a new digest at the first address is served there", func(u, h1 string) bool {
+		return u == root+"/2025/01/06/alpha/" && h1 == "Alpha again"
+	})
 	if ex := p.exceptions(); len(ex) > 0 {
 		t.Errorf("uncaught JavaScript exceptions in the page:\n%s", strings.Join(ex, "\n"))
 	}

@@ -123,6 +123,20 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if !found && failed == nil {
+		// A digest page that moved while the server ran (its date, slug
+		// or file name edited): a page open at the old address reloads
+		// into the new one, its #fragment kept, rather than a 404.
+		if file, target := s.movedTo(p); file != "" {
+			if _, ok, _ := site.File(file); ok {
+				if r.URL.RawQuery != "" {
+					target += "?" + r.URL.RawQuery
+				}
+				http.Redirect(w, r, target, http.StatusFound) // not 301: browsers keep those
+				return
+			}
+		}
+	}
 	status := http.StatusOK
 	top := s.headline(site)
 	if failed.Err() != nil {

@@ -1,16 +1,15 @@
 package serve
 
 import (
-	"encoding/json"
+	"strings"
 
 	"github.com/signaldigest/signal/internal/site"
 )
 
-// moves returns the pages of digests that a rebuild moved, old URL path →
-// new, so that a page open at the old one follows the digest rather than
-// reload into a 404: a digest whose file stayed but whose date or slug
-// changed, or the one digest of a file renamed (one file gone and one new,
-// in one rebuild). An old path that still has a digest is no move.
+// moves returns the pages of digests that a rebuild moved, old permalink →
+// new: a digest whose file stayed but whose date or slug changed, or the
+// one digest of a file renamed (one file gone and one new, in one
+// rebuild). An old permalink that still has a digest is no move.
 func moves(old, now *site.Site) map[string]string {
 	was := map[string]string{} // file → permalink
 	for _, d := range old.Digests {
@@ -33,21 +32,46 @@ func moves(old, now *site.Site) map[string]string {
 			moved[p] = came[0]
 		}
 	}
-	out := map[string]string{}
-	for from, to := range moved {
-		if !is[from] {
-			out[site.EscapePath(from)] = site.EscapePath(to)
+	for from := range moved {
+		if is[from] {
+			delete(moved, from)
 		}
 	}
-	return out
+	return moved
 }
 
-// reloadData is the data of a reload event: the build's name, or when
-// digests moved, their moves as a JSON object, which reloadScript reads.
-func reloadData(name string, moved map[string]string) string {
+// remember adds a rebuild's moves to those of the session, so that an
+// address moved twice leads to the last. Called with s.mu held.
+func (s *Server) remember(moved map[string]string) {
 	if len(moved) == 0 {
-		return name
+		return
 	}
-	b, _ := json.Marshal(moved) // a map of strings: no error
-	return string(b)
+	if s.moved == nil {
+		s.moved = map[string]string{}
+	}
+	for from, to := range s.moved {
+		if next, ok := moved[to]; ok {
+			s.moved[from] = next
+		}
+	}
+	for from, to := range moved {
+		s.moved[from] = to
+	}
+	for from, to := range s.moved {
+		if from == to {
+			delete(s.moved, from) // moved back
+		}
+	}
+}
+
+// movedTo returns where the digest page at the site path p went during
+// this session: the name of its file in the build and its URL path, or "".
+func (s *Server) movedTo(p string) (file, target string) {
+	s.mu.RLock()
+	to := s.moved[strings.TrimSuffix(p, "index.html")]
+	s.mu.RUnlock()
+	if to == "" {
+		return "", ""
+	}
+	return to[1:] + "index.html", site.EscapePath(to)
 }

@@ -111,8 +111,7 @@ func overlayWith(problems diag.List, headline string) string {
 	return b.String()
 }
 
-// reloadScript listens for rebuilds: "reload" reloads the page, or goes to
-// its new address when its digest moved (see moves), "css"
+// reloadScript listens for rebuilds: "reload" reloads the page, "css"
 // swaps the stylesheets in place, "errors" shows the overlay. EventSource
 // reconnects by itself when the server restarts; the "hello" of the new
 // connection tells the page whether it missed a build.
@@ -126,8 +125,7 @@ func overlayWith(problems diag.List, headline string) string {
 // secure context), each page listens for itself.
 func reloadScript(build string) string {
 	return `<script>(()=>{const b="` + build + `";` +
-		`const on={hello:d=>{if(d!==b)location.reload()},` +
-		`reload:d=>{const m=d[0]==="{"&&JSON.parse(d)[location.pathname.replace(/index\.html$/,"")];m?location.replace(m+location.search+location.hash):location.reload()},` +
+		`const on={hello:d=>{if(d!==b)location.reload()},reload:()=>location.reload(),` +
 		`css:d=>{document.querySelectorAll('link[rel="stylesheet"]').forEach(l=>{const u=new URL(l.href);u.searchParams.set("live",d);l.href=u.href});document.getElementById("signal-overlay")?.remove()},` +
 		`errors:d=>{document.getElementById("signal-overlay")?.remove();document.body.insertAdjacentHTML("beforeend",d)}};` +
 		`const ch=self.BroadcastChannel&&navigator.locks?new BroadcastChannel("signal-live"):null;` +

@@ -46,7 +46,7 @@ type Server struct {
 	good     files             // the newest build whose every page was made without error
 	goodN    int               // its number
 	partly   bool              // site is a build some of whose pages failed, shown for want of a good one
-	moved    map[string]string // the pages of digests the newest good build moved (see moves)
+	moved    map[string]string // digest pages moved during the session, old site path → new (see moves)
 	epoch    int64             // when the server started: a restarted server's builds differ
 }
 
@@ -97,9 +97,8 @@ func (s *Server) Rebuild(baseURL *url.URL, changed ...string) (time.Duration, di
 		s.problems = problems.Errors()
 	} else {
 		s.checkPages(out, s.build)
-		s.moved = nil
 		if last, ok := s.site.(*build.Output); ok {
-			s.moved = moves(last.Site(), out.Site())
+			s.remember(moves(last.Site(), out.Site()))
 		}
 		s.site, s.problems, s.partly = out, nil, false
 	}
@@ -307,16 +306,13 @@ func summarize(changed []string) string {
 // or a reload.
 func (s *Server) notify(changed []string, problems diag.List) {
 	site, _, n := s.state()
-	s.mu.RLock()
-	moved := s.moved
-	s.mu.RUnlock()
 	switch {
 	case problems.Err() != nil:
 		s.events.send(event{name: "errors", data: overlayWith(problems.Errors(), s.headline(site))})
 	case cssOnly(changed):
 		s.events.send(event{name: "css", data: n})
 	default:
-		s.events.send(event{name: "reload", data: reloadData(n, moved)})
+		s.events.send(event{name: "reload", data: n})
 	}
 }
 
