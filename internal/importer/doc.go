@@ -23,11 +23,15 @@
 // Blind Spot and One Actionable Idea become sections; the Sources line
 // becomes the sources of the front matter, with their notes. Every other
 // line is kept as a paragraph where it stands. An indented line right after
-// an item or a paragraph continues it: it was wrapped. So does one after the
-// Sources line, and any line after a Sources line that ends with a comma.
+// an item or a paragraph continues it: it was wrapped. So does any line
+// right after an item that stops mid-sentence (on a letter, a digit or a
+// comma), unless it is a bullet or a label; an indented bullet starts an
+// item. So does one after the Sources line, and any line after a Sources
+// line that ends with a comma.
 //
 // Separators may be —, – or a spaced -, files may start with a byte order
-// mark and use CRLF line ends. Text is escaped so that Markdown reads it as
+// mark and use CRLF line ends. Any space may be a no-break one, as pasted
+// text often has. Text is escaped so that Markdown reads it as
 // text, except @handles, which are kept so that they link to source pages.
 //
 // Problems are reported as name:line: message; a file with an error gives

@@ -34,7 +34,18 @@ type block struct {
 	kind     blockKind
 	headline string   // of an item; may be empty
 	text     string   // a heading's title, an item's text after its headline, a paragraph
-	wrapped  []string // indented lines that continue text, joined to it when parsing ends
+	wrapped  []string // lines that continue text, joined to it when parsing ends
+}
+
+// last returns the last line of the block so far.
+func (b *block) last() string {
+	if n := len(b.wrapped); n > 0 {
+		return b.wrapped[n-1]
+	}
+	if b.text == "" {
+		return b.headline
+	}
+	return b.text
 }
 
 // source is one handle of the Sources line.
@@ -98,7 +109,7 @@ func notText(r rune) bool { return !meta.IsText(r) }
 // The labels that start the lines of the format, matched in any case. Each
 // is followed by a separator (see cutSep), or ends the line.
 var (
-	signalLabel     = regexp.MustCompile(`(?i)^the\s+signal\b`)
+	signalLabel     = regexp.MustCompile(`(?i)^the` + space + `+signal\b`)
 	consensusLabel  = regexp.MustCompile(`(?i)^consensus\b`)
 	convictionLabel = regexp.MustCompile(`(?i)^conviction\b`)
 	sourcesLabel    = regexp.MustCompile(`(?i)^sources?\b`)
@@ -106,19 +117,23 @@ var (
 		label *regexp.Regexp
 		title string
 	}{
-		{regexp.MustCompile(`(?i)^what['’]?s\s+moving\b`), moving},
-		{regexp.MustCompile(`(?i)^blind\s+spots?\b`), "Blind Spot"},
-		{regexp.MustCompile(`(?i)^(?:one\s+)?actionable\s+ideas?\b`), "One Actionable Idea"},
+		{regexp.MustCompile(`(?i)^what['’]?s` + space + `+moving\b`), moving},
+		{regexp.MustCompile(`(?i)^blind` + space + `+spots?\b`), "Blind Spot"},
+		{regexp.MustCompile(`(?i)^(?:one` + space + `+)?actionable` + space + `+ideas?\b`), "One Actionable Idea"},
 	}
 )
 
 const moving = "What's Moving"
 
+// space is any space, the no-break ones of pasted text among them: \s
+// alone is ASCII's.
+const space = `[\s\p{Zs}]`
+
 // bullet starts an item of What's Moving: a dash or dot, or a number.
-var bullet = regexp.MustCompile(`^(?:[-*+•·–—]|\d{1,3}[.)])\s+`)
+var bullet = regexp.MustCompile(`^(?:[-*+•·–—]|\d{1,3}[.)])` + space + `+`)
 
 // headlineSep ends an item's headline: a dash with space on both sides.
-var headlineSep = regexp.MustCompile(`\s+(?:—|–|--?)\s+`)
+var headlineSep = regexp.MustCompile(space + `+(?:—|–|--?)` + space + `+`)
 
 // cutLabel reports whether l starts with label, then a separator or
 // nothing, and returns the text after them.
@@ -247,9 +262,15 @@ func (p *parser) line(n int, raw string) {
 			return
 		}
 	}
-	if p.open != nil && unicode.IsSpace(firstRune(raw)) {
-		p.open.wrapped = append(p.open.wrapped, l) // an indented line wraps the line before
-		return
+	// A line right after an item or a paragraph wraps it when indented,
+	// or after an item that stops mid-sentence when it starts nothing
+	// else; a bullet, indented or not, starts the next item.
+	if p.open != nil {
+		next := p.section == moving && bullet.MatchString(l)
+		if !next && (unicode.IsSpace(firstRune(raw)) || p.open.kind == item && midSentence(p.open.last()) && !labelled(l)) {
+			p.open.wrapped = append(p.open.wrapped, l)
+			return
+		}
 	}
 	p.open = nil
 	if rest, ok := cutLabel(l, consensusLabel); ok {
@@ -275,6 +296,13 @@ func (p *parser) line(n int, raw string) {
 		return
 	}
 	p.add(&block{kind: paragraph, text: l})
+}
+
+// midSentence reports whether a line stops where a sentence goes on: on a
+// letter, a digit or a comma.
+func midSentence(l string) bool {
+	r, _ := utf8.DecodeLastRuneInString(l)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == ','
 }
 
 // add appends an item or a paragraph, which an indented line may continue.
