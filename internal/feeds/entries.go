@@ -3,9 +3,11 @@ package feeds
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"encoding/xml"
 	"html"
+	"strings"
 	"sync"
 	"time"
 
@@ -76,7 +78,7 @@ func (c *entries) encode(d *content.Digest, format Format) []byte {
 		Id:          link,
 		IsPermaLink: "true",
 		Description: d.Summary,
-		Content:     absolute(d.HTML, link, !cfg.UnsafeHTML),
+		Content:     xmlChars(absolute(d.HTML, link, !cfg.UnsafeHTML)),
 		Created:     d.Date,
 		Updated:     d.Modified(),
 	}}}
@@ -113,6 +115,10 @@ func (c *entries) encode(d *content.Digest, format Format) []byte {
 		ji.PublishedDate = &published
 		ji.ModifiedDate = &modified
 		ji.Tags = themeNames(d)
+		if ji.ContentHTML == "" {
+			// A digest without a body: JSON Feed 1.1 wants one of the two.
+			ji.ContentText = cmp.Or(d.Summary, d.Title)
+		}
 		data, _ := json.MarshalIndent(ji, "    ", "  ") // {"items": [ item ]}
 		return append(append(make([]byte, 0, 4+len(data)), "    "...), data...)
 	}
@@ -153,14 +159,19 @@ func spliceXML(out *bytes.Buffer, frame []byte, closing string, entries [][]byte
 }
 
 // spliceJSON writes to out an encoded JSON feed with the "items" array
-// added (gorilla/feeds omits it when empty, and it is the last field).
+// added (gorilla/feeds omits it when empty, and it is the last field), an
+// empty one when there are none: JSON Feed 1.1 requires it.
 func spliceJSON(out *bytes.Buffer, frame []byte, items [][]byte) {
 	const end = "\n}\n"
-	if len(items) == 0 || !bytes.HasSuffix(frame, []byte(end)) {
+	if !bytes.HasSuffix(frame, []byte(end)) {
 		out.Write(frame)
 		return
 	}
 	out.Write(frame[:len(frame)-len(end)])
+	if len(items) == 0 {
+		out.WriteString(",\n  \"items\": []" + end)
+		return
+	}
 	out.WriteString(",\n  \"items\": [\n")
 	for i, it := range items {
 		if i > 0 {
@@ -169,4 +180,17 @@ func spliceJSON(out *bytes.Buffer, frame []byte, items [][]byte) {
 		out.Write(it)
 	}
 	out.WriteString("\n  ]" + end)
+}
+
+// xmlChars replaces the characters XML 1.0 cannot carry with U+FFFD, as
+// encoding/xml does in text, for the body of an RSS item, which goes in
+// CDATA as it is: the build refuses them typed, but a character reference
+// such as &#x1B; in Markdown gives one. All three formats carry the same.
+func xmlChars(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || r == '\n' || r == '\r' || 0x20 <= r && r <= 0xd7ff || 0xe000 <= r && r <= 0xfffd || 0x10000 <= r && r <= 0x10ffff {
+			return r
+		}
+		return '\ufffd'
+	}, s)
 }
