@@ -49,9 +49,11 @@ func TestPageMetadata(t *testing.T) {
 }
 
 // checkAlternates checks the page's <link rel="alternate">: the site's
-// three feeds on every page, and a term page's own three.
+// three feeds on every page, and a term page's own three, first, since a
+// reader asked to subscribe to a page takes the first it names.
 func checkAlternates(t *testing.T, b *built, name string, doc *html.Node) {
 	links := map[string][]string{} // by type, the output files they lead to
+	first := ""
 	for n := range doc.Descendants() {
 		if n.Type != html.ElementNode || n.Data != "link" {
 			continue
@@ -67,10 +69,16 @@ func checkAlternates(t *testing.T, b *built, name string, doc *html.Node) {
 			continue
 		}
 		links[typ] = append(links[typ], file)
+		if first == "" {
+			first = file
+		}
 	}
 	folders := []string{""}
 	if m := termFolder.FindString(name); m != "" {
 		folders = append(folders, m)
+		if first != m+"feed.xml" {
+			t.Errorf("the first <link rel=alternate> leads to %s, not to the page's own %sfeed.xml", first, m)
+		}
 	}
 	for _, ff := range feedFiles {
 		for _, folder := range folders {
