@@ -100,15 +100,26 @@ func runImport(e *env, f *importFlags, args []string) int {
 	if report(e.stderr, problems) {
 		return ExitContent
 	}
-	opts := importer.Options{Tags: f.tags, Themes: archiveThemes(e, f.source, cfg)}
+	archive := loadArchive(e, "import", f.source, cfg)
+	opts := importer.Options{Tags: f.tags, Themes: themeNames(archive)}
 	dir, shownDir := filepath.Join(f.source, content.Dir), content.Dir
 	if f.output != "" {
 		dir, shownDir = f.output, filepath.ToSlash(f.output)
+	}
+	// A digest written into content/ must not take the URL of another.
+	var taken map[string]string // permalink → the file that has it
+	if d, err := filepath.Abs(dir); err == nil {
+		if c, err := filepath.Abs(filepath.Join(f.source, content.Dir)); err == nil && within(resolved(d), resolved(c)) {
+			taken = permalinks(archive)
+		}
 	}
 	var plan []planned
 	from := map[string]string{} // shown path → the FILE it is imported from
 	for _, file := range args {
 		name := filepath.ToSlash(file)
+		if file == "-" {
+			name = "stdin"
+		}
 		data, base, more := importFile(file, day, cfg.Timezone, opts)
 		problems = append(problems, more...)
 		if more.Err() != nil {
@@ -123,6 +134,15 @@ func runImport(e *env, f *importFlags, args []string) int {
 		if _, err := os.Lstat(p.path); err == nil {
 			problems.Add(p.shown, 0, 0, "already exists; signal import never overwrites a file")
 			continue
+		}
+		if taken != nil {
+			date, _ := time.ParseInLocation(time.DateOnly, base[:len(time.DateOnly)], cfg.Timezone)
+			link := content.NewPermalink(cfg.Permalink, date, base)
+			if other, ok := taken[link]; ok {
+				problems.Add(name, 0, 0, "would have the URL %s of %s (give it another --date or title)", link, other)
+				continue
+			}
+			taken[link] = p.shown
 		}
 		plan = append(plan, p)
 	}
@@ -188,18 +208,24 @@ func digestDate(file string, day time.Time, loc *time.Location) (time.Time, erro
 	return info.ModTime().In(loc), nil
 }
 
-// archiveThemes names the themes of the site's digests, to be matched in
-// the imported text. A site without content/ has none; one whose content
-// does not load gets a warning, and none.
-func archiveThemes(e *env, source string, cfg *config.Config) []string {
+// loadArchive reads the site's digests, for what a new one must not
+// clash with and the themes to match in imported text. A site without
+// content/ has none; one whose content does not load gets a warning, and
+// none.
+func loadArchive(e *env, command, source string, cfg *config.Config) []*content.Digest {
 	if _, err := os.Stat(filepath.Join(source, content.Dir)); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	digests, problems := content.Load(os.DirFS(source), cfg, markdown.New(), nil)
 	if problems.Err() != nil {
-		fmt.Fprintf(e.stderr, "signal import: warning: content/ has errors (see signal check); its themes are not matched\n")
+		fmt.Fprintf(e.stderr, "signal %s: warning: content/ has errors (see signal check); the new digest is not checked against it\n", command)
 		return nil
 	}
+	return digests
+}
+
+// themeNames names the themes of digests, sorted.
+func themeNames(digests []*content.Digest) []string {
 	var names []string
 	for _, d := range digests {
 		for _, t := range d.Themes {
@@ -210,4 +236,13 @@ func archiveThemes(e *env, source string, cfg *config.Config) []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// permalinks maps the permalinks of digests to their files.
+func permalinks(digests []*content.Digest) map[string]string {
+	m := make(map[string]string, len(digests))
+	for _, d := range digests {
+		m[d.Permalink] = d.Path
+	}
+	return m
 }

@@ -10,9 +10,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/content"
+	"github.com/signaldigest/signal/internal/meta"
 )
 
 func newCommand() *command {
@@ -29,6 +31,11 @@ func newCommand() *command {
 			title := strings.Join(strings.Fields(strings.Join(args, " ")), " ")
 			if title == "" {
 				fmt.Fprintln(e.stderr, "signal new: missing TITLE\nUsage: signal new [-s DIR] [--date YYYY-MM-DD] TITLE")
+				return ExitUsage
+			}
+			if i := strings.IndexFunc(title, func(r rune) bool { return !meta.IsText(r) }); i >= 0 {
+				r, _ := utf8.DecodeRuneInString(title[i:])
+				fmt.Fprintf(e.stderr, "signal new: the title holds the control character %U, which a page cannot show\n", r)
 				return ExitUsage
 			}
 			if !isSite(e, "new", source) {
@@ -58,6 +65,12 @@ func newCommand() *command {
 			// date and slug, so the same URL: writing it would break the build.
 			if other := findNamed(filepath.Join(source, content.Dir), base); other != "" && other != rel {
 				fmt.Fprintf(e.stderr, "%s: %s has the same date and slug, so the same URL; give the new one another --date or title\n", filepath.ToSlash(rel), filepath.ToSlash(other))
+				return ExitContent
+			}
+			// Nor may one of another name that has the URL (by its slug:).
+			link := content.NewPermalink(cfg.Permalink, day, base)
+			if other, ok := permalinks(loadArchive(e, "new", source, cfg))[link]; ok && other != filepath.ToSlash(rel) {
+				fmt.Fprintf(e.stderr, "%s: %s has its URL, %s; give the new one another --date or title\n", filepath.ToSlash(rel), other, link)
 				return ExitContent
 			}
 			if err := writeNew(filepath.Join(source, rel), skeleton(title, day)); err != nil {

@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
@@ -215,11 +216,22 @@ func readDigest(fsys fs.FS, p string) (data []byte, size int64, err error) {
 
 // permalink expands a permalink pattern for d.
 func permalink(pattern string, d *Digest) string {
+	return expand(pattern, d.Date, d.Slug)
+}
+
+// NewPermalink is the permalink of a digest about to be written to a file
+// named base (YYYY-MM-DD-slug.md), of that date, without a slug field:
+// what signal new and signal import check against the site's digests.
+func NewPermalink(pattern string, date time.Time, base string) string {
+	return expand(pattern, date, fileSlug(base))
+}
+
+func expand(pattern string, date time.Time, slug string) string {
 	for _, r := range [...][2]string{
-		{":year", d.Date.Format("2006")},
-		{":month", d.Date.Format("01")},
-		{":day", d.Date.Format("02")},
-		{":slug", d.Slug},
+		{":year", date.Format("2006")},
+		{":month", date.Format("01")},
+		{":day", date.Format("02")},
+		{":slug", slug},
 	} {
 		pattern = strings.ReplaceAll(pattern, r[0], r[1])
 	}
