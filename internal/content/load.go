@@ -97,7 +97,8 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 		}
 	}
 	if problems.Err() != nil {
-		return nil, problems
+		// The digests that did parse may clash too: one run says it all.
+		return nil, append(problems, checkPermalinks(digests)...)
 	}
 	if out, ok := cache.bodiesChanged(last, fresh, len(digests)); ok {
 		cache.last = out
