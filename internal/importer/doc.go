@@ -14,6 +14,12 @@
 //	One Actionable Idea — One thing to do.
 //	Sources: @a (a note, which may hold commas (and parentheses)), @b
 //
+// Labels may be decorated as newsletters decorate headings ("📡 The
+// Signal —", "## What's Moving", "**Blind Spot**:"). Lines before the one
+// that starts "The Signal", such as a date or a subject line, follow it as
+// paragraphs. A "Source:" line that names no @handle is a line of its
+// section, not the Sources line.
+//
 // The first line gives the summary (its text after "The Signal —") and the
 // title (its first sentence, or as many of its first clauses as fit in about
 // 70 characters, else its first words). The Consensus line is required; its

@@ -137,16 +137,40 @@ var headlineSep = regexp.MustCompile(space + `+(?:—|–|--?)` + space + `+`)
 
 // cutLabel reports whether l starts with label, then a separator or
 // nothing, and returns the text after them.
+//
+// The label may be decorated as newsletters and Markdown pastes decorate
+// headings: "📡 The Signal —", "## What's Moving", "**Blind Spot**:".
 func cutLabel(l string, label *regexp.Regexp) (rest string, ok bool) {
+	l = undecorated(l)
 	m := label.FindStringIndex(l)
 	if m == nil {
 		return "", false
 	}
-	rest = strings.TrimSpace(l[m[1]:])
+	after := l[m[1]:]
+	for _, closer := range []string{"**", "__"} {
+		after = strings.TrimPrefix(after, closer)
+	}
+	rest = strings.TrimSpace(after)
 	if rest == "" {
 		return "", true
 	}
-	return cutSep(l[m[1]:])
+	return cutSep(after)
+}
+
+// undecorated is l without the emoji, heading marks (#) and strong
+// emphasis (** or __) that may open it. A single * or _ stays: it may be a
+// bullet.
+func undecorated(l string) string {
+	for {
+		t := strings.TrimLeftFunc(l, func(r rune) bool {
+			return r == '#' || r == '\ufe0f' || r == '\u200d' || unicode.In(r, unicode.So, unicode.Sk) || unicode.IsSpace(r)
+		})
+		t = strings.TrimPrefix(strings.TrimPrefix(t, "**"), "__")
+		if t == l {
+			return l
+		}
+		l = t
+	}
 }
 
 // cutSep returns the text after the separator that starts s: a colon, an
@@ -224,8 +248,17 @@ func (p *parser) errorf(line int, format string, args ...any) {
 // parse reads the lines of a plain-text digest.
 func parse(name string, lines []string) (*digest, diag.List) {
 	p := &parser{name: name, handles: map[string]int{}}
+	// Lines before "The Signal —", such as a date or a subject line that
+	// the newsletter tool puts first, follow it as paragraphs: the first
+	// line gives the title.
+	at := signalLine(lines)
+	if at > 0 {
+		p.line(at+1, lines[at])
+	}
 	for i, l := range lines {
-		p.line(i+1, l)
+		if at <= 0 || i != at {
+			p.line(i+1, l)
+		}
 	}
 	p.endSources()
 	for _, b := range p.d.blocks {
@@ -240,6 +273,21 @@ func parse(name string, lines []string) (*digest, diag.List) {
 		p.errorf(p.first+1, "missing Consensus line: want %s after the first line", wantConsensus)
 	}
 	return &p.d, p.problems
+}
+
+// signalLine returns the index of the line that starts "The Signal", if
+// one does before the Consensus line, or -1.
+func signalLine(lines []string) int {
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if _, ok := cutLabel(l, signalLabel); ok {
+			return i
+		}
+		if _, ok := cutLabel(l, consensusLabel); ok {
+			break
+		}
+	}
+	return -1
 }
 
 const wantConsensus = `"Consensus: Stance (scope) | Conviction: Level"`
@@ -277,7 +325,9 @@ func (p *parser) line(n int, raw string) {
 		p.consensus(n, rest)
 		return
 	}
-	if rest, ok := cutLabel(l, sourcesLabel); ok {
+	// A Sources line names handles: "Source: Bloomberg, Nov 24." in a
+	// section is a line of it.
+	if rest, ok := cutLabel(l, sourcesLabel); ok && (rest == "" || strings.Contains(rest, "@")) {
 		p.sourcesAt, p.sourcesText = n, rest
 		return
 	}
