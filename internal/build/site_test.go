@@ -33,6 +33,17 @@ func TestSamplePageKinds(t *testing.T) {
 	if stats.Digests != 17 {
 		t.Errorf("built %d digests, want the 17 that are not drafts", stats.Digests)
 	}
+	// A conviction page and its feeds say what "High" is of: a browser tab
+	// or a feed reader shows the title alone.
+	high := page(t, mem, "conviction/high/index.html")
+	for _, want := range []string{"<title>High conviction · Signal Archive</title>", "<h1>High conviction</h1>"} {
+		if !strings.Contains(high, want) {
+			t.Errorf("conviction/high/ lacks %s", want)
+		}
+	}
+	if feed, _ := mem.File("conviction/high/feed.xml"); !strings.Contains(string(feed), "<title>High conviction · Signal Archive</title>") {
+		t.Error("conviction/high/feed.xml is not titled High conviction · Signal Archive")
+	}
 	// Handles written @QuantKoi and @quantkoi are one source page.
 	for _, n := range mem.Names() {
 		if strings.HasPrefix(n, "sources/") && strings.ToLower(n) != n {

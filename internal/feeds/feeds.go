@@ -40,7 +40,7 @@ func Lists(s *site.Site) []List {
 	lists := []List{{Folder: "/", Title: s.Config.Title, Digests: s.Digests}}
 	for _, tax := range s.Taxonomies() {
 		for _, t := range tax.Terms {
-			lists = append(lists, List{Folder: t.Path(), Title: t.Name + " · " + s.Config.Title, Digests: t.Digests})
+			lists = append(lists, List{Folder: t.Path(), Title: t.Title() + " · " + s.Config.Title, Digests: t.Digests})
 		}
 	}
 	return lists

@@ -124,7 +124,7 @@ func (s *Site) pages() {
 		s.Pages = append(s.Pages, &Page{Kind: KindTerms, Path: "/" + tax.Name + "/", Title: tax.Title, Taxonomy: tax})
 		for _, t := range tax.Terms {
 			first := len(s.Pages)
-			s.paginate(&Page{Kind: KindTerm, Title: t.Name, Taxonomy: tax, Term: t, FeedFolder: t.Path()}, t.Path(), t.Digests)
+			s.paginate(&Page{Kind: KindTerm, Title: t.Title(), Taxonomy: tax, Term: t, FeedFolder: t.Path()}, t.Path(), t.Digests)
 			t.Pages = s.Pages[first:]
 		}
 	}

@@ -56,6 +56,15 @@ type Term struct {
 // Path is the site path of the term's first page.
 func (t *Term) Path() string { return "/" + t.Taxonomy.Name + "/" + t.Slug + "/" }
 
+// Title names the term alone, as a page or feed title: its name, but
+// "High conviction" rather than "High".
+func (t *Term) Title() string {
+	if t.Taxonomy.Name == "conviction" {
+		return t.Name + " conviction"
+	}
+	return t.Name
+}
+
 // Count is the number of digests in the term.
 func (t *Term) Count() int { return len(t.Digests) }
 
