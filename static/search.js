@@ -163,10 +163,24 @@ function shardKey(term) {
 // meta.json gives, and cached as it is.
 const current = { cache: "no-cache" };
 
-// meta returns the promise of meta.json, fetched when first asked for.
+// meta returns the promise of meta.json, fetched when first asked for: the
+// build whose files the page holds.
 let metaFile;
-const meta = () => (metaFile ??= fetch(new URL("meta.json", dir), current).then((r) => r.json()));
+const fetchMeta = () => fetch(new URL("meta.json", dir), current).then((r) => r.json());
+const meta = () => (metaFile ??= fetchMeta());
 const files = new Map(); // name → promise of its contents, or null when missing
+
+// changed asks for meta.json again. When the site was built again since
+// the page got it, the page lets go of every file of the old build, whose
+// ids the new one's do not match, and it reports true.
+async function changed() {
+  const [was, now] = await Promise.all([meta(), fetchMeta()]);
+  if (now.version === was.version) return false;
+  files.clear();
+  shards.clear();
+  metaFile = Promise.resolve(now);
+  return true;
+}
 
 // fetchFile fetches a file of the index once: with no-cache when current
 // is set, or else named with the index's version.
@@ -322,7 +336,12 @@ async function facet(tax, slug, n) {
 // ties go to the newest digest, which has the smallest id.
 export async function query(q, filters, typing = true) {
   const terms = [...new Set(tokens(q))].filter((t) => utf8.encode(t).length <= 64);
+  // A page left open may outlive its build: each query after the first
+  // asks whether the build changed (a 304 while it has not), beside its
+  // shards, and runs again on the new build if it did.
+  const stale = metaFile ? changed() : Promise.resolve(false);
   for (const t of terms) shard(shardKey(t)); // beside meta.json
+  if (await stale) return query(q, filters, typing);
   const m = await meta();
   const last = terms.length - 1;
   const lists = await Promise.all([
@@ -389,9 +408,13 @@ export function snippet(body, terms, prefix) {
       const sentence = sentenceStart(body, Math.max(0, at - 120), at);
       if (sentence >= 0) from = sentence;
       else if (from > 0) from = Math.min(body.indexOf(" ", from) + 1 || at, at);
-      if (to < body.length) to = Math.max(body.lastIndexOf(" ", to), at + w.length);
+      // It ends with its paragraph, rather than run on into a heading.
+      const end = body.indexOf("\n", at + w.length);
+      const whole = end >= 0 && end <= to;
+      if (whole) to = end;
+      else if (to < body.length) to = Math.max(body.lastIndexOf(" ", to), at + w.length);
       const text = body.slice(from, to).replace(/\s+/g, " ").trim();
-      return (from > 0 ? "…" : "") + text + (to < body.length ? "…" : "");
+      return (from > 0 ? "…" : "") + text + (to < body.length && !whole ? "…" : "");
     }
     at += w.length;
   }
@@ -425,11 +448,15 @@ export function marked(text, terms, prefix) {
   return out;
 }
 
+// visible reports whether every word of the query is in one of texts.
+const visible = (texts, terms, prefix) => terms.every((term) => texts.some((t) => hits(t, [term], prefix)));
+
 // shows reports whether what a result shows of a digest, its title,
-// summary, themes and the handles it cites, holds a word of the query.
+// summary, themes and the handles it cites, holds every word of the query:
+// else its body is fetched, to show the others there.
 function shows(rec, terms, prefix, themeNames) {
   const [, name, , , , , themes, summary, handles = []] = rec;
-  return [name, summary, ...themes.map((s) => themeNames.get(s) || s), ...handles].some((t) => hits(t, terms, prefix));
+  return visible([name, summary, ...themes.map((s) => themeNames.get(s) || s), ...handles], terms, prefix);
 }
 
 // result shows a digest found: its title, date, badges, themes, the
@@ -438,7 +465,9 @@ function shows(rec, terms, prefix, themeNames) {
 function result(rec, terms, prefix, themeNames, text) {
   const [path, name, date, stance, scope, conviction, themes, summary, handles = []] = rec;
   const names = themes.map((s) => themeNames.get(s) || s);
-  const cut = text ? snippet(text, terms, prefix) : "";
+  // The words around the first of those the card does not show.
+  const hidden = terms.filter((term) => !visible([name, summary, ...names, ...handles], [term], prefix));
+  const cut = text ? snippet(text, hidden.length ? hidden : terms, prefix) : "";
   text = cut || summary;
   const [y, mo, d] = date.split("-").map(Number);
   return el("li", null, el("article", { class: "card result" },
@@ -477,13 +506,17 @@ function start() {
   // The URL holds the query and the filters, so that a search is a link.
   const params = new URLSearchParams(location.search);
   box.value = params.get("q") || "";
-  for (const [name, sel] of Object.entries(selects)) {
+  const unknown = []; // filters of the URL that name no option, as typed by hand
+  for (const sel of Object.values(selects)) {
     const v = params.get(sel?.name);
-    if (sel && v) sel.value = v;
+    if (!sel || !v) continue;
+    sel.value = v;
+    if (!sel.value) sel.value = v.toLowerCase();
+    if (!sel.value) unknown.push(`no ${sel.name} “${v}”`);
   }
 
   let seq = 0;
-  let shown = { ids: [], terms: [], prefix: "", count: 0 };
+  let shown = { ids: [], terms: [], prefix: "", count: 0, typing: true };
   async function show(from) {
     const mine = seq;
     const { terms, prefix } = shown;
@@ -520,7 +553,7 @@ function start() {
     const { terms, prefix, ids } = await (early?.key === key ? early.result : query(q, filters, typing));
     early = null;
     if (mine !== seq) return;
-    shown = { ids, terms, prefix, count: 0 };
+    shown = { ids, terms, prefix, count: 0, typing };
     const n = ids.length;
     // A shard holds the words of their first two letters: one letter typed
     // finds only the word of that letter alone, in scripts with spaces.
@@ -541,7 +574,9 @@ function start() {
     run(/\S$/.test(box.value));
   });
   for (const sel of Object.values(selects)) sel?.addEventListener("change", () => run(true));
-  more.addEventListener("click", () => show(shown.count));
+  // More results of a build since replaced would be the wrong records:
+  // the query runs again on the new build instead.
+  more.addEventListener("click", async () => ((await changed()) ? run(shown.typing) : show(shown.count)));
 
   // Keys: / goes to the box, the arrows move through the results (the box
   // is above the first), Enter opens the link that has the focus.
@@ -564,7 +599,11 @@ function start() {
     else if (next < links.length) links[next].focus();
   });
 
-  if (box.value || Object.values(selects).some((s) => s && s.value)) run(true);
+  if (box.value || Object.values(selects).some((s) => s && s.value)) {
+    run(true).then(() => unknown.length && (status.textContent += ` (This archive has ${unknown.join(" and ")}.)`));
+  } else if (unknown.length) {
+    status.textContent = `This archive has ${unknown.join(" and ")}.`;
+  }
 }
 
 // The search page loads this module from its head with async, so that it
@@ -584,7 +623,7 @@ if (typeof document !== "undefined") {
     result.then(({ terms, prefix, ids }) => ids.slice(0, page).forEach(async (id) => {
       const rec = await record(id);
       const slugs = rec ? rec[6].map((t) => t.replace(/-/g, " ")) : []; // the themes' names, near enough
-      if (rec && ![rec[1], rec[7], ...slugs, ...(rec[8] || [])].some((t) => hits(t, terms, prefix))) body(id);
+      if (rec && !visible([rec[1], rec[7], ...slugs, ...(rec[8] || [])], terms, prefix)) body(id);
     }), () => {});
     early = { key: JSON.stringify([q, filters, true]), result };
   }

@@ -16,6 +16,7 @@ const (
 	maxCSS    = 15 << 10 // every stylesheet a page links, together
 	maxScript = 2 << 10  // any one script, outside the search page (raw bytes)
 	maxDigest = 30 << 10 // a digest page and its stylesheets, beyond the digest's own text
+	maxSearch = 10 << 10 // the search page's module, which issue 9 bounds
 )
 
 func gzipped(data []byte) int {
@@ -41,6 +42,11 @@ func TestWeight(t *testing.T) {
 	t.Logf("stylesheets: %d bytes gzipped (budget %d)", css, maxCSS)
 	if css == 0 || css > maxCSS {
 		t.Errorf("the stylesheets weigh %d bytes gzipped, budget %d", css, maxCSS)
+	}
+	js, _ := s.mem.File("search.js")
+	t.Logf("search.js: %d bytes gzipped (budget %d)", gzipped(js), maxSearch)
+	if len(js) == 0 || gzipped(js) > maxSearch {
+		t.Errorf("search.js weighs %d bytes gzipped, budget %d", gzipped(js), maxSearch)
 	}
 
 	biggest, biggestPage := 0, ""

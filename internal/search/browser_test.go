@@ -333,6 +333,24 @@ func TestBrowserSearch(t *testing.T) {
 		}
 	}
 
+	// A result whose title or summary shows one word of the query but not
+	// the other shows the other in its body.
+	tb.run("searching open stickiness", chromedp.Navigate(root+"search/?q=open+stickiness"))
+	tb.firstIs("the digest with both words", "Open weights squeeze API margins")
+	if got := eval[[]string](tb, `Array.from(document.querySelectorAll("#search-results > li:first-child p.snippet mark"), m => m.textContent)`); !slices.Contains(got, "stickiness") {
+		t.Errorf("open stickiness: the first result marks %q in a body snippet, want stickiness", got)
+	}
+
+	// A filter typed in the URL in capitals is the page's choice; one that
+	// names nothing of the archive says so, rather than leave the page blank.
+	tb.run("opening a search by a filter in capitals", chromedp.Navigate(root+"search/?consensus=BEARISH"))
+	tb.waitFor("the bearish digests", `(() => {
+		const li = document.querySelectorAll("#search-results > li");
+		return li.length > 0 && Array.from(li).every(l => l.querySelector(".stance-bearish"));
+	})()`)
+	tb.run("opening a search by an unknown theme", chromedp.Navigate(root+"search/?theme=no-such-theme"))
+	tb.waitFor("the page says the theme is unknown", `document.getElementById("search-status").textContent === "This archive has no theme “no-such-theme”."`)
+
 	// 7. Marks: a word the query holds, or one that the prefix being typed
 	// starts; never a longer word for a word typed whole.
 	for _, c := range []struct {
@@ -404,6 +422,57 @@ func TestBrowserSearchAfterRebuild(t *testing.T) {
 	mu.Unlock()
 	tb.run("searching the second build", chromedp.Navigate(srv.URL+basePath+"search/?q=humanoid+pilots"))
 	tb.firstIs("the title of the second build", after)
+}
+
+// TestBrowserSearchLeftOpen keeps a search page open while the site is
+// built again without its newest digest, so that every id moves by one,
+// then searches again in it: the page must notice the new build and show
+// its digests, not the old build's records for the new build's ids.
+func TestBrowserSearchLeftOpen(t *testing.T) {
+	const name = "content/2026-11-24-month-end-checklist-credit-compute-curve.md"
+	old, err := os.ReadFile("../../" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample := os.DirFS("../..")
+	drafted := overlay{sample, name, []byte(strings.Replace(string(old), "---\n", "---\ndraft: true\n", 1))}
+	base, _ := url.Parse("https://example.org" + basePath)
+	var builds []*output.Memory
+	for _, fsys := range []fs.FS{sample, drafted} {
+		mem := output.NewMemory()
+		_, problems := build.Run(fsys, mem, build.Options{
+			Theme: signal.Theme, BaseURL: base, Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC),
+		})
+		if err := problems.Err(); err != nil {
+			t.Fatal(err)
+		}
+		builds = append(builds, mem)
+	}
+	var mu sync.Mutex
+	site, modified := builds[0], time.Now().Add(-time.Hour)
+	srv := httptest.NewServer(memoryHandler(func() (*output.Memory, time.Time) {
+		mu.Lock()
+		defer mu.Unlock()
+		return site, modified
+	}))
+	t.Cleanup(srv.Close)
+
+	tb := newTab(t)
+	tb.run("searching the first build", chromedp.Navigate(srv.URL+basePath+"search/?q=compute"))
+	tb.waitFor("results", `document.querySelectorAll("#search-results > li").length >= 5`)
+	mu.Lock()
+	site, modified = builds[1], time.Now()
+	mu.Unlock()
+	for _, c := range []struct{ query, first string }{
+		{"robots", "Robots need more chips than you think"},
+		{"humanoid", "Humanoid pilots meet the safety rulebook"},
+	} {
+		tb.run("searching "+c.query+" in the open page", js(`document.getElementById("search-q").value = ""`), chromedp.SendKeys(chromedp.CSS("#search-q"), c.query+" "))
+		tb.firstIs("the new build's digest for "+c.query, c.first)
+	}
+	if got := tb.titles(); slices.Contains(got, "Month-end checklist: credit, compute and the curve") {
+		t.Errorf("the open page shows the digest the new build left out: %q", got)
+	}
 }
 
 // overlay is fsys with the file name holding data.

@@ -45,8 +45,10 @@
 // byte i/8 for id i; whichever is smaller.
 //
 //	search/meta.json           {"format":2, "version", "docs", "terms", "chunk"}: fetched
-//	                           with the shards of a query's words, both with no-cache;
-//	                           every other file is fetched with ?v=version
+//	                           with the shards of a query's words, both with no-cache,
+//	                           and again beside each later query's, so that a page left
+//	                           open drops the files of a replaced build; every other
+//	                           file is fetched with ?v=version
 //	search/t/HEX.bin           a dictionary shard: the terms whose key (their first two
 //	                           characters, or one, see above) has the UTF-8 bytes HEX,
 //	                           sorted; each is its length and bytes, its document
