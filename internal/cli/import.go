@@ -17,7 +17,6 @@ import (
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/importer"
-	"github.com/signaldigest/signal/internal/markdown"
 	"github.com/signaldigest/signal/internal/meta"
 )
 
@@ -100,7 +99,7 @@ func runImport(e *env, f *importFlags, args []string) int {
 	if report(e.stderr, problems) {
 		return ExitContent
 	}
-	archive := loadArchive(e, "import", f.source, cfg)
+	archive := loadArchive(e, "import", f.source, cfg, "its themes are not matched, nor the digests' URLs checked against it")
 	opts := importer.Options{Tags: f.tags, Themes: themeNames(archive)}
 	dir, shownDir := filepath.Join(f.source, content.Dir), content.Dir
 	if f.output != "" {
@@ -108,10 +107,8 @@ func runImport(e *env, f *importFlags, args []string) int {
 	}
 	// A digest written into content/ must not take the URL of another.
 	var taken map[string]string // permalink → the file that has it
-	if d, err := filepath.Abs(dir); err == nil {
-		if c, err := filepath.Abs(filepath.Join(f.source, content.Dir)); err == nil && within(resolved(d), resolved(c)) {
-			taken = permalinks(archive)
-		}
+	if builds(dir, filepath.Join(f.source, content.Dir)) {
+		taken = permalinks(archive)
 	}
 	var plan []planned
 	from := map[string]string{} // shown path → the FILE it is imported from
@@ -208,20 +205,42 @@ func digestDate(file string, day time.Time, loc *time.Location) (time.Time, erro
 	return info.ModTime().In(loc), nil
 }
 
-// loadArchive reads the site's digests, for what a new one must not
-// clash with and the themes to match in imported text. A site without
-// content/ has none; one whose content does not load gets a warning, and
-// none.
-func loadArchive(e *env, command, source string, cfg *config.Config) []*content.Digest {
+// loadArchive reads the front matter of the site's digests, for the URLs a
+// new one must not take and the themes to match in imported text. A site
+// without content/ has none; one whose content does not load gets a
+// warning that says what is not done (lost), and none.
+func loadArchive(e *env, command, source string, cfg *config.Config, lost string) []*content.Digest {
 	if _, err := os.Stat(filepath.Join(source, content.Dir)); errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	digests, problems := content.Load(os.DirFS(source), cfg, markdown.New(), nil)
+	digests, problems := content.Load(os.DirFS(source), cfg, nil, nil)
 	if problems.Err() != nil {
-		fmt.Fprintf(e.stderr, "signal %s: warning: content/ has errors (see signal check); the new digest is not checked against it\n", command)
+		fmt.Fprintf(e.stderr, "signal %s: warning: content/ has errors (see signal check); %s\n", command, lost)
 		return nil
 	}
 	return digests
+}
+
+// builds reports whether the build reads digests written to dir: dir is
+// the content folder or a folder in it, none of whose names starts with _
+// or . (those the build skips, such as content/_drafts).
+func builds(dir, content string) bool {
+	d, err1 := filepath.Abs(dir)
+	c, err2 := filepath.Abs(content)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	d, c = resolved(d), resolved(c)
+	if !within(d, c) {
+		return false
+	}
+	rel, _ := filepath.Rel(c, d)
+	for _, seg := range strings.Split(rel, string(filepath.Separator)) {
+		if seg != "." && (strings.HasPrefix(seg, "_") || strings.HasPrefix(seg, ".")) {
+			return false
+		}
+	}
+	return true
 }
 
 // themeNames names the themes of digests, sorted.

@@ -69,7 +69,7 @@ func newCommand() *command {
 			}
 			// Nor may one of another name that has the URL (by its slug:).
 			link := content.NewPermalink(cfg.Permalink, day, base)
-			if other, ok := permalinks(loadArchive(e, "new", source, cfg))[link]; ok && other != filepath.ToSlash(rel) {
+			if other, ok := permalinks(loadArchive(e, "new", source, cfg, "the new digest's URL is not checked against it"))[link]; ok && other != filepath.ToSlash(rel) {
 				fmt.Fprintf(e.stderr, "%s: %s has its URL, %s; give the new one another --date or title\n", filepath.ToSlash(rel), other, link)
 				return ExitContent
 			}

@@ -150,6 +150,9 @@ func (p *parser) parse(file []byte) *Digest {
 			return nil
 		}
 	}
+	if p.md == nil {
+		return d // front matter only: see Load
+	}
 	p.body(d, body, bytes.Count(file[:len(file)-len(body)], []byte{'\n'})+1)
 	if p.problems.Err() != nil {
 		return nil

@@ -26,7 +26,10 @@ const Dir = "content"
 // files and folders whose names start with _ or . and files that are not
 // .md. It returns the digests newest first, and every problem found; the
 // digests are nil when there are errors. With a cache, it parses only the
-// files the cache has not seen or was told have changed.
+// files the cache has not seen or was told have changed. With md nil, it
+// reads front matter alone, about three times faster: the digests have no
+// body, nor the sources and summary a body gives, for commands that need
+// only their fields, such as their permalinks.
 func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) ([]*Digest, diag.List) {
 	if cache == nil {
 		cache = NewCache()
