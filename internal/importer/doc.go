@@ -17,8 +17,8 @@
 // Labels may be decorated as newsletters decorate headings ("📡 The
 // Signal —", "## What's Moving", "**Blind Spot**:"). Lines before the one
 // that starts "The Signal", such as a date or a subject line, follow it as
-// paragraphs. A "Source:" line that names no @handle is a line of its
-// section, not the Sources line.
+// paragraphs. A "Source:" line (singular) that names no @handle is a line
+// of its section, not the Sources line; "Sources:" always is one.
 //
 // The first line gives the summary (its text after "The Signal —") and the
 // title (its first sentence, or as many of its first clauses as fit in about
@@ -30,9 +30,9 @@
 // becomes the sources of the front matter, with their notes. Every other
 // line is kept as a paragraph where it stands. An indented line right after
 // an item or a paragraph continues it: it was wrapped. So does any line
-// right after an item that stops mid-sentence (on a letter, a digit or a
-// comma), unless it is a bullet or a label; an indented bullet starts an
-// item. So does one after the Sources line, and any line after a Sources
+// right after an item that goes on with its sentence (it starts in lower
+// case, or the item ends on a comma), unless it is a bullet or a label; an
+// indented bullet starts an item. So does one after the Sources line, and any line after a Sources
 // line that ends with a comma.
 //
 // Separators may be —, – or a spaced -, files may start with a byte order

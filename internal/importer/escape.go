@@ -43,15 +43,14 @@ func inline(s string) string {
 // bareURL returns the length of the URL at s[i] that goldmark's linkify
 // links, written as it is, or 0. Linkify looks for one at the start of the
 // text and after a space or a "(", and takes from "http://", "https://",
-// "ftp://" or "www." the ASCII that may be in a URL; it leaves out a
+// "ftp://" or "www." and a host (linkStart) the ASCII that may be in a URL; it leaves out a
 // trailing _ or ~, which are then escaped as text.
 func bareURL(s string, i int) int {
 	if i > 0 && s[i-1] != ' ' && s[i-1] != '(' {
 		return 0
 	}
 	rest := s[i:]
-	if !strings.HasPrefix(rest, "http://") && !strings.HasPrefix(rest, "https://") &&
-		!strings.HasPrefix(rest, "ftp://") && !strings.HasPrefix(rest, "www.") {
+	if !linkStart.MatchString(rest) {
 		return 0
 	}
 	n := 0
@@ -63,6 +62,11 @@ func bareURL(s string, i int) int {
 	}
 	return n
 }
+
+// linkStart is the start of a URL as linkify finds one: a scheme or www.,
+// then a host with a dot. "http://![](0)" is none, and is escaped as text:
+// FuzzImport found it.
+var linkStart = regexp.MustCompile(`^(?:(?:https?|ftp)://[-a-zA-Z0-9@:%._+~#=]{1,256}|www\.[-a-zA-Z0-9@:%._+~#=]{0,256})\.[a-z]+`)
 
 // entity is the start of an HTML entity or character reference.
 var entity = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)

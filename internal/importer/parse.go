@@ -113,6 +113,7 @@ var (
 	consensusLabel  = regexp.MustCompile(`(?i)^consensus\b`)
 	convictionLabel = regexp.MustCompile(`(?i)^conviction\b`)
 	sourcesLabel    = regexp.MustCompile(`(?i)^sources?\b`)
+	pluralSources   = regexp.MustCompile(`(?i)^sources\b`)
 	sections        = []struct {
 		label *regexp.Regexp
 		title string
@@ -154,7 +155,11 @@ func cutLabel(l string, label *regexp.Regexp) (rest string, ok bool) {
 	if rest == "" {
 		return "", true
 	}
-	return cutSep(after)
+	rest, ok = cutSep(after)
+	for _, closer := range []string{"**", "__"} { // "**Blind Spot:** text"
+		rest = strings.TrimPrefix(rest, closer)
+	}
+	return strings.TrimSpace(rest), ok
 }
 
 // undecorated is l without the emoji, heading marks (#) and strong
@@ -311,11 +316,11 @@ func (p *parser) line(n int, raw string) {
 		}
 	}
 	// A line right after an item or a paragraph wraps it when indented,
-	// or after an item that stops mid-sentence when it starts nothing
+	// or after an item when it goes on mid-sentence and starts nothing
 	// else; a bullet, indented or not, starts the next item.
 	if p.open != nil {
 		next := p.section == moving && bullet.MatchString(l)
-		if !next && (unicode.IsSpace(firstRune(raw)) || p.open.kind == item && midSentence(p.open.last()) && !labelled(l)) {
+		if !next && (unicode.IsSpace(firstRune(raw)) || p.open.kind == item && goesOn(p.open.last(), l) && !labelled(l)) {
 			p.open.wrapped = append(p.open.wrapped, l)
 			return
 		}
@@ -325,11 +330,14 @@ func (p *parser) line(n int, raw string) {
 		p.consensus(n, rest)
 		return
 	}
-	// A Sources line names handles: "Source: Bloomberg, Nov 24." in a
-	// section is a line of it.
-	if rest, ok := cutLabel(l, sourcesLabel); ok && (rest == "" || strings.Contains(rest, "@")) {
-		p.sourcesAt, p.sourcesText = n, rest
-		return
+	// "Sources:" starts the Sources line, and so does "Source:" when it
+	// names a handle: "Source: Bloomberg, Nov 24." in a section is a line
+	// of it.
+	if rest, ok := cutLabel(l, sourcesLabel); ok {
+		if _, plural := cutLabel(l, pluralSources); plural || rest == "" || hasHandle(rest) {
+			p.sourcesAt, p.sourcesText = n, rest
+			return
+		}
 	}
 	for _, s := range sections {
 		if rest, ok := cutLabel(l, s.label); ok {
@@ -348,11 +356,22 @@ func (p *parser) line(n int, raw string) {
 	p.add(&block{kind: paragraph, text: l})
 }
 
-// midSentence reports whether a line stops where a sentence goes on: on a
-// letter, a digit or a comma.
-func midSentence(l string) bool {
-	r, _ := utf8.DecodeLastRuneInString(l)
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == ','
+// goesOn reports whether next goes on with the sentence that last was
+// cut in, when wrapped: it starts in lower case, or last ends on a comma.
+// A bullet often has no full stop, so a line after one that starts a
+// sentence ("Takeaway: …") stands as a paragraph of its own.
+func goesOn(last, next string) bool {
+	return unicode.IsLower(firstRune(next)) || strings.HasSuffix(last, ",")
+}
+
+// hasHandle reports whether s names a @handle.
+func hasHandle(s string) bool {
+	for i := range len(s) {
+		if s[i] == '@' && handleAt(s, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // add appends an item or a paragraph, which an indented line may continue.
