@@ -36,7 +36,7 @@ func TestSamplePageKinds(t *testing.T) {
 	// A conviction page and its feeds say what "High" is of: a browser tab
 	// or a feed reader shows the title alone.
 	high := page(t, mem, "conviction/high/index.html")
-	for _, want := range []string{"<title>High conviction · Signal Archive</title>", "<h1>High conviction</h1>"} {
+	for _, want := range []string{"<title>High conviction · Signal Archive</title>", "<h1>High conviction</h1>", `<meta name="description" content="High conviction in Signal Archive: `} {
 		if !strings.Contains(high, want) {
 			t.Errorf("conviction/high/ lacks %s", want)
 		}

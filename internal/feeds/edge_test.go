@@ -50,9 +50,12 @@ func TestFeedEdgeCases(t *testing.T) {
 		if err := json.Unmarshal(b.file(t, "feed.json"), &feed); err != nil {
 			t.Fatal(err)
 		}
+		if len(feed.Items) != 1 {
+			t.Fatalf("feed.json has %d items, want 1", len(feed.Items))
+		}
 		_, html := feed.Items[0]["content_html"]
 		_, text := feed.Items[0]["content_text"]
-		if len(feed.Items) != 1 || !html && !text {
+		if !html && !text {
 			t.Errorf("feed.json items %v: JSON Feed 1.1 wants content_html or content_text in each", feed.Items)
 		}
 	})

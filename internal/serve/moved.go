@@ -3,33 +3,37 @@ package serve
 import (
 	"strings"
 
+	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/site"
 )
 
 // moves returns the pages of digests that a rebuild moved, old permalink →
 // new: a digest whose file stayed but whose date or slug changed, or the
-// one digest of a file renamed (one file gone and one new, in one
-// rebuild). An old permalink that still has a digest is no move.
+// one digest of a file renamed (one file gone and one new, of the same
+// title, in one rebuild: a branch switched may remove one digest and add
+// another). An old permalink that still has a digest is no move.
 func moves(old, now *site.Site) map[string]string {
-	was := map[string]string{} // file → permalink
+	was := map[string]*content.Digest{} // by file
 	for _, d := range old.Digests {
-		was[d.Path] = d.Permalink
+		was[d.Path] = d
 	}
-	is := map[string]bool{} // permalinks of the new build
-	var came []string       // permalinks of files new in it
+	is := map[string]bool{}    // permalinks of the new build
+	var came []*content.Digest // digests of files new in it
 	moved := map[string]string{}
 	for _, d := range now.Digests {
 		is[d.Permalink] = true
-		if p, ok := was[d.Path]; !ok {
-			came = append(came, d.Permalink)
-		} else if p != d.Permalink {
-			moved[p] = d.Permalink
+		if o, ok := was[d.Path]; !ok {
+			came = append(came, d)
+		} else if o.Permalink != d.Permalink {
+			moved[o.Permalink] = d.Permalink
 		}
 		delete(was, d.Path)
 	}
 	if len(was) == 1 && len(came) == 1 {
-		for _, p := range was {
-			moved[p] = came[0]
+		for _, o := range was {
+			if o.Title == came[0].Title {
+				moved[o.Permalink] = came[0].Permalink
+			}
 		}
 	}
 	for from := range moved {
@@ -67,8 +71,12 @@ func (s *Server) remember(moved map[string]string) {
 // movedTo returns where the digest page at the site path p went during
 // this session: the name of its file in the build and its URL path, or "".
 func (s *Server) movedTo(p string) (file, target string) {
+	p = strings.TrimSuffix(p, "index.html")
+	if !strings.HasSuffix(p, "/") {
+		p += "/" // the folder, asked for without its slash
+	}
 	s.mu.RLock()
-	to := s.moved[strings.TrimSuffix(p, "index.html")]
+	to := s.moved[p]
 	s.mu.RUnlock()
 	if to == "" {
 		return "", ""

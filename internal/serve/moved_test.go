@@ -14,7 +14,8 @@ import (
 
 // A digest page that moves while the server runs leaves its old address
 // leading to the new one: every page, when the permalink pattern changes.
-// Two files renamed at once are no guess: their old addresses are 404s.
+// A file gone and one of another title new are no rename, and two files
+// renamed at once are no guess: their old addresses are 404s.
 func TestServeMovedPages(t *testing.T) {
 	dir := t.TempDir()
 	content := filepath.Join(dir, "content")
@@ -48,7 +49,22 @@ func TestServeMovedPages(t *testing.T) {
 	get("/2025/01/06/alpha/", http.StatusFound, "/notes/alpha/")
 	get("/2025/01/07/beta/index.html?x=1", http.StatusFound, "/notes/beta/?x=1")
 	get("/notes/alpha/", http.StatusOK, "")
-	get("/2025/01/08/alpha/", http.StatusNotFound, "") // never an address
+	get("/2025/01/06/alpha", http.StatusFound, "/notes/alpha/") // the folder without its slash
+	get("/2025/01/08/alpha/", http.StatusNotFound, "")          // never an address
+
+	// One digest gone and an unrelated one new, as a branch switch does:
+	// no move.
+	if err := os.Remove(filepath.Join(content, "2025-01-07-beta.md")); err != nil {
+		t.Fatal(err)
+	}
+	browserWrite(t, filepath.Join(content, "2025-01-08-unrelated.md"), browserDigest("Unrelated", "Bearish", "- **Other** — news."))
+	rebuild("content/2025-01-07-beta.md", "content/2025-01-08-unrelated.md")
+	get("/notes/beta/", http.StatusNotFound, "")
+	browserWrite(t, filepath.Join(content, "2025-01-07-beta.md"), browserSecondDigest)
+	if err := os.Remove(filepath.Join(content, "2025-01-08-unrelated.md")); err != nil {
+		t.Fatal(err)
+	}
+	rebuild("content/2025-01-07-beta.md", "content/2025-01-08-unrelated.md")
 
 	for from, to := range map[string]string{"2025-01-06-alpha.md": "alpha-renamed.md", "2025-01-07-beta.md": "beta-renamed.md"} {
 		if err := os.Rename(filepath.Join(content, from), filepath.Join(content, to)); err != nil {
