@@ -1,8 +1,10 @@
 package serve
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/site"
 )
@@ -12,16 +14,40 @@ import (
 // one digest of a file renamed (one file gone and one new, of the same
 // title, in one rebuild: a branch switched may remove one digest and add
 // another). An old permalink that still has a digest is no move.
-func moves(old, now *site.Site) map[string]string {
+//
+// Only the digests of the files in changed (or under a folder in it) can
+// have moved, unless site.yaml changed, whose permalink pattern moves them
+// all, or changed is empty (a rebuild of everything). Looking at those
+// alone keeps a save in a large archive quick: maps of 10,000 digests cost
+// a body edit 16 ms.
+func moves(old, now *site.Site, changed []string) map[string]string {
+	touched := func(string) bool { return true }
+	if len(changed) > 0 && !slices.Contains(changed, config.File) {
+		folders := make([]string, len(changed))
+		for i, c := range changed {
+			folders[i] = c + "/"
+		}
+		touched = func(file string) bool {
+			for i, c := range changed {
+				if file == c || strings.HasPrefix(file, folders[i]) {
+					return true
+				}
+			}
+			return false
+		}
+	}
 	was := map[string]*content.Digest{} // by file
 	for _, d := range old.Digests {
-		was[d.Path] = d
+		if touched(d.Path) {
+			was[d.Path] = d
+		}
 	}
-	is := map[string]bool{}    // permalinks of the new build
-	var came []*content.Digest // digests of files new in it
+	var came []*content.Digest // digests of files new in the build
 	moved := map[string]string{}
 	for _, d := range now.Digests {
-		is[d.Permalink] = true
+		if !touched(d.Path) {
+			continue
+		}
 		if o, ok := was[d.Path]; !ok {
 			came = append(came, d)
 		} else if o.Permalink != d.Permalink {
@@ -36,9 +62,9 @@ func moves(old, now *site.Site) map[string]string {
 			}
 		}
 	}
-	for from := range moved {
-		if is[from] {
-			delete(moved, from)
+	if len(moved) > 0 {
+		for _, d := range now.Digests {
+			delete(moved, d.Permalink) // it has a digest still
 		}
 	}
 	return moved

@@ -98,7 +98,7 @@ func (s *Server) Rebuild(baseURL *url.URL, changed ...string) (time.Duration, di
 	} else {
 		s.checkPages(out, s.build)
 		if last, ok := s.site.(*build.Output); ok {
-			s.remember(moves(last.Site(), out.Site()))
+			s.remember(moves(last.Site(), out.Site(), changed))
 		}
 		s.site, s.problems, s.partly = out, nil, false
 	}
