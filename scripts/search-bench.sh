@@ -34,7 +34,7 @@ du -sb "$work/public/pagefind" | awk '{printf "pagefind index: %.1f MB in ", $1/
 find "$work/public/pagefind" -type f | wc -l | awk '{print $1 " files"}'
 
 # A common word, a rare handle (cited by the fewest digests), two words.
-rare=$(sed -n 's|.*<a href="/sources/\([a-z0-9_]*\)/">@[^<]*</a> <span class="count">\([0-9]*\) digest.*|\2 \1|p' "$work/public/sources/index.html" | sort -n | head -1 | cut -d' ' -f2)
+rare=$(sed -n 's|.*<a href="/sources/\([a-z0-9_]*\)/">@[^<]*</a> <span class="count">\([0-9]*\) digest.*|\2 \1|p' "$work/public/sources/index.html" | sort -n | sed -n 1p | cut -d' ' -f2)
 queries="common=margins;rare=@$rare;two=copper supply"
 echo "== browser (median of ${SEARCH_BENCH_RUNS:-5} loads each, cold cache): $queries"
 SEARCH_BENCH_SITE="$work/public" SEARCH_BENCH_QUERIES="$queries" SEARCH_BENCH_RUNS="${SEARCH_BENCH_RUNS:-5}" \
