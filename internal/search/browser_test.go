@@ -333,6 +333,11 @@ func TestBrowserSearch(t *testing.T) {
 		}
 	}
 
+	// The prefix typed stands for the words it starts: a title that holds
+	// one ranks above a body that holds the word typed.
+	tb.run("searching chip", chromedp.Navigate(root+"search/?q=chip"))
+	tb.firstIs("the digest titled with a completion", "Robots need more chips than you think")
+
 	// A result whose title or summary shows one word of the query but not
 	// the other shows the other in its body.
 	tb.run("searching open stickiness", chromedp.Navigate(root+"search/?q=open+stickiness"))

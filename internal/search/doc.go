@@ -33,9 +33,11 @@
 // search.js reads it as (q/255)². A query adds the scores of its words,
 // every one of which must match; the last is also a prefix while it is
 // typed, standing for up to eight terms that it starts, the most frequent
-// first, scored as one term (with the inverse document frequency of all of
-// them). Ties go to the newest digest: digests are numbered newest first,
-// from 0, and the smaller id wins.
+// first, scored with the word itself as one term (with the inverse
+// document frequency of all of them), a completion at 0.75 of the word: so
+// a completion in a title (3 × 0.75) still outranks the word in a body
+// alone (at most 2.2). Ties go to the newest digest: digests are numbered
+// newest first, from 0, and the smaller id wins.
 //
 // # Files
 //

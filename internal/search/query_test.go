@@ -155,9 +155,15 @@ func (ix *index) query(q string, prefix bool) []int {
 			for _, t := range more {
 				dfAll += dict[t].df
 			}
+			// The word and its completions are scored as one term.
+			if exact && len(more) > 0 {
+				f := idf(ix.meta.Docs, min(dfAll, ix.meta.Docs)) / idf(ix.meta.Docs, e.df)
+				for id := range scores {
+					scores[id] *= f
+				}
+			}
 			for _, t := range more {
-				// A completion is scored as if the prefix were one term.
-				f := 0.7 * idf(ix.meta.Docs, min(dfAll, ix.meta.Docs)) / idf(ix.meta.Docs, dict[t].df)
+				f := 0.75 * idf(ix.meta.Docs, min(dfAll, ix.meta.Docs)) / idf(ix.meta.Docs, dict[t].df)
 				for id, s := range ix.postings(t, dict[t]) {
 					scores[id] = max(scores[id], f*s)
 				}
