@@ -389,11 +389,14 @@ function el(tag, attrs, ...children) {
 }
 
 // hit reports whether a word matches a term: the term itself, or one it
-// starts when it is the prefix being typed; in a script without spaces, a
-// word that holds a pair of the query.
+// starts when it is the prefix being typed, or so does a part of it joined
+// by _ (as the index holds them); in a script without spaces, a word that
+// holds a pair of the query.
 function hit(w, terms, prefix) {
   const f = fold(w);
-  return terms.some((t) => f === t || (t === prefix && f.startsWith(t)) || (unspacedRE.test(t) && f.includes(t)));
+  const parts = f.includes("_") ? f.split("_") : [];
+  return terms.some((t) => f === t || (t === prefix && f.startsWith(t)) || (unspacedRE.test(t) && f.includes(t)) ||
+    parts.some((p) => p === t || (t === prefix && p.startsWith(t))));
 }
 
 const hits = (text, terms, prefix) => Array.from(words(text)).some(([w, isWord]) => isWord && hit(w, terms, prefix));

@@ -311,11 +311,12 @@ func TestBrowserSearch(t *testing.T) {
 	}
 
 	// 6b. A word found in a body alone shows the words around it there,
-	// marked, in place of the summary; a handle shows marked among those
-	// the digest cites.
+	// marked, in place of the summary; a handle, or a part of one, shows
+	// marked among those the digest cites.
 	for _, c := range []struct{ query, selector, mark string }{
 		{"electricity", "p.snippet", "electricity"},
 		{"%40latency_lou", "p.cites", "latency_lou"},
+		{"wren", "p.cites", "weights_wren"}, // a part of a handle joined by _
 	} {
 		tb.run("searching "+c.query, chromedp.Navigate(root+"search/?q="+c.query))
 		tb.waitFor("results", `document.querySelectorAll("#search-results > li").length >= 2`)

@@ -107,6 +107,15 @@ func (p *part) index(digests []*content.Digest) {
 	for f := range numFields {
 		add[f] = func(term string) {
 			p.add(term, f)
+			// A word joined by _ is found by its parts too: "wren" finds
+			// @weights_wren, "tokens" finds max_tokens.
+			if strings.IndexByte(term, '_') >= 0 {
+				for part := range strings.SplitSeq(term, "_") {
+					if part != "" {
+						p.add(part, f)
+					}
+				}
+			}
 			if lens[f] < 1<<16-1 {
 				lens[f]++
 			}
