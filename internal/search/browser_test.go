@@ -204,15 +204,7 @@ func (tb *tab) firstIs(what, title string) {
 }
 
 func TestBrowserSearch(t *testing.T) {
-	mem := output.NewMemory()
-	base, _ := url.Parse("https://example.org" + basePath)
-	_, problems := build.Run(os.DirFS("../.."), mem, build.Options{
-		Theme: signal.Theme, BaseURL: base, Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC),
-	})
-	if err := problems.Err(); err != nil {
-		t.Fatal(err)
-	}
-	root := serveMemory(t, mem)
+	root := serveMemory(t, buildSites(t, os.DirFS("../.."))[0])
 	tb := newTab(t)
 
 	// 1. A query in the URL runs on load; the digest titled with the word
@@ -397,9 +389,24 @@ func TestBrowserSearchAfterRebuild(t *testing.T) {
 	}
 	sample := os.DirFS("../..")
 	retitled := overlay{sample, name, []byte(strings.Replace(string(old), before, after, 1))}
+	builds := buildSites(t, sample, retitled)
+	// A static host: Last-Modified, and 304 to If-Modified-Since.
+	root, serve := hostOf(t, builds[0], time.Now().Add(-30*24*time.Hour))
+
+	tb := newTab(t)
+	tb.run("searching the first build", chromedp.Navigate(root+"search/?q=humanoid"))
+	tb.firstIs("the title of the first build", before)
+	serve(builds[1], time.Now().Add(-time.Hour))
+	tb.run("searching the second build", chromedp.Navigate(root+"search/?q=humanoid+pilots"))
+	tb.firstIs("the title of the second build", after)
+}
+
+// buildSites builds each site in memory, under basePath.
+func buildSites(t *testing.T, sites ...fs.FS) []*output.Memory {
+	t.Helper()
 	base, _ := url.Parse("https://example.org" + basePath)
 	var builds []*output.Memory
-	for _, fsys := range []fs.FS{sample, retitled} {
+	for _, fsys := range sites {
 		mem := output.NewMemory()
 		_, problems := build.Run(fsys, mem, build.Options{
 			Theme: signal.Theme, BaseURL: base, Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC),
@@ -409,25 +416,24 @@ func TestBrowserSearchAfterRebuild(t *testing.T) {
 		}
 		builds = append(builds, mem)
 	}
+	return builds
+}
 
-	// A static host: Last-Modified, and 304 to If-Modified-Since.
+// hostOf serves a build as a static host does, modified at the time given,
+// until the test ends; the func it returns serves another in its place.
+func hostOf(t *testing.T, mem *output.Memory, modified time.Time) (root string, serve func(*output.Memory, time.Time)) {
 	var mu sync.Mutex
-	site, modified := builds[0], time.Now().Add(-30*24*time.Hour)
 	srv := httptest.NewServer(memoryHandler(func() (*output.Memory, time.Time) {
 		mu.Lock()
 		defer mu.Unlock()
-		return site, modified
+		return mem, modified
 	}))
 	t.Cleanup(srv.Close)
-
-	tb := newTab(t)
-	tb.run("searching the first build", chromedp.Navigate(srv.URL+basePath+"search/?q=humanoid"))
-	tb.firstIs("the title of the first build", before)
-	mu.Lock()
-	site, modified = builds[1], time.Now().Add(-time.Hour)
-	mu.Unlock()
-	tb.run("searching the second build", chromedp.Navigate(srv.URL+basePath+"search/?q=humanoid+pilots"))
-	tb.firstIs("the title of the second build", after)
+	return srv.URL + basePath, func(m *output.Memory, at time.Time) {
+		mu.Lock()
+		mem, modified = m, at
+		mu.Unlock()
+	}
 }
 
 // TestBrowserSearchLeftOpen keeps a search page open while the site is
@@ -442,33 +448,13 @@ func TestBrowserSearchLeftOpen(t *testing.T) {
 	}
 	sample := os.DirFS("../..")
 	drafted := overlay{sample, name, []byte(strings.Replace(string(old), "---\n", "---\ndraft: true\n", 1))}
-	base, _ := url.Parse("https://example.org" + basePath)
-	var builds []*output.Memory
-	for _, fsys := range []fs.FS{sample, drafted} {
-		mem := output.NewMemory()
-		_, problems := build.Run(fsys, mem, build.Options{
-			Theme: signal.Theme, BaseURL: base, Now: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC),
-		})
-		if err := problems.Err(); err != nil {
-			t.Fatal(err)
-		}
-		builds = append(builds, mem)
-	}
-	var mu sync.Mutex
-	site, modified := builds[0], time.Now().Add(-time.Hour)
-	srv := httptest.NewServer(memoryHandler(func() (*output.Memory, time.Time) {
-		mu.Lock()
-		defer mu.Unlock()
-		return site, modified
-	}))
-	t.Cleanup(srv.Close)
+	builds := buildSites(t, sample, drafted)
+	root, serve := hostOf(t, builds[0], time.Now().Add(-time.Hour))
 
 	tb := newTab(t)
-	tb.run("searching the first build", chromedp.Navigate(srv.URL+basePath+"search/?q=compute"))
+	tb.run("searching the first build", chromedp.Navigate(root+"search/?q=compute"))
 	tb.waitFor("results", `document.querySelectorAll("#search-results > li").length >= 5`)
-	mu.Lock()
-	site, modified = builds[1], time.Now()
-	mu.Unlock()
+	serve(builds[1], time.Now())
 	for _, c := range []struct{ query, first string }{
 		{"robots", "Robots need more chips than you think"},
 		{"humanoid", "Humanoid pilots meet the safety rulebook"},
