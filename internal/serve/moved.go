@@ -17,12 +17,12 @@ import (
 //
 // Only the digests of the files in changed (or under a folder in it) can
 // have moved, unless site.yaml changed, whose permalink pattern moves them
-// all, or changed is empty (a rebuild of everything). Looking at those
-// alone keeps a save in a large archive quick: maps of 10,000 digests cost
-// a body edit 16 ms.
-func moves(old, now *site.Site, changed []string) map[string]string {
+// all, or all is set (a rebuild of everything). Looking at those alone
+// keeps a save in a large archive quick: maps of 10,000 digests cost a body
+// edit 16 ms.
+func moves(old, now *site.Site, changed []string, all bool) map[string]string {
 	touched := func(string) bool { return true }
-	if len(changed) > 0 && !slices.Contains(changed, config.File) {
+	if !all && !slices.Contains(changed, config.File) {
 		folders := make([]string, len(changed))
 		for i, c := range changed {
 			folders[i] = c + "/"

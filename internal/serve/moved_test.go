@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	signal "github.com/signaldigest/signal"
@@ -75,4 +76,16 @@ func TestServeMovedPages(t *testing.T) {
 	get("/notes/alpha-renamed/", http.StatusOK, "")
 	get("/notes/alpha/", http.StatusNotFound, "")
 	get("/2025/01/06/alpha/", http.StatusNotFound, "") // it led to /notes/alpha/, which is gone
+
+	// A digest moved while another file is broken moves when the build is
+	// mended, though the mending rebuild is of the other file alone.
+	alpha, beta := filepath.Join(content, "alpha-renamed.md"), filepath.Join(content, "beta-renamed.md")
+	browserWrite(t, alpha, strings.Replace(browserDigest("Alpha", "Bullish", "- **Chips** — the body."), "---\n", "---\nslug: alpha-moved\n", 1))
+	browserWrite(t, beta, "no front matter")
+	if _, problems := s.Rebuild(base, "content/alpha-renamed.md", "content/beta-renamed.md"); problems.Err() == nil {
+		t.Fatal("a digest without front matter built")
+	}
+	browserWrite(t, beta, browserSecondDigest)
+	rebuild("content/beta-renamed.md")
+	get("/notes/alpha-renamed/", http.StatusFound, "/notes/alpha-moved/")
 }

@@ -47,7 +47,11 @@ type Server struct {
 	goodN    int               // its number
 	partly   bool              // site is a build some of whose pages failed, shown for want of a good one
 	moved    map[string]string // digest pages moved during the session, old site path → new (see moves)
-	epoch    int64             // when the server started: a restarted server's builds differ
+	// The files changed since the build served (all of them when a
+	// rebuild was of everything): where moves looks for moved digests.
+	unserved    []string
+	unservedAll bool
+	epoch       int64 // when the server started: a restarted server's builds differ
 }
 
 // files is a build as the handler reads it.
@@ -93,14 +97,20 @@ func (s *Server) Rebuild(baseURL *url.URL, changed ...string) (time.Duration, di
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.build++
+	// The files changed since the build served, which a failed build
+	// leaves in place: a digest moved by an edit made while another file
+	// was broken moves when the build is mended.
+	s.unserved = append(s.unserved, changed...)
+	s.unservedAll = s.unservedAll || len(changed) == 0
 	if problems.Err() != nil {
 		s.problems = problems.Errors()
 	} else {
 		s.checkPages(out, s.build)
 		if last, ok := s.site.(*build.Output); ok {
-			s.remember(moves(last.Site(), out.Site(), changed))
+			s.remember(moves(last.Site(), out.Site(), s.unserved, s.unservedAll))
 		}
 		s.site, s.problems, s.partly = out, nil, false
+		s.unserved, s.unservedAll = nil, false
 	}
 	return time.Since(start), problems
 }
