@@ -21,8 +21,10 @@ func Load(fsys fs.FS, baseURL *url.URL) (*config.Config, []*content.Digest, diag
 }
 
 func load(fsys fs.FS, baseURL *url.URL, cache *content.Cache) (*config.Config, []*content.Digest, diag.List) {
-	cfg, problems := config.Load(fsys)
-	if problems.Err() != nil {
+	// Settings broken in ways that digests do not depend on are reported
+	// with the digests' problems: one run says it all.
+	cfg, problems := config.Lenient(fsys)
+	if cfg == nil {
 		return nil, nil, problems
 	}
 	if baseURL != nil {

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/mail"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -80,28 +81,64 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	return cfg, problems
 }
 
+// Lenient is Load for a run that reports every problem at once. When the
+// only errors are in settings that reading a digest does not depend on
+// (all but timezone, permalink and unsafe_html), it returns the settings
+// with those at their defaults beside the errors, so that the digests can
+// be checked too; otherwise nil, as Load does.
+func Lenient(fsys fs.FS) (*Config, diag.List) {
+	data, err := fs.ReadFile(fsys, File)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Default(), nil
+	}
+	if err != nil {
+		return Load(fsys)
+	}
+	cfg, problems, readable := parse(data)
+	if problems.Err() != nil && !readable {
+		return nil, problems
+	}
+	return cfg, problems
+}
+
 // Parse reads the contents of a site.yaml.
 func Parse(data []byte) (*Config, diag.List) {
+	cfg, problems, _ := parse(data)
+	if problems.Err() != nil {
+		return nil, problems
+	}
+	return cfg, problems
+}
+
+// digestKeys are the settings that reading a digest depends on: its dates,
+// its permalink, what its body may hold.
+var digestKeys = []string{"timezone", "permalink", "unsafe_html"}
+
+// parse reads a site.yaml, and reports whether digests can be read with
+// what it gives: whether every setting they depend on was read.
+func parse(data []byte) (cfg *Config, problems diag.List, readable bool) {
 	data = []byte(strings.TrimPrefix(string(data), "\ufeff"))
 	root, problems := meta.Parse(File, data, 0)
 	if root == nil {
-		return nil, problems
+		return nil, problems, false
 	}
-	cfg := Default()
+	cfg, readable = Default(), true
 	d := decoder{problems: problems}
 	switch root.Kind {
 	case meta.Null:
 	case meta.Map:
 		for _, f := range root.Fields {
+			before := len(d.problems.Errors())
 			d.field(cfg, f)
+			if len(d.problems.Errors()) > before && slices.Contains(digestKeys, f.Key) {
+				readable = false
+			}
 		}
 	default:
 		d.errorf(root, "site.yaml must be a mapping of settings, not %s", root.Describe())
+		readable = false
 	}
-	if d.problems.Err() != nil {
-		return nil, d.problems
-	}
-	return cfg, d.problems
+	return cfg, d.problems, readable
 }
 
 type decoder struct{ problems diag.List }
