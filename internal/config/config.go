@@ -68,16 +68,10 @@ func (c *Config) AbsURL(sitePath string) string {
 // defaults. The returned list holds warnings and errors; the Config is nil
 // when there are errors.
 func Load(fsys fs.FS) (*Config, diag.List) {
-	data, err := fs.ReadFile(fsys, File)
-	if errors.Is(err, fs.ErrNotExist) {
-		return Default(), nil
-	}
-	var problems diag.List
-	if err != nil {
-		problems.Add(File, 0, 0, "cannot read: %v", err)
+	cfg, problems := Lenient(fsys)
+	if problems.Err() != nil {
 		return nil, problems
 	}
-	cfg, problems := Parse(data)
 	return cfg, problems
 }
 
@@ -91,8 +85,10 @@ func Lenient(fsys fs.FS) (*Config, diag.List) {
 	if errors.Is(err, fs.ErrNotExist) {
 		return Default(), nil
 	}
+	var problems diag.List
 	if err != nil {
-		return Load(fsys)
+		problems.Add(File, 0, 0, "cannot read: %v", err)
+		return nil, problems
 	}
 	cfg, problems, readable := parse(data)
 	if problems.Err() != nil && !readable {
