@@ -147,19 +147,18 @@ func cutLabel(l string, label *regexp.Regexp) (rest string, ok bool) {
 	if m == nil {
 		return "", false
 	}
-	after := l[m[1]:]
-	for _, closer := range []string{"**", "__"} {
-		after = strings.TrimPrefix(after, closer)
-	}
+	after := unbold(l[m[1]:])
 	rest = strings.TrimSpace(after)
 	if rest == "" {
 		return "", true
 	}
 	rest, ok = cutSep(after)
-	for _, closer := range []string{"**", "__"} { // "**Blind Spot:** text"
-		rest = strings.TrimPrefix(rest, closer)
-	}
-	return strings.TrimSpace(rest), ok
+	return strings.TrimSpace(unbold(rest)), ok // "**Blind Spot:** text"
+}
+
+// unbold drops the ** or __ that closes a label's strong emphasis.
+func unbold(s string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(s, "**"), "__")
 }
 
 // undecorated is l without the emoji, heading marks (#) and strong
