@@ -6,7 +6,7 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"net/url"
-	"runtime"
+	"runtime/metrics"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -45,21 +45,33 @@ type Stats struct {
 type Stage struct {
 	Name  string
 	Took  time.Duration
-	Alloc uint64 // bytes allocated during the stage
-	Heap  uint64 // bytes of live heap after it
+	CPU   time.Duration // time the stage's goroutines ran, on all cores
+	GC    time.Duration // time the garbage collector ran, on all cores
+	Alloc uint64        // bytes allocated during the stage
+	Heap  uint64        // bytes of live heap after it
 }
 
-// timer records the stages of a run.
+// timer records the stages of a run. CPU times are the runtime's own
+// estimates (runtime/metrics), good to a few milliseconds.
 type timer struct {
 	stages []Stage
 	start  time.Time
-	alloc  uint64
+	last   [4]metrics.Sample
+}
+
+func (t *timer) read() [4]metrics.Sample {
+	s := [4]metrics.Sample{
+		{Name: "/gc/heap/allocs:bytes"},
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/cpu/classes/user:cpu-seconds"},
+		{Name: "/cpu/classes/gc/total:cpu-seconds"},
+	}
+	metrics.Read(s[:])
+	return s
 }
 
 func (t *timer) begin() {
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	t.start, t.alloc = time.Now(), m.TotalAlloc
+	t.start, t.last = time.Now(), t.read()
 }
 
 func (t *timer) end(name string) {
@@ -67,10 +79,15 @@ func (t *timer) end(name string) {
 		t.begin()
 		return
 	}
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	t.stages = append(t.stages, Stage{Name: name, Took: time.Since(t.start), Alloc: m.TotalAlloc - t.alloc, Heap: m.HeapAlloc})
-	t.start, t.alloc = time.Now(), m.TotalAlloc
+	now := t.read()
+	seconds := func(i int) time.Duration {
+		return time.Duration((now[i].Value.Float64() - t.last[i].Value.Float64()) * float64(time.Second))
+	}
+	t.stages = append(t.stages, Stage{
+		Name: name, Took: time.Since(t.start), CPU: seconds(2), GC: seconds(3),
+		Alloc: now[0].Value.Uint64() - t.last[0].Value.Uint64(), Heap: now[1].Value.Uint64(),
+	})
+	t.start, t.last = time.Now(), now
 }
 
 // Run builds the site in fsys into sink: the whole pipeline, stage by

@@ -91,8 +91,8 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 	}
 	if f.timings {
 		for _, s := range stats.Stages {
-			fmt.Fprintf(e.stderr, "  %-8s %7.1f ms  %8.1f MB allocated  %7.1f MB heap\n",
-				s.Name, float64(s.Took.Microseconds())/1000, float64(s.Alloc)/1e6, float64(s.Heap)/1e6)
+			fmt.Fprintf(e.stderr, "  %-8s %7.1f ms  cpu %7.1f ms  gc %6.1f ms  %8.1f MB allocated  %7.1f MB heap\n",
+				s.Name, ms(s.Took), ms(s.CPU), ms(s.GC), float64(s.Alloc)/1e6, float64(s.Heap)/1e6)
 		}
 	}
 	if !f.quiet {
@@ -162,3 +162,6 @@ func count(n int, thing string) string {
 	}
 	return strconv.Itoa(n) + " " + thing + "s"
 }
+
+// ms gives a duration in milliseconds, to a tenth.
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
