@@ -134,7 +134,12 @@ func safeDestination(source, dest string) error {
 			return fmt.Errorf("destination %s holds %s and looks like a site or a repository, not a build; it would be replaced whole", dest, marker)
 		}
 	}
-	return nil
+	// public/ is signal's own (SPEC §1). Any other folder is replaced only
+	// when it is empty or a build wrote it: -d ~ must not delete a home.
+	if realDst == resolved(filepath.Join(src, "public")) {
+		return nil
+	}
+	return output.Replaceable(dest)
 }
 
 // within reports whether path is dir or lies inside it.

@@ -20,6 +20,31 @@ const tempMark = ".signal-build-"
 // systems without an atomic exchange moves it aside (swap.go).
 const asideMark = "-old"
 
+// Marker is the file every build puts at the root of its output: it tells a
+// folder that a build wrote, which the next build may replace whole, from a
+// folder of the user's that -d names by mistake. Sphinx's .buildinfo does
+// the same.
+const Marker = ".signal-output"
+
+const markerText = "signal build wrote this folder and replaces it whole on the next build.\n"
+
+// ForeignError is NewDir's error when the destination holds files that no
+// build wrote: replacing it would delete them.
+type ForeignError struct {
+	Dest  string
+	Names []string // a few of the entries it holds
+	More  int      // how many more
+}
+
+func (e *ForeignError) Error() string {
+	names := strings.Join(e.Names, ", ")
+	if e.More > 0 {
+		names += fmt.Sprintf(" and %d more", e.More)
+	}
+	return fmt.Sprintf("%s holds files that signal did not write (%s); a build replaces its output folder whole, "+
+		"so it writes only into a new or empty folder or one an earlier build wrote: choose another folder, or empty this one", e.Dest, names)
+}
+
 // Dir writes a site into a new folder beside its destination; Commit swaps
 // it into place, Abort throws it away.
 type Dir struct {
@@ -62,12 +87,42 @@ func NewDir(dest string) (*Dir, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
 	l, err := lock(tmp)
 	if err != nil {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
 	return &Dir{dest: dest, tmp: tmp, dirs: map[string]bool{".": true}, lock: l}, nil
+}
+
+// Replaceable reports a ForeignError when dest is a folder that holds
+// files but not the Marker of an earlier build. A missing dest, or one that
+// is not a folder, is NewDir's to report.
+func Replaceable(dest string) error {
+	if _, err := os.Lstat(filepath.Join(dest, Marker)); err == nil {
+		return nil
+	}
+	entries, err := os.ReadDir(dest)
+	if err != nil || len(entries) == 0 {
+		return nil
+	}
+	e := &ForeignError{Dest: dest}
+	for _, entry := range entries {
+		if len(e.Names) == 3 {
+			e.More++
+			continue
+		}
+		name := entry.Name()
+		if entry.IsDir() {
+			name += "/"
+		}
+		e.Names = append(e.Names, name)
+	}
+	return e
 }
 
 // leftovers lists the folders that builds of dest made beside it.
@@ -150,6 +205,9 @@ func recoverAside(dest string) error {
 func (d *Dir) WriteFile(name string, data []byte) error {
 	if !validName(name) {
 		return fmt.Errorf("refusing to write %q outside the site", name)
+	}
+	if name == Marker {
+		return fmt.Errorf("%s is the name of the file that marks a build's output", name)
 	}
 	if err := d.mkdirs(filepath.Dir(filepath.FromSlash(name))); err != nil {
 		return err

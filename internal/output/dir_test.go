@@ -22,6 +22,9 @@ func tree(t *testing.T, dir string) map[string]string {
 		}
 		b, err := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
+		if rel == Marker {
+			return err // TestReplaceable looks at it
+		}
 		out[filepath.ToSlash(rel)] = string(b)
 		return err
 	})
@@ -68,6 +71,56 @@ func TestDirSwap(t *testing.T) {
 	}
 	if names := sitetest.Names(t, root); !slices.Equal(names, []string{"public"}) {
 		t.Errorf("left beside the destination: %v", names)
+	}
+}
+
+// Every build marks its output. A folder is Replaceable when it is missing,
+// empty, or so marked; one of the user's files is not, and the error names
+// what it holds.
+func TestReplaceable(t *testing.T) {
+	root := t.TempDir()
+	dest := filepath.Join(root, "out")
+	if err := Replaceable(dest); err != nil {
+		t.Errorf("a missing folder: %v", err)
+	}
+	if err := os.Mkdir(dest, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := Replaceable(dest); err != nil {
+		t.Errorf("an empty folder: %v", err)
+	}
+	write(t, dest, map[string]string{"index.html": "one"}, true)
+	if _, err := os.Stat(filepath.Join(dest, Marker)); err != nil {
+		t.Fatalf("no marker in a build's output: %v", err)
+	}
+	if err := Replaceable(dest); err != nil {
+		t.Errorf("a build's output: %v", err)
+	}
+
+	mine := filepath.Join(root, "mine")
+	for _, name := range []string{"thesis.docx", "a", "b", "c", "sub/x"} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(mine, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(mine, name), []byte("precious"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err := Replaceable(mine)
+	var foreign *ForeignError
+	if !errors.As(err, &foreign) {
+		t.Fatalf("a folder of the user's files: %v", err)
+	}
+	if want := "(a, b, c and 2 more)"; !strings.Contains(err.Error(), want) {
+		t.Errorf("error %q does not name what it holds, %s", err, want)
+	}
+	d, err := NewDir(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	if err := d.WriteFile(Marker, []byte("x")); err == nil {
+		t.Error("a page may overwrite the marker")
 	}
 }
 
