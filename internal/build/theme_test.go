@@ -34,6 +34,35 @@ func TestThemeOverride(t *testing.T) {
 	}
 }
 
+// A site's own version of a partial that the built-in layouts cache is run
+// for each page: a footer that shows its page's path shows each page's,
+// not the first page made's on every page. Badges of its own, which read
+// the page's digest, show each digest's title.
+func TestOwnPartialNotCached(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(`<footer>FOOT {{.Path}}</footer>`)}
+	fsys["layouts/partials/badges.html"] = &fstest.MapFile{Data: []byte(`<span class="mine">{{.Stance}}</span>`)}
+	mem, _ := run(t, fsys, build.Options{})
+	pages := 0
+	for _, name := range mem.Names() {
+		got := page(t, mem, name)
+		if !strings.HasSuffix(name, "index.html") || strings.Contains(got, `http-equiv="refresh"`) {
+			continue // not a page, or page/1/'s redirect
+		}
+		pages++
+		want := "<footer>FOOT /" + strings.TrimSuffix(name, "index.html") + "</footer>"
+		if !strings.Contains(got, want) {
+			t.Errorf("%s: no %s", name, want)
+		}
+	}
+	if pages < 10 {
+		t.Errorf("%d pages", pages)
+	}
+	if got := page(t, mem, "index.html"); !strings.Contains(got, `<span class="mine">`) {
+		t.Errorf("own badges not used:\n%s", got)
+	}
+}
+
 // url in a layout takes a site path with or without its leading slash, or
 // none for the site's root, under base_url's path.
 func TestLayoutURL(t *testing.T) {

@@ -18,9 +18,15 @@ import (
 // every page shares. Like Hugo's partialCached, the key is the partial's
 // name and the variant arguments, never the context: a layout that passes
 // no variant gets one output for the whole site.
+//
+// A site that replaces one of the built-in partials gets its own run on
+// every call (see Theme.replaced): the built-in layouts cache a partial by
+// the arguments the built-in one reads, and a footer of the site's own that
+// shows its page's path would otherwise show one page's on every page.
 type partials struct {
-	set   func() *template.Template // a template set holding every partial
-	cache *Cache
+	set    func() *template.Template // a template set holding every partial
+	cache  *Cache
+	always map[string]bool // partials run on every call, never cached
 }
 
 // Cache keeps the output of cached partials. serve keeps one from one
@@ -82,6 +88,11 @@ func (c *Cache) made(key string, p *partial) {
 // cached executes the partial name with dot once per variant and returns
 // its HTML.
 func (c *partials) cached(name string, dot any, variants ...any) (template.HTML, error) {
+	if c.always[name] {
+		var buf bytes.Buffer
+		err := c.set().ExecuteTemplate(&buf, name, dot)
+		return template.HTML(buf.String()), err
+	}
 	var b strings.Builder
 	b.WriteString(name)
 	for _, v := range variants {

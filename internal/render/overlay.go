@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"io/fs"
+	"path"
 	"slices"
 )
 
@@ -108,4 +109,23 @@ func (t Theme) OwnLayouts() bool {
 		return nil
 	})
 	return own
+}
+
+// replaced lists the built-in partials that the site's layouts replace,
+// by name. The built-in layouts call their partials through cached, which
+// keys an output by what the built-in partial reads; a site's own partial
+// may read anything of its page, so it is run on every call.
+func (t Theme) replaced() map[string]bool {
+	o, ok := t.Layouts.(overlay)
+	if !ok || o.upper == nil {
+		return nil
+	}
+	own, _ := fs.Glob(o.upper, "partials/*.html")
+	out := map[string]bool{}
+	for _, name := range own {
+		if _, err := fs.Stat(o.lower, name); err == nil {
+			out[path.Base(name)] = true
+		}
+	}
+	return out
 }

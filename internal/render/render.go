@@ -51,7 +51,7 @@ func New(s *site.Site, theme Theme, cache *Cache) (*Renderer, diag.List) {
 	if cache == nil {
 		cache = NewCache()
 	}
-	parts := &partials{cache: cache}
+	parts := &partials{cache: cache, always: theme.replaced()}
 	funcs := funcMap(s.Config, assets)
 	funcs["cached"] = parts.cached
 	maps.Copy(funcs, newCharts(s.Config).funcs())
