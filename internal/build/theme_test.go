@@ -124,12 +124,18 @@ func TestLayoutErrors(t *testing.T) {
 		{"layouts/partials/footer.html", "<footer>\n<a href=\"{{if .Title}}x{{else}}\"{{end}}>\n</footer>", "layouts/partials/footer.html:2:"},
 		{"layouts/partials/footer.html", "<footer>\n{{template \"missing.html\" .}}</footer>", "layouts/partials/footer.html:2:"},
 		{"layouts/partials/footer.html", "<footer>\n<script>var a = '</script>\n</footer>", "layouts/partials/footer.html:"},
+		// An attribute left open: said in words, not in html/template's
+		// internal state.
+		{"layouts/partials/footer.html", "<footer>\n<a href=\"{{.Title}}\n", "layouts/partials/footer.html: ends inside a tag or attribute left open"},
+		// A partial named like a layout would take its place.
+		{"layouts/partials/base.html", "<p>mine</p>", "layouts/partials/base.html: a partial may not be named like the layout base.html"},
+		{"layouts/partials/list.html", "<p>mine</p>", "layouts/partials/list.html: a partial may not be named like the layout list.html"},
 	} {
 		fsys := txtarFS(t, "small.txtar")
 		fsys[tc.file] = &fstest.MapFile{Data: []byte(tc.src)}
 		_, _, problems := tryRun(fsys, build.Options{})
 		err := problems.Err()
-		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) || strings.Contains(err.Error(), "{state") {
 			t.Errorf("%s: got %v, want an error starting %q", tc.file, err, tc.want)
 		}
 	}

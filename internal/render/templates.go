@@ -41,6 +41,16 @@ func parseTemplates(layoutFS fs.FS, funcs template.FuncMap) (templates, diag.Lis
 		problems.Add("layouts/partials", 0, 0, "cannot list partials: %v", err)
 		return nil, problems
 	}
+	// Partials are named by their base name, as layouts call them: one
+	// named like a layout would replace it.
+	for _, name := range partials {
+		if base := path.Base(name); !isPartial(base) {
+			problems.Add("layouts/"+name, 0, 0, "a partial may not be named like the layout %s; rename it", base)
+		}
+	}
+	if problems.Err() != nil {
+		return nil, problems
+	}
 	common := append([]string{"base.html"}, partials...)
 	out := templates{}
 	seen := map[string]bool{}
@@ -96,15 +106,29 @@ func templateError(err error) diag.FileError {
 	msg := err.Error()
 	m := templateErrRE.FindStringSubmatch(msg)
 	if m == nil && escape != nil && escape.Name != "" {
-		return diag.FileError{Path: layoutPath(escape.Name), Line: escape.Line, Msg: escape.Description}
+		msg := escape.Description
+		if escape.ErrorCode == template.ErrEndContext {
+			// html/template names the state it ended in, which means
+			// nothing to a theme's author; the line is unknown.
+			msg = "ends inside a tag or attribute left open: a quote or > is missing, here or in a template it calls"
+		}
+		return diag.FileError{Path: layoutPath(escape.Name), Line: escape.Line, Msg: plainContext(msg)}
 	}
 	if m == nil {
 		return diag.FileError{Path: "layouts", Msg: msg}
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
-	return diag.FileError{Path: layoutPath(m[1]), Line: line, Col: col, Msg: m[4]}
+	return diag.FileError{Path: layoutPath(m[1]), Line: line, Col: col, Msg: plainContext(m[4])}
 }
+
+// contextRE matches the escaper's states that html/template puts in its
+// messages: "{stateURL delimDoubleQuote urlPartPreQuery ...}".
+var contextRE = regexp.MustCompile(`:? ?\{state[^{}]*\}(?:, \{state[^{}]*\})*`)
+
+// plainContext drops those states: "{{if}} branches end in different
+// contexts" says what is wrong without them.
+func plainContext(msg string) string { return contextRE.ReplaceAllString(msg, "") }
 
 // layoutPath is the file of a template of the theme by its name: partials
 // are parsed under their base name, so the folder is put back.
