@@ -144,3 +144,33 @@ func TestCacheKeepsListingWarnings(t *testing.T) {
 		}
 	}
 }
+
+// An image or other file a digest links to is not copied from content/,
+// and a warning says where it belongs; one in a folder skipped with _ or .,
+// or a file of the author's own (a README), is not named.
+func TestOtherFilesWarned(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/2026-11-02-one.md":  {Data: []byte("---\ntitle: One\ndate: 2026-11-02\nconsensus: Bullish\nconviction: high\n---\n![chart](chart.png)\n")},
+		"content/chart.png":          {Data: []byte("png")},
+		"content/_drafts/sketch.png": {Data: []byte("png")},
+		"content/.notes.txt":         {Data: []byte("mine")},
+		"content/2026/11/figure.SVG": {Data: []byte("<svg/>")},
+		"content/2026/11/readme.txt": {Data: []byte("mine")},
+	}
+	_, problems := content.Load(fsys, config.Default(), markdown.New(), content.NewCache())
+	if problems.Err() != nil {
+		t.Fatal(problems.Err())
+	}
+	got := problems.Error()
+	for _, want := range []string{
+		"content/chart.png: warning: not copied: content/ holds only digests; put images and other files in static/ and link them from the root (/chart.png)",
+		"content/2026/11/figure.SVG: warning: not copied",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "sketch") || strings.Contains(got, "notes") || strings.Contains(got, "readme") {
+		t.Errorf("a skipped file, or one of the author's own, is named:\n%s", got)
+	}
+}

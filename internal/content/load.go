@@ -131,6 +131,12 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 	return digests, problems
 }
 
+// assetExts are the files a digest links to, which content/ does not copy.
+var assetExts = map[string]bool{
+	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".avif": true, ".svg": true,
+	".pdf": true, ".csv": true, ".mp4": true, ".webm": true, ".mp3": true,
+}
+
 // list finds the digest files, in a stable order, and which of them are
 // symbolic links.
 func list(fsys fs.FS) ([]string, map[string]bool, diag.List) {
@@ -156,6 +162,11 @@ func list(fsys fs.FS) ([]string, map[string]bool, diag.List) {
 			if ext := path.Ext(name); !strings.EqualFold(ext, ".md") {
 				if strings.EqualFold(ext, ".markdown") {
 					problems.Warn(p, 0, 0, "not read: digests are .md files (rename it to read it)")
+				} else if assetExts[strings.ToLower(ext)] {
+					// An image kept beside a digest, as in a Hugo page
+					// bundle, would leave a broken link. Other files (a
+					// README, an editor's backup~) are the author's own.
+					problems.Warn(p, 0, 0, "not copied: content/ holds only digests; put images and other files in static/ and link them from the root (/%s)", name)
 				}
 				return nil
 			}
