@@ -235,12 +235,50 @@ func appendText(b, h []byte) []byte {
 		if gt < 0 {
 			break
 		}
-		if !inlineTag(h[1:gt]) {
+		tag := h[1:gt]
+		if !inlineTag(tag) {
 			b = append(b, ' ')
 		}
 		h = h[gt+1:]
+		// What a reader does not read as text: a script or style that
+		// unsafe_html lets through, a footnote's way back (↩).
+		if end := unread(tag); end != "" {
+			i := indexFold(h, end)
+			if i < 0 {
+				break
+			}
+			h = h[i:]
+		}
 	}
 	return b
+}
+
+// unread returns the closing tag up to which an element that opens with
+// tag holds no text a reader reads, or "".
+func unread(tag []byte) string {
+	switch {
+	case hasPrefixFold(tag, "script") || hasPrefixFold(tag, "style"):
+		name, _, _ := bytes.Cut(tag, []byte(" "))
+		return "</" + string(bytes.ToLower(name))
+	case bytes.HasPrefix(tag, []byte("a ")) && bytes.Contains(tag, []byte(`class="footnote-backref"`)):
+		return "</a"
+	}
+	return ""
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix)) &&
+		(len(b) == len(prefix) || b[len(prefix)] == ' ' || b[len(prefix)] == '\t' || b[len(prefix)] == '\n' || b[len(prefix)] == '/')
+}
+
+// indexFold is bytes.Index of an ASCII needle, ignoring case.
+func indexFold(h []byte, needle string) int {
+	for i := 0; i+len(needle) <= len(h); i++ {
+		if bytes.EqualFold(h[i:i+len(needle)], []byte(needle)) {
+			return i
+		}
+	}
+	return -1
 }
 
 // inlineTag reports whether a tag, without its < and >, opens or closes an

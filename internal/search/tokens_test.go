@@ -60,6 +60,10 @@ func TestText(t *testing.T) {
 		`<li><strong>Prices slide</strong> — Cheaper (via <a class="handle" href="/sources/x/">@x</a>).</li>`: ` Prices slide — Cheaper (via @x). `,
 		`<p>snake<em>_case</em> and <code>go&amp;run</code></p><p>next</p>`:                                   ` snake_case and go&run  next `,
 		`<p>Costs fell.<sup id="fnref:1"><a href="#fn:1">1</a></sup></p>`:                                     ` Costs fell. 1  `,
+		// Scripts and styles (raw HTML with unsafe_html) and a footnote's
+		// way back are not text.
+		`<p>a</p><script>alert("xss")</script><STYLE type="text/css">p{}</STYLE><p>b</p>`:                                           ` a      b `,
+		`<li id="fn:1"><p>Note.&#160;<a href="#fnref:1" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a></p></li>`: "  Note.\u00a0  ",
 	} {
 		if got := search.Text([]byte(in)); got != want {
 			t.Errorf("Text(%s) = %q, want %q", in, got, want)
