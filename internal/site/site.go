@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -99,10 +100,23 @@ func (s *Site) collisions() diag.List {
 			d, o = o, d
 		}
 		if d.Digest != nil {
-			problems.Add(d.Digest.Path, 1, 0, "permalink %s is also the path of the %s page", d.Path, o.Kind)
+			problems.Add(d.Digest.Path, 1, 0, "permalink %s is also the path of %s", d.Path, o.describe())
 		}
 	}
 	return problems
+}
+
+// describe names a page in a message: "the themes page".
+func (p *Page) describe() string {
+	switch p.Kind {
+	case KindTerms:
+		return "the " + p.Taxonomy.Name + " page"
+	case KindTerm:
+		return fmt.Sprintf("the page of %s in %s", p.Term.Name, p.Taxonomy.Name)
+	case KindDigest:
+		return "the digest " + p.Digest.Path
+	}
+	return "the " + string(p.Kind) + " page"
 }
 
 // taxonomies groups the digests in one pass.
