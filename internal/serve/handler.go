@@ -5,6 +5,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -77,8 +78,9 @@ func loopbackHost(hostport string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// cleanPath turns a request into the name of a built file, or reports that
-// it must be refused. The raw path is checked too: an encoded slash or
+// cleanPath turns a request into the path of a built file, or reports that
+// it must be refused. A path it returns that is not the request's has had
+// its empty segments dropped. The raw path is checked too: an encoded slash or
 // backslash, a NUL, a dot segment or invalid UTF-8 (overlong encodings
 // among it) in any form never reaches the site's files.
 func cleanPath(r *http.Request) (string, bool) {
@@ -95,10 +97,13 @@ func cleanPath(r *http.Request) (string, bool) {
 			return "", false
 		}
 	}
-	if path.Clean(p) != strings.TrimSuffix(p, "/") && p != "/" {
-		return "", false
+	// Empty segments are dropped ("/archive//" is "/archive/"): the
+	// caller redirects to the path cleaned.
+	clean := path.Clean(p)
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
 	}
-	return p, true
+	return clean, true
 }
 
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
@@ -106,6 +111,16 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request) {
 	p, ok := cleanPath(r)
 	if !ok {
 		http.Error(w, "400 bad request", http.StatusBadRequest)
+		return
+	}
+	if p != r.URL.Path {
+		// As Go's file server and hugo server do; path.Clean made "//x"
+		// "/x", which no browser reads as another host.
+		target := (&url.URL{Path: p}).EscapedPath()
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
 		return
 	}
 	name := strings.TrimPrefix(p, "/")

@@ -194,6 +194,21 @@ func TestServeSafety(t *testing.T) {
 			t.Errorf("GET %s: %d without nosniff", p, resp.StatusCode)
 		}
 	}
+	// A doubled slash is dropped with a redirect, as Go's file server
+	// does.
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for p, want := range map[string]string{"/archive//": "/archive/", "/themes//x/?q=1": "/themes/x/?q=1"} {
+		req, _ := http.NewRequest("GET", h.base+"/", nil)
+		req.URL.Opaque = p
+		resp, err := noFollow.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 301 || resp.Header.Get("Location") != want {
+			t.Errorf("GET %s: %d to %q, want 301 to %s", p, resp.StatusCode, resp.Header.Get("Location"), want)
+		}
+	}
 	// No directory listings: a folder without index.html is a 404.
 	if code, _, _ := h.get("/2026/11/"); code != 404 {
 		t.Errorf("GET /2026/11/: %d, want 404", code)
