@@ -23,10 +23,15 @@ var watched = []string{"content", "layouts", "static"}
 type watcher struct {
 	root  string
 	fs    *fsnotify.Watcher
-	links map[string]string // a symlinked folder's target → its path in the site
+	links map[string]string // a symlinked folder's or digest's target → its path in the site
 }
 
 func newWatcher(root string) (*watcher, error) {
+	// Absolute, as are the paths of its events and links.
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
@@ -63,6 +68,10 @@ func (w *watcher) addTree(dir string, dots bool) {
 		if err != nil {
 			return nil
 		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			w.addLink(p)
+			return nil
+		}
 		if e.IsDir() {
 			if p != dir && !dots && strings.HasPrefix(e.Name(), ".") {
 				return filepath.SkipDir
@@ -71,6 +80,39 @@ func (w *watcher) addTree(dir string, dots bool) {
 		}
 		return nil
 	})
+}
+
+// addLink watches where a symbolic link to a file leads, as the build
+// reads a digest there: an edit of "_drafts/x.md" is one of the
+// "content/x.md" that links to it. The folder of the target is watched;
+// its other files are not the site's (relevant drops them). A link to a
+// folder is not followed, as the build does not follow it.
+func (w *watcher) addLink(link string) {
+	real, err := filepath.EvalSymlinks(link)
+	if err != nil {
+		return
+	}
+	if st, err := os.Stat(real); err != nil || !st.Mode().IsRegular() {
+		return
+	}
+	realAbs, err1 := filepath.Abs(real)
+	linkAbs, err2 := filepath.Abs(link)
+	if err1 != nil || err2 != nil || realAbs == linkAbs {
+		return
+	}
+	w.links[realAbs] = w.sitePath(linkAbs)
+	_ = w.fs.Add(filepath.Dir(realAbs))
+}
+
+// sitePath is an absolute path inside a watched folder as the site names
+// it: through the link when the folder is a link's target.
+func (w *watcher) sitePath(abs string) string {
+	for target, link := range w.links {
+		if abs == target || strings.HasPrefix(abs, target+string(filepath.Separator)) {
+			return link + strings.TrimPrefix(abs, target)
+		}
+	}
+	return abs
 }
 
 // run calls rebuild with the site paths that changed, once per burst of
@@ -109,6 +151,8 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string)) {
 				}
 				if st, err := stat(ev.Name); err == nil && st.IsDir() {
 					made = append(made, ev.Name)
+				} else if err == nil && st.Mode()&fs.ModeSymlink != 0 {
+					w.addLink(ev.Name)
 				}
 			}
 			if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
@@ -193,10 +237,8 @@ func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
 		return "", false
 	}
 	name := ev.Name
-	for target, link := range w.links {
-		if abs, err := filepath.Abs(name); err == nil && (abs == target || strings.HasPrefix(abs, target+string(filepath.Separator))) {
-			name = link + strings.TrimPrefix(abs, target)
-		}
+	if abs, err := filepath.Abs(name); err == nil {
+		name = w.sitePath(abs)
 	}
 	rel, err := filepath.Rel(w.root, name)
 	if err != nil || strings.HasPrefix(rel, "..") {
