@@ -63,6 +63,32 @@ func TestOwnPartialNotCached(t *testing.T) {
 	}
 }
 
+// A file in the site's layouts/ that no page reads is named in a warning:
+// a Hugo layout's name, a partial in a subfolder, a .htm file.
+func TestUnusedLayoutsWarned(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	for _, name := range []string{"layouts/single.html", "layouts/partials/sub/x.html", "layouts/partials/x.htm", "layouts/partials/mine.html", "layouts/.hidden"} {
+		fsys[name] = &fstest.MapFile{Data: []byte("<p>x</p>")}
+	}
+	_, _, problems := tryRun(fsys, build.Options{})
+	if problems.Err() != nil {
+		t.Fatal(problems.Err())
+	}
+	got := problems.Error()
+	for _, want := range []string{
+		"layouts/single.html: warning: not used: layouts are base.html, 404.html, archive.html, digest.html, list.html, search.html, terms.html, and partials/*.html",
+		"layouts/partials/sub/x.html: warning: not used",
+		"layouts/partials/x.htm: warning: not used",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "mine.html") || strings.Contains(got, "hidden") || strings.Count(got, "single.html") != 1 {
+		t.Errorf("warned of a used or hidden file, or twice:\n%s", got)
+	}
+}
+
 // url in a layout takes a site path with or without its leading slash, or
 // none for the site's root, under base_url's path.
 func TestLayoutURL(t *testing.T) {

@@ -57,6 +57,7 @@ func New(s *site.Site, theme Theme, cache *Cache) (*Renderer, diag.List) {
 	maps.Copy(funcs, newCharts(s.Config).funcs())
 	tmpl, more := parseTemplates(theme.Layouts, funcs)
 	problems = append(problems, more...)
+	problems = append(problems, theme.unused()...)
 	if problems.Err() != nil {
 		return nil, problems
 	}
@@ -177,6 +178,7 @@ func CheckTheme(theme Theme) diag.List {
 	funcs["cached"] = (&partials{}).cached
 	maps.Copy(funcs, newCharts(cfg).funcs())
 	_, problems := parseTemplates(theme.Layouts, funcs)
+	problems = append(problems, theme.unused()...)
 	return append(problems, eachStatic(theme.Static, func(name string) error {
 		f, err := theme.Static.Open(name)
 		if err == nil {
