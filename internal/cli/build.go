@@ -136,7 +136,11 @@ func safeDestination(source, dest string) error {
 	}
 	// public/ is signal's own (SPEC §1). Any other folder is replaced only
 	// when it is empty or a build wrote it: -d ~ must not delete a home.
-	if realDst == resolved(filepath.Join(src, "public")) {
+	// It is public/ itself, not a folder a link of that name leads to:
+	// the links of the path to it are followed, its own name is not.
+	public := filepath.Join(resolved(src), "public")
+	if st, err := os.Lstat(public); err == nil && st.Mode()&os.ModeSymlink == 0 &&
+		filepath.Join(resolved(filepath.Dir(dst)), filepath.Base(dst)) == public {
 		return nil
 	}
 	return output.Replaceable(dest)

@@ -41,8 +41,9 @@ func (e *ForeignError) Error() string {
 	if e.More > 0 {
 		names += fmt.Sprintf(" and %d more", e.More)
 	}
-	return fmt.Sprintf("%s holds files that signal did not write (%s); a build replaces its output folder whole, "+
-		"so it writes only into a new or empty folder or one an earlier build wrote: choose another folder, or empty this one", e.Dest, names)
+	return fmt.Sprintf("%s holds files (%s) but no %s, the file that marks a build's output; a build replaces its "+
+		"output folder whole, so it writes only into a new or empty folder or one a build wrote: choose another folder, "+
+		"or empty this one (an older signal did not mark its output)", e.Dest, names, Marker)
 }
 
 // Dir writes a site into a new folder beside its destination; Commit swaps
@@ -101,26 +102,35 @@ func NewDir(dest string) (*Dir, error) {
 
 // Replaceable reports a ForeignError when dest is a folder that holds
 // files but not the Marker of an earlier build. A missing dest, or one that
-// is not a folder, is NewDir's to report.
+// is not a folder, is NewDir's to report; a folder that cannot be read is
+// not replaceable.
 func Replaceable(dest string) error {
+	st, err := os.Stat(dest)
+	if errors.Is(err, fs.ErrNotExist) || err == nil && !st.IsDir() {
+		return nil
+	}
 	if _, err := os.Lstat(filepath.Join(dest, Marker)); err == nil {
 		return nil
 	}
 	entries, err := os.ReadDir(dest)
-	if err != nil || len(entries) == 0 {
-		return nil
+	if err != nil {
+		return err
 	}
 	e := &ForeignError{Dest: dest}
 	for _, entry := range entries {
-		if len(e.Names) == 3 {
+		switch name := entry.Name(); {
+		case name == ".DS_Store" || name == "Thumbs.db" || name == "desktop.ini":
+			// what a file browser leaves in a folder it shows
+		case len(e.Names) == 3:
 			e.More++
-			continue
+		case entry.IsDir():
+			e.Names = append(e.Names, name+"/")
+		default:
+			e.Names = append(e.Names, name)
 		}
-		name := entry.Name()
-		if entry.IsDir() {
-			name += "/"
-		}
-		e.Names = append(e.Names, name)
+	}
+	if len(e.Names) == 0 {
+		return nil
 	}
 	return e
 }

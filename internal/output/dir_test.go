@@ -106,6 +106,12 @@ func TestReplaceable(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	litter := filepath.Join(root, "litter")
+	os.MkdirAll(litter, 0o755)
+	os.WriteFile(filepath.Join(litter, ".DS_Store"), nil, 0o644)
+	if err := Replaceable(litter); err != nil {
+		t.Errorf("a folder holding only what Finder leaves: %v", err)
+	}
 	err := Replaceable(mine)
 	var foreign *ForeignError
 	if !errors.As(err, &foreign) {
