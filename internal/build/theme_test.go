@@ -36,8 +36,7 @@ func TestThemeOverride(t *testing.T) {
 
 // A site's own version of a partial that the built-in layouts cache is run
 // for each page: a footer that shows its page's path shows each page's,
-// not the first page made's on every page. Badges of its own, which read
-// the page's digest, show each digest's title.
+// not the first page made's on every page. Badges of its own are used.
 func TestOwnPartialNotCached(t *testing.T) {
 	fsys := txtarFS(t, "small.txtar")
 	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(`<footer>FOOT {{.Path}}</footer>`)}

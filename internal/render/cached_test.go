@@ -2,7 +2,9 @@ package render_test
 
 import (
 	"bytes"
+	"io/fs"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	signal "github.com/signaldigest/signal"
@@ -51,5 +53,24 @@ func TestCachedForgets(t *testing.T) {
 	}
 	if most == 0 {
 		t.Error("the cache held nothing: the layouts cache no partial")
+	}
+}
+
+// Only a partial of the site's own that differs from the built-in one runs
+// on every call: a copy of the whole theme, made to change one file, keeps
+// the others cached.
+func TestReplacedPartials(t *testing.T) {
+	card, err := fs.ReadFile(signal.Theme, "layouts/partials/card.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := fstest.MapFS{
+		"layouts/partials/card.html":   {Data: card},
+		"layouts/partials/footer.html": {Data: []byte("<footer>{{.Path}}</footer>")},
+		"layouts/partials/mine.html":   {Data: []byte("<p>mine</p>")},
+	}
+	got := render.NewTheme(signal.Theme, site).Replaced()
+	if len(got) != 1 || !got["footer.html"] {
+		t.Errorf("replaced = %v, want footer.html alone", got)
 	}
 }

@@ -9,3 +9,6 @@ func (c *Cache) Bytes() int {
 	defer c.mu.Unlock()
 	return c.size
 }
+
+// Replaced is what Theme.replaced says.
+func (t Theme) Replaced() map[string]bool { return t.replaced() }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
@@ -126,7 +127,13 @@ func (t Theme) replaced() map[string]bool {
 	own, _ := fs.Glob(o.upper, "partials/*.html")
 	out := map[string]bool{}
 	for _, name := range own {
-		if _, err := fs.Stat(o.lower, name); err == nil {
+		builtin, err := fs.ReadFile(o.lower, name)
+		if err != nil {
+			continue // a partial of the site's own, called as it chooses
+		}
+		// A copy of the whole theme, made to change one file, keeps the
+		// rest cached: the repository's own layouts/ is one.
+		if mine, err := fs.ReadFile(o.upper, name); err != nil || !bytes.Equal(mine, builtin) {
 			out[path.Base(name)] = true
 		}
 	}
