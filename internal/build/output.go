@@ -1,6 +1,7 @@
 package build
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"runtime"
 	"slices"
@@ -47,6 +48,9 @@ type Output struct {
 
 	searchOnce sync.Once // makes the search index, for File
 	index      *output.Memory
+
+	bodiesOnce sync.Once
+	bodies     uint64 // sums up every digest's body: see page
 }
 
 // Cache keeps what one build made for the next: parsed digests, cached
@@ -233,6 +237,12 @@ func (o *Output) page(p *site.Page) ([]byte, diag.List) {
 	var key uint64
 	if o.cache != nil {
 		key = p.Key() ^ o.theme // a page made by an earlier build with another theme is stale
+		if o.render.OwnLayouts() {
+			// A site's own layouts may show any digest's body on any page
+			// (a card with its first paragraph, its length): a body edit
+			// makes every page stale, not only its digest's.
+			key ^= o.bodiesKey()
+		}
 		if data, ok := o.cache.get(p.File(), key); ok {
 			return data, nil
 		}
@@ -259,6 +269,21 @@ func (o *Output) feed(l feeds.List, name string) []byte {
 		}
 	}
 	return files[name[len(l.Folder)-1:]]
+}
+
+// bodiesKey sums up the bodies of every digest of the site.
+func (o *Output) bodiesKey() uint64 {
+	o.bodiesOnce.Do(func() {
+		var h maphash.Hash
+		h.SetSeed(listSeed)
+		var b [8]byte
+		for _, d := range o.site.Digests {
+			binary.LittleEndian.PutUint64(b[:], d.BodyKey())
+			h.Write(b[:])
+		}
+		o.bodies = h.Sum64()
+	})
+	return o.bodies
 }
 
 var listSeed = maphash.MakeSeed()

@@ -215,7 +215,7 @@ func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) 
 		c.renderer, c.dirty = r, false
 	}
 	out := newOutput(s, r, opts.Cache, tk, true)
-	out.release = opts.Cache == nil && !theme.OwnLayouts()
+	out.release = opts.Cache == nil && !r.OwnLayouts()
 	return checked(out, problems)
 }
 

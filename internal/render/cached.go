@@ -104,8 +104,11 @@ func (c *partials) cached(name string, dot any, variants ...any) (template.HTML,
 		}
 	}
 	if d, ok := dot.(*content.Digest); ok {
+		// A partial of the site's own may show the body too.
 		b.WriteByte(0)
 		b.WriteString(strconv.FormatUint(d.MetaKey(), 36))
+		b.WriteByte('.')
+		b.WriteString(strconv.FormatUint(d.BodyKey(), 36))
 	}
 	key := b.String()
 	c.cache.mu.Lock()

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/signaldigest/signal/internal/diag"
+	"github.com/signaldigest/signal/internal/sitefs"
 )
 
 // overlay is a file system whose upper layer hides the lower one, file by
@@ -96,23 +97,36 @@ func NewTheme(builtin, site fs.FS) Theme {
 	}
 }
 
-// OwnLayouts reports whether the site has layouts of its own. The built-in
-// layouts show a digest's body only on the pages that list the digest;
-// a site's own may show any digest's anywhere.
+// OwnLayouts reports whether the site has layouts of its own: files of
+// its layouts/ that are not the built-in theme's byte for byte. The
+// built-in layouts show a digest's body only on the pages that list the
+// digest; a site's own may show any digest's anywhere.
 func (t Theme) OwnLayouts() bool {
+	names, ok := t.own()
+	return !ok || len(names) > 0
+}
+
+// own lists the files of the site's layouts/ that are not the built-in
+// theme's byte for byte: its own files, and its versions of built-in ones.
+// A copy of the whole theme, made to change one file, holds one. ok is
+// false when the layouts are not a site's over the built-in ones.
+func (t Theme) own() (names []string, ok bool) {
 	o, ok := t.Layouts.(overlay)
 	if !ok || o.upper == nil {
-		return ok
+		return nil, ok
 	}
-	own := false
-	_ = fs.WalkDir(o.upper, ".", func(_ string, e fs.DirEntry, err error) error {
-		if err == nil && !e.IsDir() {
-			own = true
-			return fs.SkipAll
+	_ = fs.WalkDir(o.upper, ".", func(name string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			return nil
+		}
+		mine, err1 := sitefs.ReadFile(o.upper, name) // not a named pipe, which would block
+		builtin, err2 := sitefs.ReadFile(o.lower, name)
+		if err1 != nil || err2 != nil || !bytes.Equal(mine, builtin) {
+			names = append(names, name)
 		}
 		return nil
 	})
-	return own
+	return names, true
 }
 
 // replaced lists the built-in partials that the site's layouts replace,
@@ -120,20 +134,13 @@ func (t Theme) OwnLayouts() bool {
 // keys an output by what the built-in partial reads; a site's own partial
 // may read anything of its page, so it is run on every call.
 func (t Theme) replaced() map[string]bool {
-	o, ok := t.Layouts.(overlay)
-	if !ok || o.upper == nil {
-		return nil
-	}
-	own, _ := fs.Glob(o.upper, "partials/*.html")
+	names, _ := t.own()
 	out := map[string]bool{}
-	for _, name := range own {
-		builtin, err := fs.ReadFile(o.lower, name)
-		if err != nil {
-			continue // a partial of the site's own, called as it chooses
+	for _, name := range names {
+		if path.Dir(name) != "partials" {
+			continue
 		}
-		// A copy of the whole theme, made to change one file, keeps the
-		// rest cached: the repository's own layouts/ is one.
-		if mine, err := fs.ReadFile(o.upper, name); err != nil || !bytes.Equal(mine, builtin) {
+		if _, err := fs.Stat(t.Layouts.(overlay).lower, name); err == nil {
 			out[path.Base(name)] = true
 		}
 	}

@@ -30,6 +30,7 @@ type Renderer struct {
 	tmpl   templates
 	assets map[string]string // static file → "?v=hash" to bust caches
 	parts  *partials
+	own    bool // the site has layouts of its own: see Theme.OwnLayouts
 }
 
 // Forget empties the cache of partials, once every page is made: a build
@@ -62,8 +63,11 @@ func New(s *site.Site, theme Theme, cache *Cache) (*Renderer, diag.List) {
 		return nil, problems
 	}
 	parts.set = func() *template.Template { return tmpl[layouts[site.KindHome]] }
-	return &Renderer{site: s, theme: theme, tmpl: tmpl, assets: assets, parts: parts}, problems
+	return &Renderer{site: s, theme: theme, tmpl: tmpl, assets: assets, parts: parts, own: theme.OwnLayouts()}, problems
 }
+
+// OwnLayouts reports whether the site has layouts of its own.
+func (r *Renderer) OwnLayouts() bool { return r.own }
 
 // For returns a Renderer of another build of the same site, with the same
 // theme and settings: the layouts are not parsed again.

@@ -137,6 +137,14 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		{"a layout changed", func() []string {
 			return []string{writeFile(t, dir, "layouts/partials/footer.html", `<footer><p>{{.Site.Config.Title}}, by hand</p></footer>`)}
 		}},
+		// A site's own card shows each digest's body: a body edit then
+		// reaches every list that shows the digest, not only its page.
+		{"an own card that shows the body", func() []string {
+			return []string{writeFile(t, dir, "layouts/partials/card.html", `<article class="card">{{.Title}}: {{len .HTML}} bytes</article>`)}
+		}},
+		{"a body edited under the own card", func() []string {
+			return []string{edit(middle, func(s string) string { return s + "\nOne more paragraph for the card.\n" })}
+		}},
 		{"a stylesheet added", func() []string { return []string{writeFile(t, dir, "static/extra.css", "body{margin:0}")} }},
 		{"site.yaml changed", func() []string {
 			return []string{edit("site.yaml", func(s string) string { return s + "page_size: 7\nfeed_items: 3\n" })}
