@@ -3,6 +3,7 @@ package build_test
 import (
 	"fmt"
 	"maps"
+	"runtime/debug"
 	"runtime/metrics"
 	"strings"
 	"sync"
@@ -134,5 +135,27 @@ func BenchmarkRebuild(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// Timings give each stage the CPU time spent in it, even when no garbage
+// collection ends in the stage: the runtime's own CPU figures change only
+// at one.
+func TestTimingsCPU(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	stats, problems := build.Run(corpusFS(200), discard{}, build.Options{Theme: signal.Theme, Now: now, Timings: true})
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(stats.Stages) != 5 {
+		t.Fatalf("stages: %v", stats.Stages)
+	}
+	for _, s := range stats.Stages {
+		if s.Name != "site" && s.CPU <= 0 {
+			t.Errorf("%s: %v of CPU in %v", s.Name, s.CPU, s.Took)
+		}
+		if s.GC < 0 || s.GC > s.CPU+time.Millisecond {
+			t.Errorf("%s: %v of GC in %v of CPU", s.Name, s.GC, s.CPU)
+		}
 	}
 }

@@ -45,25 +45,26 @@ type Stats struct {
 type Stage struct {
 	Name  string
 	Took  time.Duration
-	CPU   time.Duration // time the stage's goroutines ran, on all cores
-	GC    time.Duration // time the garbage collector ran, on all cores
+	CPU   time.Duration // the process's CPU time (user and system), on all cores
+	GC    time.Duration // of which the garbage collector's, as the runtime estimates it
 	Alloc uint64        // bytes allocated during the stage
 	Heap  uint64        // bytes of live heap after it
 }
 
-// timer records the stages of a run. CPU times are the runtime's own
-// estimates (runtime/metrics), good to a few milliseconds.
+// timer records the stages of a run. CPU time is the process's, from the
+// system; GC time is the runtime's estimate, which it adds up at the end of
+// each collection, so that a stage gets the collections that ended in it.
 type timer struct {
 	stages []Stage
 	start  time.Time
-	last   [4]metrics.Sample
+	cpu    time.Duration
+	last   [3]metrics.Sample
 }
 
-func (t *timer) read() [4]metrics.Sample {
-	s := [4]metrics.Sample{
+func (t *timer) read() [3]metrics.Sample {
+	s := [3]metrics.Sample{
 		{Name: "/gc/heap/allocs:bytes"},
 		{Name: "/memory/classes/heap/objects:bytes"},
-		{Name: "/cpu/classes/user:cpu-seconds"},
 		{Name: "/cpu/classes/gc/total:cpu-seconds"},
 	}
 	metrics.Read(s[:])
@@ -71,7 +72,7 @@ func (t *timer) read() [4]metrics.Sample {
 }
 
 func (t *timer) begin() {
-	t.start, t.last = time.Now(), t.read()
+	t.start, t.cpu, t.last = time.Now(), processCPU(), t.read()
 }
 
 func (t *timer) end(name string) {
@@ -79,15 +80,13 @@ func (t *timer) end(name string) {
 		t.begin()
 		return
 	}
-	now := t.read()
-	seconds := func(i int) time.Duration {
-		return time.Duration((now[i].Value.Float64() - t.last[i].Value.Float64()) * float64(time.Second))
-	}
+	now, cpu := t.read(), processCPU()
+	gc := time.Duration((now[2].Value.Float64() - t.last[2].Value.Float64()) * float64(time.Second))
 	t.stages = append(t.stages, Stage{
-		Name: name, Took: time.Since(t.start), CPU: seconds(2), GC: seconds(3),
+		Name: name, Took: time.Since(t.start), CPU: cpu - t.cpu, GC: gc,
 		Alloc: now[0].Value.Uint64() - t.last[0].Value.Uint64(), Heap: now[1].Value.Uint64(),
 	})
-	t.start, t.last = time.Now(), now
+	t.start, t.cpu, t.last = time.Now(), cpu, now
 }
 
 // Run builds the site in fsys into sink: the whole pipeline, stage by
