@@ -257,19 +257,24 @@ func appendText(b, h []byte) []byte {
 // tag holds no text a reader reads, or "".
 func unread(tag []byte) string {
 	switch {
-	case hasPrefixFold(tag, "script") || hasPrefixFold(tag, "style"):
-		name, _, _ := bytes.Cut(tag, []byte(" "))
-		return "</" + string(bytes.ToLower(name))
+	case hasPrefixFold(tag, "script"):
+		return "</script"
+	case hasPrefixFold(tag, "style"):
+		return "</style"
 	case bytes.HasPrefix(tag, []byte("a ")) && bytes.Contains(tag, []byte(`class="footnote-backref"`)):
 		return "</a"
 	}
 	return ""
 }
 
+// hasPrefixFold reports whether a tag is of the element prefix names, in
+// any case: "script", "SCRIPT type=x" or "script\n", not "scripts".
 func hasPrefixFold(b []byte, prefix string) bool {
 	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix)) &&
-		(len(b) == len(prefix) || b[len(prefix)] == ' ' || b[len(prefix)] == '\t' || b[len(prefix)] == '\n' || b[len(prefix)] == '/')
+		(len(b) == len(prefix) || !isLetter(b[len(prefix)]))
 }
+
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // indexFold is bytes.Index of an ASCII needle, ignoring case.
 func indexFold(h []byte, needle string) int {

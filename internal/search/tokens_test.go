@@ -63,6 +63,7 @@ func TestText(t *testing.T) {
 		// Scripts and styles (raw HTML with unsafe_html) and a footnote's
 		// way back are not text.
 		`<p>a</p><script>alert("xss")</script><STYLE type="text/css">p{}</STYLE><p>b</p>`:                                           ` a      b `,
+		"<p>a</p><script\n type=\"module\">init()</script><style\tmedia=x>p{}</style><scripts>b</scripts><p>c</p>":                  " a      b  c ",
 		`<li id="fn:1"><p>Note.&#160;<a href="#fnref:1" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a></p></li>`: "  Note.\u00a0  ",
 	} {
 		if got := search.Text([]byte(in)); got != want {
