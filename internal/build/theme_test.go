@@ -152,6 +152,8 @@ func TestLayoutErrors(t *testing.T) {
 		// An attribute left open: said in words, not in html/template's
 		// internal state.
 		{"layouts/partials/footer.html", "<footer>\n<a href=\"{{.Title}}\n", "layouts/partials/footer.html: ends inside a tag or attribute left open"},
+		{"layouts/partials/footer.html", "<footer>\n<script>var x = 1;\n", "layouts/partials/footer.html: ends inside a <script> left open"},
+		{"layouts/partials/footer.html", "<footer>\n<!-- note\n", "layouts/partials/footer.html: ends inside an HTML comment left open"},
 		// A partial named like a layout would take its place.
 		{"layouts/partials/base.html", "<p>mine</p>", "layouts/partials/base.html: a partial may not be named like the layout base.html"},
 		{"layouts/partials/list.html", "<p>mine</p>", "layouts/partials/list.html: a partial may not be named like the layout list.html"},

@@ -110,7 +110,7 @@ func templateError(err error) diag.FileError {
 		if escape.ErrorCode == template.ErrEndContext {
 			// html/template names the state it ended in, which means
 			// nothing to a theme's author; the line is unknown.
-			msg = "ends inside a tag or attribute left open: a quote or > is missing, here or in a template it calls"
+			msg = "ends inside " + openAt(msg) + ", here or in a template it calls"
 		}
 		return diag.FileError{Path: layoutPath(escape.Name), Line: escape.Line, Msg: plainContext(msg)}
 	}
@@ -120,6 +120,22 @@ func templateError(err error) diag.FileError {
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
 	return diag.FileError{Path: layoutPath(m[1]), Line: line, Col: col, Msg: plainContext(m[4])}
+}
+
+// openAt says what a template left open, from the state html/template
+// names in its message.
+func openAt(msg string) string {
+	switch {
+	case strings.Contains(msg, "{stateHTMLCmt"):
+		return "an HTML comment left open (<!-- without -->)"
+	case strings.Contains(msg, "{stateJS") || strings.Contains(msg, "elementScript"):
+		return "a <script> left open (no </script>)"
+	case strings.Contains(msg, "{stateCSS") || strings.Contains(msg, "elementStyle"):
+		return "a <style> left open (no </style>)"
+	case strings.Contains(msg, "{stateRCDATA") || strings.Contains(msg, "elementTextarea") || strings.Contains(msg, "elementTitle"):
+		return "a <title> or <textarea> left open"
+	}
+	return "a tag or attribute left open (a quote or > is missing)"
 }
 
 // contextRE matches the escaper's states that html/template puts in its
