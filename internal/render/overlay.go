@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/sitefs"
 )
 
@@ -145,43 +144,4 @@ func (t Theme) replaced() map[string]bool {
 		}
 	}
 	return out
-}
-
-// unused warns of the files in the site's layouts/ that no page reads: a
-// Hugo layout's name (single.html), a partial in a folder of partials/,
-// a .htm file. Each is left out without a word otherwise.
-func (t Theme) unused() diag.List {
-	o, ok := t.Layouts.(overlay)
-	if !ok || o.upper == nil {
-		return nil
-	}
-	var problems diag.List
-	_ = fs.WalkDir(o.upper, ".", func(name string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || strings.HasPrefix(e.Name(), ".") {
-			return nil
-		}
-		if name == "base.html" || path.Dir(name) == "partials" && path.Ext(name) == ".html" {
-			return nil
-		}
-		for _, l := range layouts {
-			if name == l {
-				return nil
-			}
-		}
-		problems.Warn("layouts/"+name, 0, 0, "not used: layouts are base.html, %s, and partials/*.html", strings.Join(layoutNames(), ", "))
-		return nil
-	})
-	return problems
-}
-
-// layoutNames are the page layouts' files, sorted.
-func layoutNames() []string {
-	var names []string
-	for _, l := range layouts {
-		if !slices.Contains(names, l) {
-			names = append(names, l)
-		}
-	}
-	slices.Sort(names)
-	return names
 }

@@ -97,8 +97,12 @@ func (w *watcher) addLink(link string) {
 	}
 	realAbs, err1 := filepath.Abs(real)
 	linkAbs, err2 := filepath.Abs(link)
-	if err1 != nil || err2 != nil || realAbs == linkAbs {
+	root, err3 := filepath.EvalSymlinks(w.root)
+	if err1 != nil || err2 != nil || err3 != nil || realAbs == linkAbs {
 		return
+	}
+	if rel, err := filepath.Rel(root, realAbs); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return // out of the site: the build refuses it, and its folder is not watched
 	}
 	w.links[realAbs] = w.sitePath(linkAbs)
 	_ = w.fs.Add(filepath.Dir(realAbs))
