@@ -288,58 +288,6 @@ func TestServeSafety(t *testing.T) {
 	}
 }
 
-// A content/ folder that is a symbolic link is watched where it leads.
-func TestServeSymlinkedContent(t *testing.T) {
-	real := t.TempDir()
-	os.WriteFile(filepath.Join(real, "2026-11-02-one.md"), []byte(fmt.Sprintf(digest, "Linked")), 0o644)
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: Linked\n"), 0o644)
-	if err := os.Symlink(real, filepath.Join(dir, "content")); err != nil {
-		t.Fatal(err)
-	}
-	log := &syncBuffer{}
-	h := &harness{t: t, dir: dir, log: log}
-	h.base, h.srv = serveDir(t, dir, log)
-	h.eventually("the first build", func() bool { return strings.Contains(h.body(page), "<h1>Linked</h1>") })
-	os.WriteFile(filepath.Join(real, "2026-11-02-one.md"), []byte(fmt.Sprintf(digest, "Linked again")), 0o644)
-	h.eventually("the edit behind the link", func() bool { return strings.Contains(h.body(page), "<h1>Linked again</h1>") })
-}
-
-// A digest that is a symbolic link to a file elsewhere in the site is
-// rebuilt when that file is edited, in place or by an editor's rename, and
-// when a link is made after the server started.
-func TestServeSymlinkedDigest(t *testing.T) {
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: Linked\n"), 0o644)
-	os.MkdirAll(filepath.Join(dir, "_src"), 0o755)
-	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
-	src := filepath.Join(dir, "_src", "one.md")
-	os.WriteFile(src, []byte(fmt.Sprintf(digest, "Behind")), 0o644)
-	if err := os.Symlink("../_src/one.md", filepath.Join(dir, "content", "2026-11-02-one.md")); err != nil {
-		t.Fatal(err)
-	}
-	log := &syncBuffer{}
-	h := &harness{t: t, dir: dir, log: log}
-	h.base, h.srv = serveDir(t, dir, log)
-	page := "/2026/11/02/one/"
-	h.eventually("the first build", func() bool { return strings.Contains(h.body(page), "<h1>Behind</h1>") })
-	os.WriteFile(src, []byte(fmt.Sprintf(digest, "Edited behind")), 0o644)
-	h.eventually("the edit of the link's target", func() bool { return strings.Contains(h.body(page), "<h1>Edited behind</h1>") })
-	tmp := filepath.Join(dir, "_src", "one.md.new")
-	os.WriteFile(tmp, []byte(fmt.Sprintf(digest, "Saved by rename")), 0o644)
-	os.Rename(tmp, src)
-	h.eventually("the target saved by a rename", func() bool { return strings.Contains(h.body(page), "<h1>Saved by rename</h1>") })
-
-	two := filepath.Join(dir, "_src", "two.md")
-	os.WriteFile(two, []byte(strings.Replace(fmt.Sprintf(digest, "Second"), "2026-11-02", "2026-11-03", 1)), 0o644)
-	if err := os.Symlink("../_src/two.md", filepath.Join(dir, "content", "2026-11-03-two.md")); err != nil {
-		t.Fatal(err)
-	}
-	h.eventually("the new link", func() bool { return strings.Contains(h.body("/2026/11/03/two/"), "<h1>Second</h1>") })
-	os.WriteFile(two, []byte(strings.Replace(fmt.Sprintf(digest, "Second edited"), "2026-11-02", "2026-11-03", 1)), 0o644)
-	h.eventually("the edit behind the new link", func() bool { return strings.Contains(h.body("/2026/11/03/two/"), "<h1>Second edited</h1>") })
-}
-
 // A client that sends its headers slowly is cut off, while the event
 // stream of an open page outlives every deadline.
 func TestServeTimeouts(t *testing.T) {
