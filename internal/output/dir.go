@@ -28,7 +28,7 @@ const Marker = ".signal-output"
 
 const markerText = "signal build wrote this folder and replaces it whole on the next build.\n"
 
-// ForeignError is NewDir's error when the destination holds files that no
+// ForeignError is Replaceable's error when the destination holds files that no
 // build wrote: replacing it would delete them.
 type ForeignError struct {
 	Dest  string
