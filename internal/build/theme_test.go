@@ -183,7 +183,7 @@ func TestPermalinkCollision(t *testing.T) {
 	// its layout's kind ("terms").
 	fsys["content/2026-11-07-archive.md"] = &fstest.MapFile{Data: []byte("---\ntitle: t\ndate: 2026-11-07\nconsensus: mixed\nconviction: low\nslug: themes\n---\nx\n")}
 	_, _, problems = tryRun(fsys, build.Options{})
-	want = "content/2026-11-07-archive.md:1: permalink /themes/ is also the path of the themes page"
+	want = "content/2026-11-07-archive.md:6: permalink /themes/ is also the path of the themes page"
 	if err := problems.Err(); err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}

@@ -29,8 +29,11 @@ type Digest struct {
 	Slug       string
 	Draft      bool
 	Permalink  string // the site path of its page, unescaped: /2026/11/24/slug/
-	HTML       []byte // the body, rendered once
-	Code       bool   // the body holds highlighted code, which needs chroma.css
+	// PermalinkLine is the line of slug: in front matter, else 1 (the
+	// file's name makes the slug): a clash of permalinks is reported there.
+	PermalinkLine int
+	HTML          []byte // the body, rendered once
+	Code          bool   // the body holds highlighted code, which needs chroma.css
 
 	metaKey, bodyKey uint64 // see MetaKey and BodyKey
 }
@@ -222,6 +225,10 @@ func (p *parser) fields(d *Digest, root *meta.Node) {
 		default:
 			p.problems.Warn(p.path, f.Line, f.Col, "unknown front matter field %q is ignored", f.Key)
 		}
+	}
+	d.PermalinkLine = 1
+	if v := root.Field("slug"); v != nil {
+		d.PermalinkLine = v.Line
 	}
 	if !d.Updated.IsZero() && !d.Date.IsZero() && d.Updated.Before(d.Date) {
 		p.errorf(root.Field("updated"), "updated: %s is before the digest's date %s",

@@ -258,7 +258,7 @@ func checkPermalinks(digests []*Digest) diag.List {
 	first := map[string]*Digest{}
 	for _, d := range digests { // in path order
 		if other, dup := first[d.Permalink]; dup {
-			problems.Add(d.Path, 1, 0, "permalink %s is also the permalink of %s (give one of them another slug)", d.Permalink, other.Path)
+			problems.Add(d.Path, d.PermalinkLine, 0, "permalink %s is also the permalink of %s (give one of them another slug)", d.Permalink, other.Path)
 			continue
 		}
 		first[d.Permalink] = d

@@ -100,7 +100,7 @@ func (s *Site) collisions() diag.List {
 			d, o = o, d
 		}
 		if d.Digest != nil {
-			problems.Add(d.Digest.Path, 1, 0, "permalink %s is also the path of %s", d.Path, o.describe())
+			problems.Add(d.Digest.Path, d.Digest.PermalinkLine, 0, "permalink %s is also the path of %s", d.Path, o.describe())
 		}
 	}
 	return problems
