@@ -11,4 +11,7 @@ func (c *Cache) Bytes() int {
 }
 
 // Replaced is what Theme.replaced says.
-func (t Theme) Replaced() map[string]bool { return t.replaced() }
+func (t Theme) Replaced() map[string]bool {
+	own, _ := t.own()
+	return t.replaced(own)
+}

@@ -96,15 +96,6 @@ func NewTheme(builtin, site fs.FS) Theme {
 	}
 }
 
-// OwnLayouts reports whether the site has layouts of its own: files of
-// its layouts/ that are not the built-in theme's byte for byte. The
-// built-in layouts show a digest's body only on the pages that list the
-// digest; a site's own may show any digest's anywhere.
-func (t Theme) OwnLayouts() bool {
-	names, ok := t.own()
-	return !ok || len(names) > 0
-}
-
 // own lists the files of the site's layouts/ that are not the built-in
 // theme's byte for byte: its own files, and its versions of built-in ones.
 // A copy of the whole theme, made to change one file, holds one. ok is
@@ -128,12 +119,11 @@ func (t Theme) own() (names []string, ok bool) {
 	return names, true
 }
 
-// replaced lists the built-in partials that the site's layouts replace,
-// by name. The built-in layouts call their partials through cached, which
-// keys an output by what the built-in partial reads; a site's own partial
-// may read anything of its page, so it is run on every call.
-func (t Theme) replaced() map[string]bool {
-	names, _ := t.own()
+// replaced lists, by name, the built-in partials among the site's own
+// layouts (see own). The built-in layouts call their partials through
+// cached, which keys an output by what the built-in partial reads; a site's
+// own partial may read anything of its page, so it is run on every call.
+func (t Theme) replaced(names []string) map[string]bool {
 	out := map[string]bool{}
 	for _, name := range names {
 		if path.Dir(name) != "partials" {

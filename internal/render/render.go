@@ -30,7 +30,7 @@ type Renderer struct {
 	tmpl   templates
 	assets map[string]string // static file → "?v=hash" to bust caches
 	parts  *partials
-	own    bool // the site has layouts of its own: see Theme.OwnLayouts
+	own    bool // the site has layouts of its own: see Theme.own
 }
 
 // Forget empties the cache of partials, once every page is made: a build
@@ -52,7 +52,10 @@ func New(s *site.Site, theme Theme, cache *Cache) (*Renderer, diag.List) {
 	if cache == nil {
 		cache = NewCache()
 	}
-	parts := &partials{cache: cache, always: theme.replaced()}
+	// Layouts of the site's own, unlike the built-in ones, may show a
+	// digest's body on pages that do not list the digest.
+	own, ok := theme.own()
+	parts := &partials{cache: cache, always: theme.replaced(own)}
 	funcs := funcMap(s.Config, assets)
 	funcs["cached"] = parts.cached
 	maps.Copy(funcs, newCharts(s.Config).funcs())
@@ -63,10 +66,11 @@ func New(s *site.Site, theme Theme, cache *Cache) (*Renderer, diag.List) {
 		return nil, problems
 	}
 	parts.set = func() *template.Template { return tmpl[layouts[site.KindHome]] }
-	return &Renderer{site: s, theme: theme, tmpl: tmpl, assets: assets, parts: parts, own: theme.OwnLayouts()}, problems
+	return &Renderer{site: s, theme: theme, tmpl: tmpl, assets: assets, parts: parts, own: !ok || len(own) > 0}, problems
 }
 
-// OwnLayouts reports whether the site has layouts of its own.
+// OwnLayouts reports whether the site has layouts of its own: files of its
+// layouts/ that are not the built-in theme's byte for byte.
 func (r *Renderer) OwnLayouts() bool { return r.own }
 
 // For returns a Renderer of another build of the same site, with the same
