@@ -3,20 +3,30 @@ package content
 import (
 	"path"
 	"regexp"
-
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
 
 // Slugify turns a theme's name into its slug: lower case, every run of
 // characters other than letters and digits turned into one -, trimmed of -.
 // Letters of every script are kept, with their combining marks, in NFC form:
-// "Política Industrial" → "política-industrial".
+// "Política Industrial" → "política-industrial". A capital sigma that ends
+// a word becomes ς, as in lower-case Greek, so that "ΕΝΈΡΓΕΙΑΣ" and
+// "Ενέργειας" are one theme.
 func Slugify(name string) string {
+	if strings.ContainsRune(name, 'Σ') {
+		// strings.ToLower maps each letter alone, and Σ always to σ; x/text's
+		// Lower knows the Final_Sigma rule. It differs from ToLower in one
+		// other letter only: İ, which it makes i and a combining dot, and
+		// ToLower the plain i that a slug wants.
+		name = cases.Lower(language.Und).String(strings.ReplaceAll(name, "İ", "I"))
+	}
 	var b strings.Builder
 	dash := false
 	for _, r := range norm.NFC.String(strings.ToLower(name)) {
