@@ -20,7 +20,7 @@ func Load(fsys fs.FS, baseURL *url.URL) (*config.Config, []*content.Digest, diag
 	return load(sitefs.Confine(fsys), baseURL, nil) // as prepare does
 }
 
-func load(fsys fs.FS, baseURL *url.URL, cache *content.Cache) (*config.Config, []*content.Digest, diag.List) {
+func load(fsys fs.FS, baseURL *url.URL, cache *content.Cache, opts ...content.Option) (*config.Config, []*content.Digest, diag.List) {
 	// Settings broken in ways that digests do not depend on are reported
 	// with the digests' problems: one run says it all.
 	cfg, problems := config.Lenient(fsys)
@@ -39,7 +39,7 @@ func load(fsys fs.FS, baseURL *url.URL, cache *content.Cache) (*config.Config, [
 			return base + site.SourcePath(slug)[1:]
 		}),
 	)
-	digests, more := content.Load(fsys, cfg, md, cache)
+	digests, more := content.Load(fsys, cfg, md, cache, opts...)
 	problems = append(problems, more...)
 	if problems.Err() != nil {
 		return nil, nil, problems

@@ -178,7 +178,7 @@ func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) 
 	if opts.Cache != nil {
 		cc = opts.Cache.Cache
 	}
-	cfg, digests, problems := load(fsys, opts.BaseURL, cc)
+	cfg, digests, problems := load(fsys, opts.BaseURL, cc, content.Published(siteOptions(opts).Shows))
 	if problems.Err() != nil {
 		return nil, append(problems, render.CheckTheme(render.NewTheme(opts.Theme, fsys))...)
 	}
@@ -230,13 +230,18 @@ func checked(out *Output, problems diag.List) (*Output, diag.List) {
 // model makes the site model, from the last one in the cache when only
 // bodies changed and site.yaml did not.
 func model(cfg *config.Config, digests []*content.Digest, opts Options) (*site.Site, diag.List) {
-	so := site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}
+	so := siteOptions(opts)
 	if c := opts.Cache; c != nil && !c.dirty && c.site != nil {
 		if s := c.site.Update(cfg, digests, so); s != nil {
 			return s, nil
 		}
 	}
 	return site.New(cfg, digests, so)
+}
+
+// siteOptions are the options that decide which digests the site shows.
+func siteOptions(opts Options) site.Options {
+	return site.Options{Drafts: opts.Drafts, Future: opts.Future, Now: opts.Now}
 }
 
 // themeKey sums up what every page depends on: site.yaml, the options and

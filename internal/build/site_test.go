@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/signaldigest/signal/internal/build"
 )
@@ -146,5 +147,36 @@ func TestDeterministic(t *testing.T) {
 		if string(x) != string(y) {
 			t.Errorf("%s differs between builds", n)
 		}
+	}
+}
+
+// A theme or handle is spelled as the published digests spell it: drafts
+// and digests still in the future, which readers do not see, do not choose
+// the spelling, even when they outnumber the published ones. With --drafts
+// and --future they count like the others.
+func TestUnpublishedDoNotSpell(t *testing.T) {
+	digest := func(date, tags, handle, extra string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: T\ndate: " + date + "\nconsensus: bearish\nconviction: high\ntags: [" + tags + "]\n" + extra + "---\n\nCites " + handle + ".\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/2026-11-01-a.md": digest("2026-11-01", "Open Models", "@AllIn", ""),
+		"content/2026-11-02-b.md": digest("2026-11-02", "OPEN models", "@allin", "draft: true\n"),
+		"content/2026-11-03-c.md": digest("2026-11-03", "OPEN models", "@allin", "draft: true\n"),
+		"content/2026-12-24-d.md": digest("2026-12-24", "OPEN models", "@allin", ""), // after now
+		"content/2026-11-04-e.md": digest("2026-11-04", "Draft Only", "@x", "draft: true\n"),
+	}
+	mem, _ := run(t, fsys, build.Options{})
+	for _, f := range []string{"2026/11/01/a/index.html", "themes/index.html", "themes/open-models/index.html", "sources/index.html", "sources/allin/index.html"} {
+		p := page(t, mem, f)
+		if strings.Contains(p, "OPEN models") || strings.Contains(p, "@allin") || !strings.Contains(p, "Open Models") && !strings.Contains(p, "@AllIn") {
+			t.Errorf("%s spells the theme or handle as unpublished digests do:\n%s", f, p)
+		}
+	}
+	mem, _ = run(t, fsys, build.Options{Drafts: true, Future: true})
+	if p := page(t, mem, "themes/open-models/index.html"); !strings.Contains(p, "<h1>OPEN models</h1>") {
+		t.Errorf("with drafts and future digests shown, their spelling, the most used, is not chosen:\n%s", p)
+	}
+	if p := page(t, mem, "themes/draft-only/index.html"); !strings.Contains(p, "<h1>Draft Only</h1>") {
+		t.Errorf("a theme only a draft has:\n%s", p)
 	}
 }

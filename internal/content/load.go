@@ -22,6 +22,21 @@ import (
 // Dir is the folder of digests in a site folder.
 const Dir = "content"
 
+// An Option changes how Load reads an archive.
+type Option func(*options)
+
+type options struct {
+	published func(*Digest) bool
+}
+
+// Published tells Load which digests the site shows, so that it chooses
+// the spelling of each theme and handle among theirs: drafts and digests
+// still in the future do not respell what readers see. Without it, every
+// digest counts.
+func Published(shown func(*Digest) bool) Option {
+	return func(o *options) { o.published = shown }
+}
+
 // Load reads every digest under content/ in fsys, at any depth, skipping
 // files and folders whose names start with _ or . and files that are not
 // .md. It returns the digests newest first, and every problem found; the
@@ -30,7 +45,11 @@ const Dir = "content"
 // reads front matter alone, about three times faster: the digests have no
 // body, nor the sources and summary a body gives, for commands that need
 // only their fields, such as their permalinks.
-func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) ([]*Digest, diag.List) {
+func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache, opts ...Option) ([]*Digest, diag.List) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	if cache == nil {
 		cache = NewCache()
 	}
@@ -115,7 +134,7 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache) (
 	// chosen depend on every file, and shares it with earlier loads and
 	// maybe with a build still being served: a digest that spells a theme
 	// or handle otherwise than the archive does is copied, then renamed.
-	themes, handles := canonicalNames(digests)
+	themes, handles := canonicalNames(digests, o.published)
 	for i, d := range digests {
 		if needsNames(d, themes, handles) {
 			d = copyOf(d)
@@ -267,18 +286,37 @@ func checkPermalinks(digests []*Digest) diag.List {
 }
 
 // canonicalNames finds the one spelling of every theme and handle across
-// the archive, by slug.
-func canonicalNames(digests []*Digest) (themes, handles map[string]string) {
+// the archive, by slug: among the published digests' spellings, so that a
+// draft cannot respell a theme that readers see, and among the others'
+// for the themes and handles that only they have.
+func canonicalNames(digests []*Digest, published func(*Digest) bool) (themes, handles map[string]string) {
 	ts, hs := spellings{}, spellings{}
+	var unpublished []*Digest
 	for _, d := range digests {
-		for _, t := range d.Themes {
-			ts.add(t.Slug, t.Name)
+		if published != nil && !published(d) {
+			unpublished = append(unpublished, d)
+			continue
 		}
-		for _, s := range d.Sources {
-			hs.add(s.Slug, s.Handle)
+		ts.addThemes(d)
+		hs.addHandles(d)
+	}
+	themes, handles = ts.names(), hs.names()
+	ts, hs = spellings{}, spellings{}
+	for _, d := range unpublished {
+		ts.addThemes(d)
+		hs.addHandles(d)
+	}
+	for slug, name := range ts.names() {
+		if _, ok := themes[slug]; !ok {
+			themes[slug] = name
 		}
 	}
-	return ts.names(), hs.names()
+	for slug, name := range hs.names() {
+		if _, ok := handles[slug]; !ok {
+			handles[slug] = name
+		}
+	}
+	return themes, handles
 }
 
 // needsNames reports whether d spells a theme or handle otherwise.

@@ -96,6 +96,18 @@ func (s spellings) add(slug, name string) {
 	s[slug][name]++
 }
 
+func (s spellings) addThemes(d *Digest) {
+	for _, t := range d.Themes {
+		s.add(t.Slug, t.Name)
+	}
+}
+
+func (s spellings) addHandles(d *Digest) {
+	for _, src := range d.Sources {
+		s.add(src.Slug, src.Handle)
+	}
+}
+
 // names chooses, for each slug, its most used spelling; among spellings used
 // equally often, the first in byte order. The choice depends only on the
 // set of files, never on the order they were read.

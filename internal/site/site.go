@@ -22,6 +22,12 @@ type Options struct {
 	Now    time.Time // the moment that decides what is in the future
 }
 
+// Shows reports whether the site publishes d: a draft only with Drafts,
+// and a digest dated after Now only with Future.
+func (o Options) Shows(d *content.Digest) bool {
+	return (!d.Draft || o.Drafts) && (!d.Date.After(o.Now) || o.Future)
+}
+
 // Site is the model of the whole site.
 type Site struct {
 	Config  *config.Config
@@ -74,10 +80,9 @@ func (t *Term) Count() int { return len(t.Digests) }
 func New(cfg *config.Config, all []*content.Digest, opts Options) (*Site, diag.List) {
 	s := &Site{Config: cfg}
 	for _, d := range all {
-		if d.Draft && !opts.Drafts || d.Date.After(opts.Now) && !opts.Future {
-			continue
+		if opts.Shows(d) {
+			s.Digests = append(s.Digests, d)
 		}
-		s.Digests = append(s.Digests, d)
 	}
 	s.taxonomies()
 	s.pages()

@@ -15,10 +15,9 @@ import (
 func (s *Site) Update(cfg *config.Config, all []*content.Digest, opts Options) *Site {
 	published := make([]*content.Digest, 0, len(s.Digests))
 	for _, d := range all {
-		if d.Draft && !opts.Drafts || d.Date.After(opts.Now) && !opts.Future {
-			continue
+		if opts.Shows(d) {
+			published = append(published, d)
 		}
-		published = append(published, d)
 	}
 	if len(published) != len(s.Digests) {
 		return nil
