@@ -83,3 +83,31 @@ func TestNameNotUTF8(t *testing.T) {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 }
+
+// A file that cannot be read hides no other problem: the digests beside
+// it are read and theirs are reported in the same run.
+func TestUnreadableBesideBroken(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "content", "pipe.md"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "broken.md"), []byte("---\ntitle: x\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loadPipes(t, os.DirFS(dir), `content/pipe.md: cannot read: not a regular file
+content/broken.md:2: missing required field "date"
+content/broken.md:2: missing required field "consensus"
+content/broken.md:2: missing required field "conviction"`)
+}
+
+// content that is a file, not a folder, is an error, not an empty archive.
+func TestContentIsAFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "content"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loadPipes(t, os.DirFS(dir), "content: content is a file, not a folder: digests go in the folder content/")
+}

@@ -60,10 +60,9 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache, o
 	cache.last = nil // until this load succeeds
 	paths := cache.paths
 	if paths == nil {
+		// A file that cannot be read is reported with the problems of
+		// those that can, which are read all the same: one run says it all.
 		paths, cache.links, cache.listed = list(fsys)
-		if cache.listed.Err() != nil {
-			return nil, cache.listed
-		}
 	}
 	problems := slices.Clone(cache.listed) // the listing's warnings, every load
 	// A change to the file a link names is told by the file's path, not
@@ -118,6 +117,9 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache, o
 			digests = append(digests, r.d)
 		}
 	}
+	if cache.listed.Err() != nil {
+		cache.paths = nil // listed again next time, to find it fixed
+	}
 	if problems.Err() != nil {
 		// The digests that did parse may clash too: one run says it all.
 		return nil, append(problems, checkPermalinks(digests)...)
@@ -169,6 +171,10 @@ func list(fsys fs.FS) ([]string, map[string]bool, diag.List) {
 			}
 			problems.Add(p, 0, 0, "cannot read: %v", diag.Pathless(err))
 			return nil
+		}
+		if p == Dir && !e.IsDir() {
+			problems.Add(Dir, 0, 0, "content is a file, not a folder: digests go in the folder content/")
+			return fs.SkipAll
 		}
 		name := e.Name()
 		if p != Dir && (strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".")) {
