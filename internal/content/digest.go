@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	htmlpkg "html"
 	"path"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -381,6 +382,7 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 		bySlug[s.Slug] = s
 	}
 	rendered := map[any][]byte{}
+	cites := map[*Source][]markdown.Mention{} // the mentions of each source whose blocks it cites
 	for _, m := range doc.Mentions() {
 		slug := markdown.HandleSlug(m.Name)
 		s := bySlug[slug]
@@ -393,6 +395,20 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 			bySlug[slug] = s
 			d.Sources = append(d.Sources, s)
 		}
+		// A block is cited once for a source: an item is not cited again
+		// when an item it is nested in is cited already, and an item
+		// cited first makes way for the item it is nested in.
+		if slices.ContainsFunc(cites[s], m.Inside) {
+			continue
+		}
+		keep := 0
+		for i, o := range cites[s] {
+			if !o.Inside(m) {
+				cites[s][keep], s.Cited[keep] = o, s.Cited[i]
+				keep++
+			}
+		}
+		cites[s], s.Cited = cites[s][:keep], s.Cited[:keep]
 		html, done := rendered[m.Block]
 		if !done {
 			html = doc.RenderBlock(m.Block)
@@ -405,6 +421,7 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 		}
 		if n := len(s.Cited); n == 0 || !bytes.Equal(s.Cited[n-1], html) {
 			s.Cited = append(s.Cited, html)
+			cites[s] = append(cites[s], m)
 		}
 	}
 	d.HTML = doc.HTML()

@@ -171,3 +171,50 @@ Closing paragraph, @allIn again.
 		}
 	}
 }
+
+// An item is cited once for a source, whole: an item nested in one that
+// cites the source is not cited again, whether the outer item cites it
+// before its nested list or only after it; other sources still cite the
+// nested item alone.
+func TestNestedCitations(t *testing.T) {
+	src := `---
+title: Nested
+date: 2026-11-24
+consensus: Bullish
+conviction: High
+---
+
+- **Chips rally** — big move (via @desk)
+  - follow-up detail, also from @desk and @other
+
+  More on it from @desk.
+
+- Second item, with a list first:
+  - a detail from @late
+
+  and the item cites @late after it.
+
+- Third (via @desk).
+`
+	digests, problems := load(fstest.MapFS{"content/a.md": {Data: []byte(src)}})
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	cited := map[string][]string{}
+	for _, s := range digests[0].Sources {
+		for _, c := range s.Cited {
+			first, _, _ := strings.Cut(strings.TrimPrefix(string(c), "<li>\n"), "\n")
+			cited[s.Slug] = append(cited[s.Slug], first)
+		}
+	}
+	want := map[string][]string{
+		"desk":  {"<p><strong>Chips rally</strong> — big move (via <a class=\"handle\" href=\"/sources/desk/\">@desk</a>)</p>", "<p>Third (via <a class=\"handle\" href=\"/sources/desk/\">@desk</a>).</p>"},
+		"other": {"<li>follow-up detail, also from <a class=\"handle\" href=\"/sources/desk/\">@desk</a> and <a class=\"handle\" href=\"/sources/other/\">@other</a></li>"},
+		"late":  {"<p>Second item, with a list first:</p>"},
+	}
+	for slug, w := range want {
+		if !slices.Equal(cited[slug], w) {
+			t.Errorf("@%s cites, by first line:\n%q\nwant:\n%q", slug, cited[slug], w)
+		}
+	}
+}

@@ -20,6 +20,17 @@ type Mention struct {
 	Block ast.Node
 }
 
+// Inside reports whether the block of m is the block of o or within it: a
+// list item nested in an item that o holds.
+func (m Mention) Inside(o Mention) bool {
+	for n := m.Block; n != nil; n = n.Parent() {
+		if n == o.Block {
+			return true
+		}
+	}
+	return false
+}
+
 // Mentions returns the document's @handles in order of appearance.
 func (d *Document) Mentions() []Mention {
 	var out []Mention
