@@ -442,17 +442,23 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 	}
 }
 
-// cut shortens s to about n bytes, on a word boundary, adding an ellipsis.
+// cut shortens s to about n characters, on a word boundary, adding an
+// ellipsis.
 func cut(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := strings.LastIndexByte(s[:n], ' ')
-	if i < n/2 {
-		i = n
-		for !utf8.RuneStart(s[i]) {
-			i--
+	end, chars := -1, 0 // end: where the character after the first n starts
+	for i := range s {
+		if chars == n {
+			end = i
+			break
 		}
+		chars++
+	}
+	if end < 0 {
+		return s // n characters or fewer
+	}
+	i := strings.LastIndexByte(s[:end], ' ')
+	if i < end/2 {
+		i = end // a script without spaces, or one long word
 	}
 	return strings.TrimRight(s[:i], " ,;:—-") + "…"
 }

@@ -78,18 +78,46 @@ func (d *Document) RenderBlock(n ast.Node) []byte {
 	return bytes.Clone(b.Bytes())
 }
 
-// FirstParagraph returns the plain text of the first paragraph, or of the
-// first list item when a list comes first, or "".
+// FirstParagraph returns the plain text of the first paragraph that has
+// words of its own, not only images or footnote marks, or of the first
+// list item when a list comes first, or "".
 func (d *Document) FirstParagraph() string {
 	var text string
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering && (n.Kind() == ast.KindParagraph || n.Kind() == ast.KindTextBlock) {
+			if !d.hasWords(n) {
+				return ast.WalkSkipChildren, nil
+			}
 			text = d.PlainText(n)
 			return ast.WalkStop, nil
 		}
 		return ast.WalkContinue, nil
 	})
 	return text
+}
+
+// hasWords reports whether a block holds text other than the alt text of
+// images and the marks of footnotes.
+func (d *Document) hasWords(n ast.Node) bool {
+	found := false
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Image, *east.FootnoteLink, *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if entering && len(bytes.TrimSpace(n.Value(d.src))) > 0 {
+				found = true
+				return ast.WalkStop, nil
+			}
+		case *ast.String, *ast.CodeSpan:
+			if entering {
+				found = true
+				return ast.WalkStop, nil
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }
 
 // PlainText returns the text of a node without markup, with runs of space

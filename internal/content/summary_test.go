@@ -1,0 +1,48 @@
+package content_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+)
+
+// The default summary is the first paragraph with words of its own, cut at
+// about 300 characters (not bytes) on a word where the script has spaces.
+func TestDefaultSummary(t *testing.T) {
+	greek := strings.Repeat("Η κεντρική τράπεζα κρατά τα επιτόκια σταθερά. ", 12)
+	japanese := strings.Repeat("日銀は金利を据え置いた。", 40)
+	for _, c := range []struct{ name, body, want string }{
+		{"image first", "![](/img/chart.png)\n\nReal first paragraph.\n", "Real first paragraph."},
+		{"image with alt first", "![a chart](/img/chart.png)\n\nReal first paragraph.\n", "Real first paragraph."},
+		{"footnote mark first", "[^1]\n\nReal first paragraph.\n\n[^1]: A note.\n", "Real first paragraph."},
+		{"image inside words", "See ![the chart](/x.png) below.\n", "See the chart below."},
+		{"code span alone", "`SOFR`\n\nNext.\n", "SOFR"},
+		{"nothing but an image", "![](/x.png)\n", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := summaryOf(t, c.body); got != c.want {
+				t.Errorf("summary %q, want %q", got, c.want)
+			}
+		})
+	}
+	for _, c := range []struct{ name, body string }{{"greek", greek}, {"japanese", japanese}} {
+		t.Run(c.name, func(t *testing.T) {
+			got := summaryOf(t, c.body)
+			n := utf8.RuneCountInString(got)
+			if n < 250 || n > 301 || !strings.HasSuffix(got, "…") {
+				t.Errorf("summary of %d characters, want about 300 ending in …: %q", n, got)
+			}
+		})
+	}
+}
+
+func summaryOf(t *testing.T, body string) string {
+	t.Helper()
+	src := "---\ntitle: S\ndate: 2026-11-24\nconsensus: Bullish\nconviction: High\n---\n\n" + body
+	digests, problems := load(fstest.MapFS{"content/a.md": {Data: []byte(src)}})
+	if problems.Err() != nil {
+		t.Fatal(problems)
+	}
+	return digests[0].Summary
+}
