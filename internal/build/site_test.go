@@ -180,3 +180,31 @@ func TestUnpublishedDoNotSpell(t *testing.T) {
 		t.Errorf("a theme only a draft has:\n%s", p)
 	}
 }
+
+// An update on the digest's own day is accepted, even as a date without a
+// time on a digest dated with one, and not shown as an update; one on a
+// later day is shown, and is what the feeds give as the entry's update.
+func TestUpdatedSameDay(t *testing.T) {
+	digest := func(date, updated string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: T\ndate: " + date + "\nupdated: " + updated + "\nconsensus: bearish\nconviction: high\n---\n\nBody.\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/same.md":  digest("2026-11-20T10:00:00Z", "2026-11-20"),
+		"content/later.md": digest("2026-11-21", "2026-11-23"),
+	}
+	mem, _ := run(t, fsys, build.Options{})
+	if p := page(t, mem, "2026/11/20/same/index.html"); strings.Contains(p, "updated") {
+		t.Errorf("an update on the digest's own day is shown:\n%s", p)
+	}
+	if p := page(t, mem, "2026/11/21/later/index.html"); !strings.Contains(p, `· updated <time datetime="2026-11-23`) {
+		t.Errorf("an update two days on is not shown:\n%s", p)
+	}
+	atom := page(t, mem, "atom.xml")
+	if !strings.Contains(atom, "<updated>2026-11-20T10:00:00Z</updated>") || !strings.Contains(atom, "<updated>2026-11-23T00:00:00Z</updated>") {
+		t.Errorf("feed updates:\n%s", atom)
+	}
+	_, _, problems := tryRun(fstest.MapFS{"content/before.md": digest("2026-11-20T10:00:00Z", "2026-11-19")}, build.Options{})
+	if err := problems.Err(); err == nil || !strings.Contains(err.Error(), "content/before.md:4:") || !strings.Contains(err.Error(), "updated: 2026-11-19 is before the digest's date 2026-11-20") {
+		t.Errorf("an update the day before: %v", err)
+	}
+}

@@ -61,12 +61,19 @@ func (d *Digest) Release() {
 	}
 }
 
-// Modified is the date the digest last changed: Updated, else Date.
+// Modified is the date the digest last changed: Updated, unless it is
+// not given or comes before Date (earlier on the same day).
 func (d *Digest) Modified() time.Time {
-	if d.Updated.IsZero() {
-		return d.Date
+	if d.Updated.After(d.Date) {
+		return d.Updated
 	}
-	return d.Updated
+	return d.Date
+}
+
+// Revised reports whether the digest was updated on a later day than its
+// date: a page shows "updated" then, and not for an update the same day.
+func (d *Digest) Revised() bool {
+	return !d.Updated.IsZero() && d.Updated.Format(time.DateOnly) > d.Date.Format(time.DateOnly)
 }
 
 // known front matter keys; others get a warning.
@@ -231,7 +238,10 @@ func (p *parser) fields(d *Digest, root *meta.Node) {
 	if v := root.Field("slug"); v != nil {
 		d.PermalinkLine = v.Line
 	}
-	if !d.Updated.IsZero() && !d.Date.IsZero() && d.Updated.Before(d.Date) {
+	// An update on the digest's own day is no contradiction, even when
+	// written without a time, which makes it midnight; Modified takes the
+	// later of the two.
+	if !d.Updated.IsZero() && !d.Date.IsZero() && d.Updated.Format(time.DateOnly) < d.Date.Format(time.DateOnly) {
 		p.errorf(root.Field("updated"), "updated: %s is before the digest's date %s",
 			d.Updated.Format(time.DateOnly), d.Date.Format(time.DateOnly))
 	}
