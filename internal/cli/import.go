@@ -17,6 +17,7 @@ import (
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/importer"
+	"github.com/signaldigest/signal/internal/markdown"
 	"github.com/signaldigest/signal/internal/meta"
 )
 
@@ -111,6 +112,7 @@ func runImport(e *env, f *importFlags, args []string) int {
 		taken = permalinks(archive)
 	}
 	var plan []planned
+	md := markdown.New()
 	from := map[string]string{} // shown path → the FILE it is imported from
 	for _, file := range args {
 		name := filepath.ToSlash(file)
@@ -123,6 +125,17 @@ func runImport(e *env, f *importFlags, args []string) int {
 			continue
 		}
 		p := planned{path: filepath.Join(dir, base), shown: path.Join(shownDir, base), data: data}
+		// What import writes, check accepts: a digest that breaks a
+		// limit of the content format (100 themes, 200 sources) is
+		// refused here, before anything is written.
+		if _, more := content.Parse(p.shown, data, cfg, md); more.Err() != nil {
+			for _, e := range more {
+				if !e.Warning {
+					problems.Add(name, 0, 0, "the digest made from it would not build: %s", e.Msg)
+				}
+			}
+			continue
+		}
 		if other, dup := from[p.shown]; dup {
 			problems.Add(name, 0, 0, "would be written to %s, as %s is (give one of them another --date or title)", p.shown, other)
 			continue

@@ -231,6 +231,15 @@ func list(fsys fs.FS) ([]string, map[string]bool, diag.List) {
 	return paths, links, problems
 }
 
+// Parse reads the contents of one digest file as Load reads each, for a
+// command that makes a digest and checks it before it writes it. The
+// digest's names are as it spells them, and it has no permalink.
+func Parse(path string, data []byte, cfg *config.Config, md *markdown.Markdown) (*Digest, diag.List) {
+	ps := parser{path: path, loc: cfg.Timezone, md: md}
+	d := ps.parse(data)
+	return d, ps.problems
+}
+
 // readDigest reads a digest file, but never more than MaxFile+1 bytes of
 // it: a stray log of gigabytes named .md is refused from its size, not
 // read whole first. size is the file's size, or more than MaxFile when it
