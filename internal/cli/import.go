@@ -73,8 +73,8 @@ func runImport(e *env, f *importFlags, args []string) int {
 	var day time.Time
 	if f.date != "" {
 		t, err := time.Parse(time.DateOnly, f.date)
-		if err != nil {
-			fmt.Fprintf(e.stderr, "signal import: --date %q: want YYYY-MM-DD\n", f.date)
+		if err != nil || t.Year() < 1000 {
+			fmt.Fprintf(e.stderr, "signal import: --date %q: want YYYY-MM-DD, in a year from 1000 to 9999\n", f.date)
 			return ExitUsage
 		}
 		day = t

@@ -14,6 +14,7 @@ import (
 
 	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/content"
+	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/meta"
 )
 
@@ -120,7 +121,12 @@ func findNamed(dir, base string) string {
 // exists.
 func writeNew(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
+		// Not an fs.ErrExist error: the file is not there, something else
+		// is in the way of its folder, such as a link that leads nowhere.
+		if target, lerr := os.Readlink(filepath.Dir(path)); lerr == nil {
+			return fmt.Errorf("cannot make its folder, a link to %s, which does not exist", target)
+		}
+		return fmt.Errorf("cannot make its folder: %v", diag.Pathless(err))
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
