@@ -77,6 +77,9 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 	}
 	stats, problems := build.Run(os.DirFS(f.source), sink, opts)
 	live.clear()
+	if f.quiet {
+		problems = problems.Errors() // nothing but errors
+	}
 	if report(e.stderr, problems) {
 		_ = sink.Abort()
 		fmt.Fprintf(e.stderr, "signal build: failed; %s is unchanged\n", dest)
