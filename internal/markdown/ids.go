@@ -5,8 +5,40 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
+
+// headingText gives each heading its id from the text a reader sees of
+// it, as GitHub and Hugo do: "The [Fed](https://fed.gov) pivot" is
+// the-fed-pivot. goldmark's own auto IDs read the heading's last line of
+// source instead, URLs and markup included, and only that line of a
+// heading underlined over two.
+type headingText struct{}
+
+func (headingText) Extend(m goldmark.Markdown) {
+	// After every other transformer: the text is final.
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(headingText{}, 0)))
+}
+
+func (headingText) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if h, ok := n.(*ast.Heading); ok {
+			if _, has := h.AttributeString("id"); !has {
+				h.SetAttributeString("id", pc.IDs().Generate([]byte(plainText(h, src)), ast.KindHeading))
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
 
 // headingIDs makes heading IDs as GitHub does, for every script: lower
 // case, spaces to -, punctuation dropped, letters, marks and digits of any

@@ -83,13 +83,13 @@ func New(opts ...Option) *Markdown {
 		&handleExtension{url: o.handleURL},
 		safeLinks{},
 		taskLabels{},
+		headingText{},
 	}
 	if o.basePath != "" && o.basePath != "/" {
 		extensions = append(extensions, basePath{o.basePath})
 	}
 	md := goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(extensions...),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)...)
 	return &Markdown{md: md, reserved: o.reserved}
 }

@@ -181,3 +181,34 @@ func TestBasePath(t *testing.T) {
 		}
 	}
 }
+
+// A heading's id is made from the text a reader sees of it, as GitHub's
+// and Hugo's are: not from its source, URLs and markup included, nor from
+// the last line alone of a heading underlined over two.
+func TestHeadingIDs(t *testing.T) {
+	for _, c := range []struct{ md, id string }{
+		{"## The [Fed](https://fed.gov) pivot", "the-fed-pivot"},
+		{"## The `SOFR` & [Fed](https://fed.gov) *pivot*", "the-sofr--fed-pivot"},
+		{"## Rates &amp; credit", "rates--credit"},
+		{"## Política Industrial", "política-industrial"},
+		{"## What's Moving", "whats-moving"},
+		{"## By @desk", "by-desk"},
+		{"## ![logo](/l.png) Chips", "logo-chips"}, // the alt text, as a screen reader reads it
+		{"Rates outlook\nfor next year\n===", "rates-outlook-for-next-year"},
+		{"## main", "main-1"}, // an id of the page around the body
+		{"## !!!", "heading"},
+	} {
+		md := markdown.New(markdown.WithReservedIDs("main"))
+		html := string(md.Parse([]byte(c.md + "\n")).HTML())
+		if want := `id="` + c.id + `"`; !strings.Contains(html, want) {
+			t.Errorf("%q: %s, want %s", c.md, html, want)
+		}
+	}
+	// Repeats are told apart in the order of the headings.
+	html := string(markdown.New().Parse([]byte("## Rates\n\n## [Rates](/r)\n\n## Rates\n")).HTML())
+	for _, want := range []string{`id="rates"`, `id="rates-1"`, `id="rates-2"`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("repeated headings lack %s:\n%s", want, html)
+		}
+	}
+}

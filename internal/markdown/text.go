@@ -122,7 +122,9 @@ func (d *Document) hasWords(n ast.Node) bool {
 
 // PlainText returns the text of a node without markup, with runs of space
 // collapsed.
-func (d *Document) PlainText(n ast.Node) string {
+func (d *Document) PlainText(n ast.Node) string { return plainText(n, d.src) }
+
+func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -130,7 +132,7 @@ func (d *Document) PlainText(n ast.Node) string {
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			b.WriteString(plain(n.Value(d.src), n.IsRaw()))
+			b.WriteString(plain(n.Value(src), n.IsRaw()))
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -143,12 +145,12 @@ func (d *Document) PlainText(n ast.Node) string {
 		case *ast.CodeSpan:
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 				if t, ok := c.(*ast.Text); ok {
-					b.Write(t.Value(d.src))
+					b.Write(t.Value(src))
 				}
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.AutoLink:
-			b.Write(n.Label(d.src))
+			b.Write(n.Label(src))
 		case *Handle:
 			b.WriteString("@" + n.Name)
 		case *ast.RawHTML, *east.FootnoteLink:
