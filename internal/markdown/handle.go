@@ -155,9 +155,52 @@ func (handleParser) Parse(parent ast.Node, block text.Reader, pc parser.Context)
 			return nil
 		}
 		n -= trim
+	} else if line[n] == '_' {
+		// "_via @gamma_": the underscores that end the name close an
+		// emphasis opened before it on the line, when nothing of a word
+		// follows them. "@gamma_" alone keeps its _: a handle may end so.
+		after, _ := utf8.DecodeRune(line[1+n:])
+		if open := openUnderscores(pc); open > 0 && !unicode.IsLetter(after) && !unicode.IsDigit(after) {
+			trim := 0
+			for trim < open && trim < n-1 && line[n-trim] == '_' {
+				trim++
+			}
+			n -= trim
+		}
 	}
 	block.Advance(1 + n)
 	return &Handle{Name: string(line[1 : 1+n]), Segment: text.NewSegment(seg.Start, seg.Start+1+n)}
+}
+
+// openUnderscores returns the length of the innermost run of _ before the
+// handle that opens an emphasis no later run closes. goldmark pairs the
+// runs of a paragraph only once it ends, so this pairs those so far as it
+// will: each run that may close takes the nearest open one.
+func openUnderscores(pc parser.Context) int {
+	var runs []*parser.Delimiter
+	for d := pc.LastDelimiter(); d != nil; d = d.PreviousDelimiter {
+		if d.Char == '_' {
+			runs = append(runs, d)
+		}
+	}
+	var open []int // the lengths of the runs still open, innermost last
+	for i := len(runs) - 1; i >= 0; i-- {
+		d, n := runs[i], runs[i].Length
+		for d.CanClose && n > 0 && len(open) > 0 {
+			k := min(n, open[len(open)-1])
+			n -= k
+			if open[len(open)-1] -= k; open[len(open)-1] == 0 {
+				open = open[:len(open)-1]
+			}
+		}
+		if d.CanOpen && n > 0 {
+			open = append(open, n)
+		}
+	}
+	if len(open) == 0 {
+		return 0
+	}
+	return open[len(open)-1]
 }
 
 // unlinkNested turns handles inside link text or image descriptions back

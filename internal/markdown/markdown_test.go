@@ -212,3 +212,23 @@ func TestHeadingIDs(t *testing.T) {
 		}
 	}
 }
+
+// Underscores that end a handle close an emphasis opened before it on the
+// line, when no word follows them: "_via @gamma_" is @gamma in italics, as
+// "_@gamma_" is. A handle may end in _ all the same, outside emphasis.
+func TestHandleEndsEmphasis(t *testing.T) {
+	for _, c := range []struct{ md, html string }{
+		{"p2 _via @gamma_ end.", `<p>p2 <em>via <span class="handle">@gamma</span></em> end.</p>`},
+		{"_see @eps_.", `<p><em>see <span class="handle">@eps</span></em>.</p>`},
+		{"_@alpha and @beta_", `<p><em><span class="handle">@alpha</span> and <span class="handle">@beta</span></em></p>`},
+		{"__bold @z__ w", `<p><strong>bold <span class="handle">@z</span></strong> w</p>`},
+		{"_x @a_b_ y", `<p><em>x <span class="handle">@a_b</span></em> y</p>`},
+		{"plain @gamma_ end", `<p>plain <span class="handle">@gamma_</span> end</p>`},
+		{"_a @b_c d_", `<p><em>a <span class="handle">@b_c</span> d</em></p>`},
+		{"*star @q_* w", `<p><em>star <span class="handle">@q_</span></em> w</p>`},
+	} {
+		if got := strings.TrimSpace(string(markdown.New().Parse([]byte(c.md)).HTML())); got != c.html {
+			t.Errorf("%q:\n got %s\nwant %s", c.md, got, c.html)
+		}
+	}
+}
