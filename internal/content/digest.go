@@ -198,7 +198,9 @@ func (p *parser) fields(d *Digest, root *meta.Node) {
 		case "date":
 			d.Date = p.date(v, "date")
 		case "updated":
-			d.Updated = p.date(v, "updated")
+			if !blank(v) {
+				d.Updated = p.date(v, "updated")
+			}
 		case "consensus":
 			if s, ok := p.text(v, "consensus", true); ok {
 				var err error
@@ -218,6 +220,9 @@ func (p *parser) fields(d *Digest, root *meta.Node) {
 		case "sources":
 			d.Sources = p.sources(v)
 		case "slug":
+			if blank(v) {
+				break
+			}
 			if s, ok := p.text(v, "slug", true); ok {
 				if err := checkSlug(s); err != nil {
 					p.errorf(v, "slug: %v", err)
@@ -225,6 +230,9 @@ func (p *parser) fields(d *Digest, root *meta.Node) {
 				d.Slug = s
 			}
 		case "draft":
+			if v.Kind == meta.Null {
+				break
+			}
 			if v.Kind != meta.Scalar || v.Tag != "!!bool" {
 				p.errorf(v, "draft: want true or false, not %s", v.Describe())
 			} else {
@@ -235,7 +243,7 @@ func (p *parser) fields(d *Digest, root *meta.Node) {
 		}
 	}
 	d.PermalinkLine = 1
-	if v := root.Field("slug"); v != nil {
+	if v := root.Field("slug"); v != nil && !blank(v) {
 		d.PermalinkLine = v.Line
 	}
 	// An update on the digest's own day is no contradiction, even when
@@ -262,6 +270,12 @@ func (p *parser) text(v *meta.Node, key string, required bool) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// blank reports whether an optional field is left empty (slug:, or
+// slug: ""), which leaves it unset, as Hugo does.
+func blank(v *meta.Node) bool {
+	return v.Kind == meta.Null || v.Kind == meta.Scalar && v.Tag == "!!str" && strings.TrimSpace(v.Value) == ""
 }
 
 func (p *parser) date(v *meta.Node, key string) time.Time {
