@@ -186,7 +186,8 @@ func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) 
 	s, more := model(cfg, digests, opts)
 	problems = append(problems, more...)
 	if problems.Err() != nil {
-		return nil, problems
+		// Permalinks that clash, and errors of the layouts: one run says it all.
+		return nil, append(problems, render.CheckTheme(render.NewTheme(opts.Theme, fsys))...)
 	}
 	if opts.Cache != nil {
 		opts.Cache.site = s

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"io/fs"
 	"runtime"
 	"slices"
 	"strings"
@@ -206,5 +207,28 @@ func TestUpdatedSameDay(t *testing.T) {
 	_, _, problems := tryRun(fstest.MapFS{"content/before.md": digest("2026-11-20T10:00:00Z", "2026-11-19")}, build.Options{})
 	if err := problems.Err(); err == nil || !strings.Contains(err.Error(), "content/before.md:4:") || !strings.Contains(err.Error(), "updated: 2026-11-19 is before the digest's date 2026-11-20") {
 		t.Errorf("an update the day before: %v", err)
+	}
+}
+
+// A permalink that clashes with a page hides no error of the layouts, and
+// a stylesheet that cannot be read hides none either: one run says it all.
+func TestLaterStagesReportToo(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":                    {Data: []byte("permalink: /:slug/\n")},
+		"content/2026-11-01-themes.md": {Data: []byte("---\ntitle: T\ndate: 2026-11-01\nconsensus: bearish\nconviction: high\n---\n\nBody.\n")},
+		"layouts/base.html":            {Data: []byte("{{ .Nope\n")},
+	}
+	_, _, problems := tryRun(fsys, build.Options{})
+	err := problems.Err()
+	if err == nil || !strings.Contains(err.Error(), "content/2026-11-01-themes.md:1: permalink /themes/ is also the path of the themes page") || !strings.Contains(err.Error(), "layouts/base.html:2: unclosed action") {
+		t.Errorf("want the clash and the layout's error:\n%v", err)
+	}
+	delete(fsys, "content/2026-11-01-themes.md")
+	fsys["content/2026-11-01-fine.md"] = &fstest.MapFile{Data: []byte("---\ntitle: T\ndate: 2026-11-01\nconsensus: bearish\nconviction: high\n---\n\nBody.\n")}
+	fsys["static/style.css"] = &fstest.MapFile{Mode: fs.ModeDir}
+	_, _, problems = tryRun(fsys, build.Options{})
+	err = problems.Err()
+	if err == nil || !strings.Contains(err.Error(), "static/style.css: cannot read") || !strings.Contains(err.Error(), "layouts/base.html:2: unclosed action") {
+		t.Errorf("want the stylesheet's and the layout's errors:\n%v", err)
 	}
 }

@@ -45,10 +45,9 @@ func (r *Renderer) Forget() {
 // reported at their file and line. cache, when not nil, keeps the output of
 // cached partials from an earlier build with the same theme and settings.
 func New(s *site.Site, theme Theme, cache *Cache) (*Renderer, diag.List) {
+	// A static file that cannot be read hides no error of the layouts: one
+	// run says it all.
 	assets, problems := hashAssets(theme.Static)
-	if problems.Err() != nil {
-		return nil, problems
-	}
 	if cache == nil {
 		cache = NewCache()
 	}
