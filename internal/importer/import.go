@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/signaldigest/signal/internal/content"
@@ -29,6 +30,10 @@ func Import(name string, src []byte, opts Options) ([]byte, string, diag.List) {
 	if problems.Err() != nil {
 		return nil, "", problems
 	}
+	if at := frontMatterAt(lines); at > 0 {
+		problems.Add(name, at, 0, "front matter (---): this is a Markdown digest already, which goes in content/ as it is; import reads the plain text of the newsletter tool")
+		return nil, "", problems
+	}
 	d, problems := parse(name, lines)
 	if opts.Date.IsZero() {
 		problems.Add(name, 0, 0, "no date for the digest")
@@ -48,6 +53,26 @@ func Import(name string, src []byte, opts Options) ([]byte, string, diag.List) {
 		return nil, "", problems
 	}
 	return out, day + "-" + fileSlug(title) + ".md", problems
+}
+
+// frontMatterAt returns the line number of the --- that opens front
+// matter, when the first line with text is one and another closes it, or 0.
+func frontMatterAt(lines []string) int {
+	for i, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if strings.TrimSpace(l) != "---" {
+			return 0
+		}
+		for _, m := range lines[i+1:] {
+			if strings.TrimSpace(m) == "---" {
+				return i + 1
+			}
+		}
+		return 0
+	}
+	return 0
 }
 
 // fileSlug is the slug of the file name: the title's, as content.FileSlug

@@ -211,6 +211,7 @@ type parser struct {
 	problems    diag.List
 	first       int    // the line number of the first line, once seen
 	consensusAt int    // the line number of the Consensus line, once seen
+	stance      string // a Consensus line's stance, while its Conviction line is awaited
 	section     string // the title of the section the lines are in
 	open        *block // the item or paragraph an indented line continues
 	handles     map[string]int
@@ -265,6 +266,9 @@ func parse(name string, lines []string) (*digest, diag.List) {
 		}
 	}
 	p.endSources()
+	if p.stance != "" {
+		p.errorf(p.consensusAt, "Consensus line without a conviction: want %s, or a Conviction line right after it", wantConsensus)
+	}
 	for _, b := range p.d.blocks {
 		if len(b.wrapped) > 0 {
 			b.text = strings.Join(append([]string{b.text}, b.wrapped...), " ")
@@ -308,6 +312,16 @@ func (p *parser) line(n int, raw string) {
 		return
 	}
 	p.endSources()
+	if p.stance != "" {
+		// "Consensus: Bearish" then, on the next line, "Conviction: High".
+		stance := p.stance
+		p.stance = ""
+		if rest, ok := cutLabel(l, convictionLabel); ok {
+			p.setConsensus(p.consensusAt, stance, rest)
+			return
+		}
+		p.errorf(p.consensusAt, "Consensus line without a conviction: want %s, or a Conviction line right after it", wantConsensus)
+	}
 	if p.first == 0 {
 		p.first = n
 		if p.summary(n, l) {
@@ -348,7 +362,13 @@ func (p *parser) line(n int, raw string) {
 			return
 		}
 	}
-	if m := bullet.FindStringIndex(l); m != nil && p.section == moving {
+	if m := bullet.FindStringIndex(l); m != nil && (p.section == moving || p.section == "" && p.consensusAt != 0) {
+		// Items right after the Consensus line are What's Moving's, its
+		// line left out as it may be when pasted.
+		if p.section == "" {
+			p.section = moving
+			p.d.blocks = append(p.d.blocks, &block{kind: heading, text: moving})
+		}
 		p.add(newItem(l[m[1]:]))
 		return
 	}
@@ -408,6 +428,13 @@ func (p *parser) summary(n int, l string) bool {
 		p.errorf(n, `the first line has no summary after "The Signal —"`)
 	}
 	p.d.summary = strings.Join(strings.Fields(s), " ")
+	// The summary is front matter, not body text: a handle it names is
+	// cited only as a source of the front matter's own.
+	for i := range len(p.d.summary) {
+		if p.d.summary[i] == '@' && handleAt(p.d.summary, i) {
+			p.addSource(source{handle: p.d.summary[i+1 : i+1+handleLen(p.d.summary, i)]})
+		}
+	}
 	return true
 }
 
@@ -421,12 +448,26 @@ func (p *parser) consensus(n int, rest string) {
 	p.consensusAt = n
 	i := strings.LastIndex(rest, "|")
 	if i < 0 {
-		p.errorf(n, "Consensus line without a conviction: want %s", wantConsensus)
+		// The conviction may be on the next line.
+		if p.stance = strings.Join(strings.Fields(rest), " "); p.stance == "" {
+			p.errorf(n, "Consensus line without a stance: want %s", wantConsensus)
+		}
 		return
 	}
 	stance := strings.Join(strings.Fields(rest[:i]), " ")
 	conviction, ok := cutLabel(strings.TrimSpace(rest[i+1:]), convictionLabel)
-	if !ok || conviction == "" {
+	if !ok {
+		p.errorf(n, `Consensus line: want "Conviction: Level" after the |, as in %s`, wantConsensus)
+		return
+	}
+	p.setConsensus(n, stance, conviction)
+}
+
+// setConsensus checks a stance and a conviction, as front matter is
+// checked, and keeps them.
+func (p *parser) setConsensus(n int, stance, conviction string) {
+	conviction = strings.TrimSpace(conviction)
+	if conviction == "" {
 		p.errorf(n, `Consensus line: want "Conviction: Level" after the |, as in %s`, wantConsensus)
 		return
 	}

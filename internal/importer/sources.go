@@ -17,19 +17,25 @@ func (p *parser) sources(n int, rest string) {
 		return
 	}
 	for _, s := range list {
-		slug := markdown.HandleSlug(s.handle)
-		i, dup := p.handles[slug]
-		if !dup {
-			p.handles[slug] = len(p.d.sources)
-			p.d.sources = append(p.d.sources, s)
-			continue
-		}
-		switch first := &p.d.sources[i]; {
-		case first.note == "":
-			first.note = s.note
-		case s.note != "" && s.note != first.note:
-			first.note += "; " + s.note
-		}
+		p.addSource(s)
+	}
+}
+
+// addSource adds a source to the digest's, or its note to the source's
+// when it has it already.
+func (p *parser) addSource(s source) {
+	slug := markdown.HandleSlug(s.handle)
+	i, dup := p.handles[slug]
+	if !dup {
+		p.handles[slug] = len(p.d.sources)
+		p.d.sources = append(p.d.sources, s)
+		return
+	}
+	switch first := &p.d.sources[i]; {
+	case first.note == "":
+		first.note = s.note
+	case s.note != "" && s.note != first.note:
+		first.note += "; " + s.note
 	}
 }
 

@@ -46,6 +46,8 @@ func TestVariants(t *testing.T) {
 		{"sources wrapped after commas", func(s string) string {
 			return strings.NewReplacer("backlog (18+ months)), ", "backlog (18+ months)),\n", "(coding evals), ", "(coding evals),\n").Replace(s)
 		}},
+		{"no What's Moving line", func(s string) string { return strings.Replace(s, "What's Moving\n", "", 1) }},
+		{"conviction on the next line", func(s string) string { return strings.Replace(s, " | Conviction:", "\nConviction:", 1) }},
 		{"upper case labels", func(s string) string {
 			return strings.NewReplacer("Consensus:", "CONSENSUS:", "Conviction:", "CONVICTION:", "What's Moving", "WHAT’S MOVING", "Sources:", "SOURCES:").Replace(s)
 		}},
