@@ -199,7 +199,15 @@ func importFile(file string, day time.Time, loc *time.Location, opts importer.Op
 		problems.Add(name, 0, 0, "%v", err)
 		return nil, "", problems
 	}
-	return importer.Import(name, data, opts)
+	out, base, more := importer.Import(name, data, opts)
+	if file != "-" && day.IsZero() && more.Err() == nil {
+		if _, found, _ := importer.NameDate(filepath.Base(file), loc); !found {
+			// The date is in the new file's name, but an author who did
+			// not choose it should hear where it came from.
+			more.Warn(name, 0, 0, "dated %s, the day the file was last changed: give --date YYYY-MM-DD, or a date in the file's name, for another", opts.Date.Format(time.DateOnly))
+		}
+	}
+	return out, base, append(problems, more...)
 }
 
 // digestDate is the --date, else a date in the file's name, else the day
