@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 )
 
@@ -122,20 +123,38 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// unknownFlag words the flag package's error for a flag it does not know
-// with the flag as it was written: "unknown flag --port", not "-port".
+// unknownFlag words the flag package's errors with the flag as it was
+// written: "unknown flag --port", not "-port", and "invalid value "x" for
+// flag --port".
 func unknownFlag(err error, args []string) error {
-	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
-	if !ok {
-		return err
+	if name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -"); ok {
+		return fmt.Errorf("unknown flag %s", written(name, args))
 	}
+	if !flagInMsg.MatchString(err.Error()) {
+		return err // flag.ErrHelp among others, which callers compare
+	}
+	return errors.New(flagInMsg.ReplaceAllStringFunc(err.Error(), func(m string) string {
+		at := strings.Index(m, " -") + 1
+		return m[:at] + written(m[at+1:], args)
+	}))
+}
+
+// flagInMsg finds the flag that the flag package names in its other errors.
+var flagInMsg = regexp.MustCompile(`(?:for flag|for|argument:) -[A-Za-z][A-Za-z-]*`)
+
+// written is the flag name as args write it (--port, -p), or else with --
+// when it is a long one.
+func written(name string, args []string) string {
 	for _, a := range args {
 		if flagName, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "="); flagName == name && strings.HasPrefix(a, "-") {
 			a, _, _ = strings.Cut(a, "=")
-			return fmt.Errorf("unknown flag %s", a)
+			return a
 		}
 	}
-	return fmt.Errorf("unknown flag -%s", name)
+	if len(name) > 1 {
+		return "--" + name
+	}
+	return "-" + name
 }
 
 func usage(w io.Writer) {
