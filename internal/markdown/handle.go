@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -209,14 +210,54 @@ type unlinkNested struct{}
 
 func (unlinkNested) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	var handles []*Handle
+	var raw rawTags // raw HTML tags open in the block, with unsafe_html
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*Handle); ok && entering && insideLink(h) {
-			handles = append(handles, h)
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *Handle:
+			if insideLink(n) || raw.open() {
+				handles = append(handles, n)
+			}
+		case *ast.RawHTML:
+			raw.read(n.Segments, reader.Source())
+		default:
+			if n.Type() == ast.TypeBlock {
+				raw = rawTags{}
+			}
 		}
 		return ast.WalkContinue, nil
 	})
 	for _, h := range handles {
 		h.Parent().ReplaceChild(h.Parent(), h, ast.NewTextSegment(h.Segment))
+	}
+}
+
+// rawTags counts the raw HTML elements open in a block that hold no
+// handle: a link's text, and code, as Markdown's links and code spans.
+type rawTags struct{ a, code int }
+
+func (r *rawTags) open() bool { return r.a > 0 || r.code > 0 }
+
+var rawTagRE = regexp.MustCompile(`(?i)^<(/?)(a|code|kbd|samp)\b`)
+
+func (r *rawTags) read(segs *text.Segments, src []byte) {
+	for i := range segs.Len() {
+		seg := segs.At(i)
+		m := rawTagRE.FindSubmatch(seg.Value(src))
+		if m == nil {
+			continue
+		}
+		n := &r.code
+		if strings.EqualFold(string(m[2]), "a") {
+			n = &r.a
+		}
+		if len(m[1]) == 0 {
+			*n++
+		} else if *n > 0 {
+			*n--
+		}
 	}
 }
 
