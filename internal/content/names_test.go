@@ -32,6 +32,8 @@ func TestSlugify(t *testing.T) {
 		{"ΟΔΟΣ'Α", "οδοσ-α"}, // an apostrophe does not end the word
 		{"ΣΟΣ İSTANBUL", "σος-istanbul"},
 		{"İstanbul", "istanbul"},
+		{"\u0301\u0301", ""}, // marks on no letter
+		{"a \u0301b", "a-b"},
 		{"2026 Capex", "2026-capex"},
 		{"Q3", "q3"},
 		{"٢٠٢٦", "٢٠٢٦"},

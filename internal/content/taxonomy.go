@@ -30,7 +30,12 @@ func Slugify(name string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range norm.NFC.String(strings.ToLower(name)) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) {
+		mark := unicode.Is(unicode.M, r)
+		if mark && (b.Len() == 0 || dash) {
+			dash = true // a mark on no letter: "\u0301\u0301" gives no slug
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || mark {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}
