@@ -66,7 +66,11 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	c := lookup(name)
 	if c == nil {
-		fmt.Fprintf(stderr, "signal: unknown command %q\n\n", name)
+		fmt.Fprintf(stderr, "signal: unknown command %q", name)
+		if near := nearest(name); near != "" {
+			fmt.Fprintf(stderr, " (did you mean %s?)", near)
+		}
+		fmt.Fprint(stderr, "\n\n")
 		usage(stderr)
 		return ExitUsage
 	}
@@ -155,6 +159,43 @@ func written(name string, args []string) string {
 		return "--" + name
 	}
 	return "-" + name
+}
+
+// nearest is the command that name misspells by one or two letters (a
+// letter left out, added, changed or two swapped), or "".
+func nearest(name string) string {
+	for _, c := range commands() {
+		if d := distance(name, c.name); d > 0 && d <= 2 && len(c.name) > 2 {
+			return c.name
+		}
+	}
+	return ""
+}
+
+// distance is the optimal string alignment distance of a and b: the edits
+// of one letter, and swaps of two side by side, that turn a into b.
+func distance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
 }
 
 func usage(w io.Writer) {
