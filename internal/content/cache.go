@@ -33,6 +33,7 @@ type Cache struct {
 	index           map[string]int
 	parsedKeys      map[string]uint64
 	themes, handles map[string]string
+	shown           []bool // which of last were published when their names were chosen
 }
 
 type parsed struct {
@@ -79,8 +80,9 @@ func (c *Cache) use(cfg *config.Config) {
 // remember keeps the result of a load for the next one. The keys as parsed
 // are taken from every file, not just those this load parsed: a file parsed
 // by a load that failed is cached, with a key the next load must know.
-func (c *Cache) remember(digests []*Digest, themes, handles map[string]string) {
+func (c *Cache) remember(digests []*Digest, themes, handles map[string]string, published func(*Digest) bool) {
 	c.last, c.themes, c.handles = digests, themes, handles
+	c.shown = shown(digests, published)
 	c.index = make(map[string]int, len(digests))
 	for i, d := range digests {
 		c.index[d.Path] = i
@@ -99,8 +101,11 @@ func (c *Cache) remember(digests []*Digest, themes, handles map[string]string) {
 // Then the spellings chosen, the order and the permalinks stay as they
 // were, and a save of one digest's text costs the parsing of one file
 // rather than a pass over the archive.
-func (c *Cache) bodiesChanged(last, fresh []*Digest, n int) ([]*Digest, bool) {
-	if last == nil || n != len(last) {
+//
+// The spellings were chosen among the digests published then: when time
+// has since published another (serve runs for days), they are chosen again.
+func (c *Cache) bodiesChanged(last, fresh []*Digest, n int, published func(*Digest) bool) ([]*Digest, bool) {
+	if last == nil || n != len(last) || !slices.Equal(shown(last, published), c.shown) {
 		return nil, false
 	}
 	for _, d := range fresh {
@@ -118,6 +123,19 @@ func (c *Cache) bodiesChanged(last, fresh []*Digest, n int) ([]*Digest, bool) {
 		out[c.index[d.Path]] = d
 	}
 	return out, true
+}
+
+// shown reports, for each digest, whether it is published, or nil when
+// every digest counts.
+func shown(digests []*Digest, published func(*Digest) bool) []bool {
+	if published == nil {
+		return nil
+	}
+	out := make([]bool, len(digests))
+	for i, d := range digests {
+		out[i] = published(d)
+	}
+	return out
 }
 
 // seed makes the keys of one process comparable with each other; they are

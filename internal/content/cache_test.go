@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/content"
@@ -172,5 +173,46 @@ func TestOtherFilesWarned(t *testing.T) {
 	}
 	if strings.Contains(got, "sketch") || strings.Contains(got, ".chart") || strings.Contains(got, "readme") {
 		t.Errorf("a skipped file, or one of the author's own, is named:\n%s", got)
+	}
+}
+
+// A cached load chooses the spellings again when time has published
+// digests since the last (serve runs for days), even when only a body
+// changed: it gives what a load without the cache gives.
+func TestCacheSpellingsWhenTimePublishes(t *testing.T) {
+	digest := func(date, theme, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: T\ndate: " + date + "\nconsensus: Bullish\nconviction: high\ntags: [" + theme + "]\n---\n" + body + "\n")}
+	}
+	fsys := fstest.MapFS{
+		"content/a.md": digest("2026-11-01", "Open Models", "Body."),
+		"content/b.md": digest("2026-11-05T12:00:00Z", "OPEN models", "Body."),
+		"content/c.md": digest("2026-11-05T12:00:00Z", "OPEN models", "Body."),
+	}
+	cfg := config.Default()
+	md := markdown.New()
+	at := func(hour int) content.Option {
+		now := time.Date(2026, 11, 5, hour, 0, 0, 0, time.UTC)
+		return content.Published(func(d *content.Digest) bool { return !d.Date.After(now) })
+	}
+	spelling := func(ds []*content.Digest) string {
+		for _, d := range ds {
+			if d.Path == "content/a.md" {
+				return d.Themes[0].Name
+			}
+		}
+		return ""
+	}
+	cache := content.NewCache()
+	ds, problems := content.Load(fsys, cfg, md, cache, at(11))
+	if problems.Err() != nil || spelling(ds) != "Open Models" {
+		t.Fatalf("before b and c are published: %q %v", spelling(ds), problems)
+	}
+	// Not the first paragraph, which is the summary: a change of the body alone.
+	fsys["content/a.md"] = digest("2026-11-01", "Open Models", "Body.\n\nA second paragraph.")
+	cache.Changed("content/a.md")
+	ds, _ = content.Load(fsys, cfg, md, cache, at(13))
+	fresh, _ := content.Load(fsys, cfg, md, nil, at(13))
+	if spelling(ds) != spelling(fresh) || spelling(fresh) != "OPEN models" {
+		t.Errorf("after b and c are published: cached %q, fresh %q, want OPEN models", spelling(ds), spelling(fresh))
 	}
 }

@@ -124,7 +124,7 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache, o
 		// The digests that did parse may clash too: one run says it all.
 		return nil, append(problems, checkPermalinks(digests)...)
 	}
-	if out, ok := cache.bodiesChanged(last, fresh, len(digests)); ok {
+	if out, ok := cache.bodiesChanged(last, fresh, len(digests), o.published); ok {
 		cache.last = out
 		return out, problems
 	}
@@ -148,7 +148,7 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache, o
 	slices.SortFunc(digests, func(a, b *Digest) int {
 		return cmp.Or(b.Date.Compare(a.Date), cmp.Compare(a.Path, b.Path))
 	})
-	cache.remember(digests, themes, handles)
+	cache.remember(digests, themes, handles, o.published)
 	return digests, problems
 }
 
