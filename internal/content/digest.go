@@ -5,7 +5,6 @@ import (
 	"hash/maphash"
 	htmlpkg "html"
 	"path"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -407,6 +406,7 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 	}
 	rendered := map[any][]byte{}
 	cites := map[*Source][]markdown.Mention{} // the mentions of each source whose blocks it cites
+	cited := map[*Source]map[any]bool{}       // and those blocks
 	for _, m := range doc.Mentions() {
 		slug := markdown.HandleSlug(m.Name)
 		s := bySlug[slug]
@@ -420,19 +420,19 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 			d.Sources = append(d.Sources, s)
 		}
 		// A block is cited once for a source: an item is not cited again
-		// when an item it is nested in is cited already, and an item
-		// cited first makes way for the item it is nested in.
-		if slices.ContainsFunc(cites[s], m.Inside) {
+		// when an item it is nested in is cited already, and items cited
+		// first make way for the item they are nested in. Mentions come
+		// in the order of the text, so those are the last ones cited.
+		if cited[s] == nil {
+			cited[s] = map[any]bool{}
+		}
+		if m.Under(func(b any) bool { return cited[s][b] }) {
 			continue
 		}
-		keep := 0
-		for i, o := range cites[s] {
-			if !o.Inside(m) {
-				cites[s][keep], s.Cited[keep] = o, s.Cited[i]
-				keep++
-			}
+		for n := len(cites[s]); n > 0 && cites[s][n-1].Inside(m); n-- {
+			delete(cited[s], cites[s][n-1].Block)
+			cites[s], s.Cited = cites[s][:n-1], s.Cited[:n-1]
 		}
-		cites[s], s.Cited = cites[s][:keep], s.Cited[:keep]
 		html, done := rendered[m.Block]
 		if !done {
 			html = doc.RenderBlock(m.Block)
@@ -446,6 +446,7 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 		if n := len(s.Cited); n == 0 || !bytes.Equal(s.Cited[n-1], html) {
 			s.Cited = append(s.Cited, html)
 			cites[s] = append(cites[s], m)
+			cited[s][m.Block] = true
 		}
 	}
 	d.HTML = doc.HTML()

@@ -23,8 +23,14 @@ type Mention struct {
 // Inside reports whether the block of m is the block of o or within it: a
 // list item nested in an item that o holds.
 func (m Mention) Inside(o Mention) bool {
+	return m.Under(func(block any) bool { return block == o.Block })
+}
+
+// Under reports whether held reports true of the block of m or of a block
+// it is nested in: at most as many calls as the block is deep.
+func (m Mention) Under(held func(block any) bool) bool {
 	for n := m.Block; n != nil; n = n.Parent() {
-		if n == o.Block {
+		if held(n) {
 			return true
 		}
 	}
