@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -175,33 +176,60 @@ func (handleParser) Parse(parent ast.Node, block text.Reader, pc parser.Context)
 
 // openUnderscores returns the length of the innermost run of _ before the
 // handle that opens an emphasis no later run closes. goldmark pairs the
-// runs of a paragraph only once it ends, so this pairs those so far as it
-// will: each run that may close takes the nearest open one.
+// runs of a paragraph only once it ends, so this pairs those so far as
+// CommonMark does: each run that may close takes the nearest run of its
+// character that may open (by the rule of three), and the runs between
+// them, of either character, pair with nothing.
 func openUnderscores(pc parser.Context) int {
-	var runs []*parser.Delimiter
-	for d := pc.LastDelimiter(); d != nil; d = d.PreviousDelimiter {
-		if d.Char == '_' {
-			runs = append(runs, d)
+	type run struct {
+		c           byte
+		open, close bool
+		n, orig     int
+	}
+	var runs []run
+	// The last 256 runs at most: a handle ends a paragraph of thousands
+	// of them in linear time, at the cost of an emphasis opened so far
+	// back, which no text does.
+	for d := pc.LastDelimiter(); d != nil && len(runs) < 256; d = d.PreviousDelimiter {
+		if d.Char == '_' || d.Char == '*' {
+			runs = append(runs, run{d.Char, d.CanOpen, d.CanClose, d.Length, d.OriginalLength})
 		}
 	}
-	var open []int // the lengths of the runs still open, innermost last
-	for i := len(runs) - 1; i >= 0; i-- {
-		d, n := runs[i], runs[i].Length
-		for d.CanClose && n > 0 && len(open) > 0 {
-			k := min(n, open[len(open)-1])
-			n -= k
-			if open[len(open)-1] -= k; open[len(open)-1] == 0 {
-				open = open[:len(open)-1]
+	slices.Reverse(runs)
+	var stack []int // the runs that may still open, innermost last
+	for i := range runs {
+		r := &runs[i]
+		for r.close && r.n > 0 {
+			at := -1
+			for k := len(stack) - 1; k >= 0; k-- {
+				o := &runs[stack[k]]
+				if o.c == r.c && o.n > 0 && !((o.open && o.close || r.open && r.close) && (o.orig+r.orig)%3 == 0 && (o.orig%3 != 0 || r.orig%3 != 0)) {
+					at = k
+					break
+				}
+			}
+			if at < 0 {
+				break
+			}
+			o := &runs[stack[at]]
+			k := min(r.n, o.n, 2)
+			o.n -= k
+			r.n -= k
+			stack = stack[:at+1] // the runs between pair with nothing
+			if o.n == 0 {
+				stack = stack[:at]
 			}
 		}
-		if d.CanOpen && n > 0 {
-			open = append(open, n)
+		if r.open && r.n > 0 {
+			stack = append(stack, i)
 		}
 	}
-	if len(open) == 0 {
-		return 0
+	for k := len(stack) - 1; k >= 0; k-- {
+		if o := runs[stack[k]]; o.c == '_' {
+			return o.n
+		}
 	}
-	return open[len(open)-1]
+	return 0
 }
 
 // unlinkNested turns handles inside link text or image descriptions back

@@ -226,6 +226,11 @@ func TestHandleEndsEmphasis(t *testing.T) {
 		{"plain @gamma_ end", `<p>plain <span class="handle">@gamma_</span> end</p>`},
 		{"_a @b_c d_", `<p><em>a <span class="handle">@b_c</span> d</em></p>`},
 		{"*star @q_* w", `<p><em>star <span class="handle">@q_</span></em> w</p>`},
+		// An _ inside a pair of * pairs with nothing once they close.
+		{"*x _y* @a_ z", `<p><em>x _y</em> <span class="handle">@a_</span> z</p>`},
+		{"**x _y** @a_ z", `<p><strong>x _y</strong> <span class="handle">@a_</span> z</p>`},
+		{"_x *y_ @a_ z", `<p><em>x *y</em> <span class="handle">@a_</span> z</p>`},
+		{"_x *y* @a_ z", `<p><em>x <em>y</em> <span class="handle">@a</span></em> z</p>`},
 	} {
 		if got := strings.TrimSpace(string(markdown.New().Parse([]byte(c.md)).HTML())); got != c.html {
 			t.Errorf("%q:\n got %s\nwant %s", c.md, got, c.html)
