@@ -234,9 +234,11 @@ func openUnderscores(pc parser.Context) int {
 
 // unlinkNested turns handles inside link text or image descriptions back
 // into text: the reader sees them as part of another link.
-type unlinkNested struct{}
+type unlinkNested struct {
+	raw bool // and those in raw HTML links and code, which is written out
+}
 
-func (unlinkNested) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (u unlinkNested) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	var handles []*Handle
 	var raw rawTags // raw HTML tags open in the block, with unsafe_html
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -249,7 +251,9 @@ func (unlinkNested) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 				handles = append(handles, n)
 			}
 		case *ast.RawHTML:
-			raw.read(n.Segments, reader.Source())
+			if u.raw { // else it is dropped, and the handle is what a reader sees
+				raw.read(n.Segments, reader.Source())
+			}
 		default:
 			if n.Type() == ast.TypeBlock {
 				raw = rawTags{}
@@ -324,7 +328,8 @@ func (r handleRenderer) render(w util.BufWriter, source []byte, node ast.Node, e
 
 // handleExtension is the goldmark.Extender for @handles.
 type handleExtension struct {
-	url func(slug string) string
+	url    func(slug string) string
+	unsafe bool // raw HTML is written out, so a raw <a> holds a handle as a Markdown link does
 }
 
 func (e *handleExtension) Extend(m goldmark.Markdown) {
@@ -332,7 +337,7 @@ func (e *handleExtension) Extend(m goldmark.Markdown) {
 		// No core inline parser is triggered by @; code spans, links and
 		// autolinks claim their text before a handle is looked for in it.
 		parser.WithInlineParsers(util.Prioritized(handleParser{}, 600)),
-		parser.WithASTTransformers(util.Prioritized(unlinkNested{}, 999)),
+		parser.WithASTTransformers(util.Prioritized(unlinkNested{raw: e.unsafe}, 999)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(handleRenderer{url: e.url}, 500)))
 }

@@ -80,7 +80,7 @@ func New(opts ...Option) *Markdown {
 			// CSS first: an empty style makes that nearly free.
 			highlighting.WithCustomStyle(noStyle),
 		),
-		&handleExtension{url: o.handleURL},
+		&handleExtension{url: o.handleURL, unsafe: o.unsafeHTML},
 		safeLinks{},
 		taskLabels{},
 		headingText{},
