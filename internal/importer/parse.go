@@ -212,6 +212,8 @@ type parser struct {
 	first       int    // the line number of the first line, once seen
 	consensusAt int    // the line number of the Consensus line, once seen
 	stance      string // a Consensus line's stance, while its Conviction line is awaited
+	justRead    bool   // the Consensus (and Conviction) line is the last line read
+	implicit    bool   // What's Moving began with its items, without its line
 	section     string // the title of the section the lines are in
 	open        *block // the item or paragraph an indented line continues
 	handles     map[string]int
@@ -318,10 +320,13 @@ func (p *parser) line(n int, raw string) {
 		p.stance = ""
 		if rest, ok := cutLabel(l, convictionLabel); ok {
 			p.setConsensus(p.consensusAt, stance, rest)
+			p.justRead = true
 			return
 		}
 		p.errorf(p.consensusAt, "Consensus line without a conviction: want %s, or a Conviction line right after it", wantConsensus)
 	}
+	justRead := p.justRead // the line before this one is the Consensus line
+	p.justRead = false
 	if p.first == 0 {
 		p.first = n
 		if p.summary(n, l) {
@@ -341,6 +346,7 @@ func (p *parser) line(n int, raw string) {
 	p.open = nil
 	if rest, ok := cutLabel(l, consensusLabel); ok {
 		p.consensus(n, rest)
+		p.justRead = true
 		return
 	}
 	// "Sources:" starts the Sources line, and so does "Source:" when it
@@ -354,6 +360,15 @@ func (p *parser) line(n int, raw string) {
 	}
 	for _, s := range sections {
 		if rest, ok := cutLabel(l, s.label); ok {
+			if s.title == moving && p.implicit {
+				// Its line after its first items: one section still.
+				p.implicit = false
+				if rest != "" {
+					p.add(&block{kind: paragraph, text: rest})
+				}
+				return
+			}
+			p.implicit = false
 			p.section = s.title
 			p.d.blocks = append(p.d.blocks, &block{kind: heading, text: s.title})
 			if rest != "" {
@@ -362,11 +377,11 @@ func (p *parser) line(n int, raw string) {
 			return
 		}
 	}
-	if m := bullet.FindStringIndex(l); m != nil && (p.section == moving || p.section == "" && p.consensusAt != 0) {
+	if m := bullet.FindStringIndex(l); m != nil && (p.section == moving || p.section == "" && justRead) {
 		// Items right after the Consensus line are What's Moving's, its
 		// line left out as it may be when pasted.
 		if p.section == "" {
-			p.section = moving
+			p.section, p.implicit = moving, true
 			p.d.blocks = append(p.d.blocks, &block{kind: heading, text: moving})
 		}
 		p.add(newItem(l[m[1]:]))
