@@ -123,8 +123,12 @@ func writeNew(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		// Not an fs.ErrExist error: the file is not there, something else
 		// is in the way of its folder, such as a link that leads nowhere.
-		if target, lerr := os.Readlink(filepath.Dir(path)); lerr == nil {
-			return fmt.Errorf("cannot make its folder, a link to %s, which does not exist", target)
+		dir := filepath.Dir(path)
+		if target, lerr := os.Readlink(dir); lerr == nil {
+			if _, serr := os.Stat(dir); errors.Is(serr, fs.ErrNotExist) {
+				return fmt.Errorf("cannot make its folder, a link to %s, which does not exist", target)
+			}
+			return fmt.Errorf("cannot make its folder, a link to %s, which is not a folder", target)
 		}
 		return fmt.Errorf("cannot make its folder: %v", diag.Pathless(err))
 	}

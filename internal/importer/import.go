@@ -56,7 +56,9 @@ func Import(name string, src []byte, opts Options) ([]byte, string, diag.List) {
 }
 
 // frontMatterAt returns the line number of the --- that opens front
-// matter, when the first line with text is one and another closes it, or 0.
+// matter, when the first line with text is one, another closes it, and a
+// line between them is a key of a digest's front matter (title:, date:,
+// consensus: …), or 0: a plain-text digest may be framed by --- rules.
 func frontMatterAt(lines []string) int {
 	for i, l := range lines {
 		if strings.TrimSpace(l) == "" {
@@ -65,15 +67,22 @@ func frontMatterAt(lines []string) int {
 		if strings.TrimSpace(l) != "---" {
 			return 0
 		}
+		keys := false
 		for _, m := range lines[i+1:] {
 			if strings.TrimSpace(m) == "---" {
-				return i + 1
+				if keys {
+					return i + 1
+				}
+				return 0
 			}
+			keys = keys || frontMatterKey.MatchString(m)
 		}
 		return 0
 	}
 	return 0
 }
+
+var frontMatterKey = regexp.MustCompile(`^(?:title|date|consensus|conviction|tags|sources|summary|slug|draft|updated):`)
 
 // fileSlug is the slug of the file name: the title's, as content.FileSlug
 // gives it, or "digest" when it has none.
