@@ -86,7 +86,9 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 		return ExitContent
 	}
 	if err := sink.Commit(); errors.As(err, new(*output.LeftoverError)) {
-		fmt.Fprintf(e.stderr, "signal build: warning: %v\n", err)
+		if !f.quiet {
+			fmt.Fprintf(e.stderr, "signal build: warning: %v\n", err)
+		}
 	} else if err != nil {
 		_ = sink.Abort()
 		fmt.Fprintf(e.stderr, "signal build: %v\n", err)

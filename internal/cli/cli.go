@@ -138,13 +138,13 @@ func unknownFlag(err error, args []string) error {
 		return err // flag.ErrHelp among others, which callers compare
 	}
 	return errors.New(flagInMsg.ReplaceAllStringFunc(err.Error(), func(m string) string {
-		at := strings.Index(m, " -") + 1
+		at := strings.LastIndex(m, " -") + 1
 		return m[:at] + written(m[at+1:], args)
 	}))
 }
 
 // flagInMsg finds the flag that the flag package names in its other errors.
-var flagInMsg = regexp.MustCompile(`(?:for flag|for|argument:) -[A-Za-z][A-Za-z-]*`)
+var flagInMsg = regexp.MustCompile(`^(?:invalid (?:boolean )?value "(?:[^"\\]|\\.)*" for (?:flag )?|flag needs an argument: )-[A-Za-z][A-Za-z-]*`)
 
 // written is the flag name as args write it (--port, -p), or else with --
 // when it is a long one.

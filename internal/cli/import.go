@@ -112,7 +112,8 @@ func runImport(e *env, f *importFlags, args []string) int {
 		taken = permalinks(archive)
 	}
 	var plan []planned
-	md := markdown.New()
+	// Each digest is checked as build reads it.
+	md := markdown.New(markdown.WithUnsafeHTML(cfg.UnsafeHTML))
 	from := map[string]string{} // shown path → the FILE it is imported from
 	for _, file := range args {
 		name := filepath.ToSlash(file)
@@ -202,8 +203,8 @@ func importFile(file string, day time.Time, loc *time.Location, opts importer.Op
 	out, base, more := importer.Import(name, data, opts)
 	if file != "-" && day.IsZero() && more.Err() == nil {
 		if _, found, _ := importer.NameDate(filepath.Base(file), loc); !found {
-			// The date is in the new file's name, but an author who did
-			// not choose it should hear where it came from.
+			// Dated by the file's modification time: the author chose no
+			// date, and should hear which one the digest got.
 			more.Warn(name, 0, 0, "dated %s, the day the file was last changed: give --date YYYY-MM-DD, or a date in the file's name, for another", opts.Date.Format(time.DateOnly))
 		}
 	}

@@ -229,7 +229,7 @@ func (p *parser) fields(d *Digest, root *meta.Node) {
 				d.Slug = s
 			}
 		case "draft":
-			if v.Kind == meta.Null {
+			if blank(v) {
 				break
 			}
 			if v.Kind != meta.Scalar || v.Tag != "!!bool" {

@@ -19,6 +19,8 @@ func TestDefaultSummary(t *testing.T) {
 		{"image inside words", "See ![the chart](/x.png) below.\n", "See the chart below."},
 		{"code span alone", "`SOFR`\n\nNext.\n", "SOFR"},
 		{"nothing but an image", "![](/x.png)\n", ""},
+		{"an autolink alone", "<https://x.org>\n\nNext.\n", "https://x.org"},
+		{"a handle alone", "@desk\n\nNext.\n", "@desk"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got := summaryOf(t, c.body); got != c.want {

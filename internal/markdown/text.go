@@ -115,7 +115,7 @@ func (d *Document) hasWords(n ast.Node) bool {
 				found = true
 				return ast.WalkStop, nil
 			}
-		case *ast.String, *ast.CodeSpan:
+		case *ast.String, *ast.CodeSpan, *ast.AutoLink, *Handle:
 			if entering {
 				found = true
 				return ast.WalkStop, nil
