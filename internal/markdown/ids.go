@@ -44,14 +44,17 @@ func (headingText) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 // case, spaces to -, punctuation dropped, letters, marks and digits of any
 // script kept ("Política Industrial" → "política-industrial"). goldmark's
 // own generator drops every non-ASCII letter. Repeats get -1, -2, ….
-type headingIDs struct{ used map[string]bool }
+type headingIDs struct {
+	used map[string]bool
+	next map[string]int // the suffix to try first for a base used already
+}
 
 func newHeadingIDs(reserved []string) *headingIDs {
 	used := make(map[string]bool, len(reserved))
 	for _, id := range reserved {
 		used[id] = true
 	}
-	return &headingIDs{used: used}
+	return &headingIDs{used: used, next: map[string]int{}}
 }
 
 func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
@@ -70,9 +73,12 @@ func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	if base == "" {
 		base = "heading"
 	}
+	// The suffix goes on from the last one given for the base, so that a
+	// body of thousands of headings alike takes linear time, not square.
 	out := base
-	for i := 1; s.used[out]; i++ {
+	for i := max(s.next[base], 1); s.used[out]; i++ {
 		out = base + "-" + strconv.Itoa(i)
+		s.next[base] = i + 1
 	}
 	s.used[out] = true
 	return []byte(out)
