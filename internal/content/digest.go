@@ -453,11 +453,20 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 	// A cited block is a part of the body: keep it as a slice of the body's
 	// HTML, not a copy, since an archive holds every digest in memory and
 	// most of a body is cited.
+	// A source's blocks are in the order of the text: each is looked for
+	// after the one before, so that a body of many is read once per
+	// source, not once per block.
 	for _, s := range d.Sources {
+		from := 0
 		for i, c := range s.Cited {
-			if at := bytes.Index(d.HTML, c); at >= 0 {
-				s.Cited[i] = d.HTML[at : at+len(c) : at+len(c)]
+			at := bytes.Index(d.HTML[from:], c)
+			if at >= 0 {
+				at += from
+			} else if at = bytes.Index(d.HTML, c); at < 0 {
+				continue
 			}
+			s.Cited[i] = d.HTML[at : at+len(c) : at+len(c)]
+			from = at + len(c)
 		}
 	}
 	d.bodyKey = maphash.Bytes(seed, d.HTML)
