@@ -337,7 +337,9 @@ async function facet(tax, slug, n) {
 // must match, the last one as a prefix while it is typed; scores add up and
 // ties go to the newest digest, which has the smallest id.
 export async function query(q, filters, typing = true) {
-  const terms = [...new Set(tokens(q))].filter((t) => utf8.encode(t).length <= 64);
+  const terms = [...new Set(tokens(q))];
+  // A word longer than any the index holds matches nothing.
+  if (terms.some((t) => utf8.encode(t).length > 64)) return { terms, prefix: "", ids: [] };
   // A page left open may outlive its build: each query after the first
   // asks whether the build changed (a 304 while it has not), beside its
   // shards, and runs again on the new build if it did.
@@ -521,9 +523,10 @@ function start() {
   }
 
   let seq = 0;
-  let shown = { ids: [], terms: [], prefix: "", count: 0, typing: true };
+  let shown = { ids: [], terms: [], prefix: "", count: 0, seq: 0 };
   async function show(from) {
     const mine = seq;
+    if (shown.seq !== mine) return; // a newer query is on its way
     const { terms, prefix } = shown;
     // A result whose title, summary and themes lack the query's words
     // shows the words around them in its body, fetched for it.
@@ -536,10 +539,17 @@ function start() {
     list.append(...recs.filter(Boolean).map(([rec, text]) => result(rec, terms, prefix, themeNames, text)));
     shown.count = from + recs.length;
     more.hidden = shown.count >= shown.ids.length;
+    if (from) {
+      // The button goes, when all are shown: the first new result takes the focus.
+      status.textContent = `${shown.count} of ${shown.ids.length} shown.`;
+      list.children[from]?.querySelector("a")?.focus();
+    }
     performance.mark("signal:results");
   }
 
-  async function run(typing) {
+  // The last word is a prefix unless a space ends it: so when typed, on
+  // Enter, and in a link alike.
+  async function run() {
     const mine = ++seq;
     const filters = {};
     for (const [tax, sel] of Object.entries(selects)) if (sel && sel.value) filters[tax] = sel.value;
@@ -554,17 +564,19 @@ function start() {
       more.hidden = true;
       return;
     }
+    const typing = /\S$/.test(q);
     const key = JSON.stringify([q, filters, typing]);
     const { terms, prefix, ids } = await (early?.key === key ? early.result : query(q, filters, typing));
     early = null;
     if (mine !== seq) return;
-    shown = { ids, terms, prefix, count: 0, typing };
+    shown = { ids, terms, prefix, count: 0, seq: mine };
     const n = ids.length;
     // A shard holds the words of their first two letters: one letter typed
     // finds only the word of that letter alone, in scripts with spaces.
     const short = prefix && [...prefix].length === 1 && !unspacedRE.test(prefix);
     status.textContent = n === 0
-      ? short ? "Keep typing: words are looked for from their second letter." : "No digests match."
+      ? short ? "Keep typing: words are looked for from their second letter."
+        : terms.length || Object.keys(filters).length ? "No digests match." : "Nothing to look for: words are letters and digits."
       : `${n} ${n === 1 ? "digest matches" : "digests match"}.`;
     await show(0);
   }
@@ -572,16 +584,24 @@ function start() {
   let timer;
   box.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => run(true), 40);
+    timer = setTimeout(run, 40);
   });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    run(/\S$/.test(box.value));
+    run();
   });
-  for (const sel of Object.values(selects)) sel?.addEventListener("change", () => run(true));
+  for (const sel of Object.values(selects)) sel?.addEventListener("change", run);
   // More results of a build since replaced would be the wrong records:
   // the query runs again on the new build instead.
-  more.addEventListener("click", async () => ((await changed()) ? run(shown.typing) : show(shown.count)));
+  let busy = false; // a second click while the first loads adds nothing
+  more.addEventListener("click", async () => {
+    if (busy) return;
+    busy = true;
+    const mine = seq;
+    const fresh = await changed();
+    if (mine === seq) await (fresh ? run() : show(shown.count));
+    busy = false;
+  });
 
   // Keys: / goes to the box, the arrows move through the results (the box
   // is above the first), Enter opens the link that has the focus.
@@ -594,7 +614,7 @@ function start() {
       box.select();
       return;
     }
-    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp" || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
     const links = Array.from(list.querySelectorAll("h2 a"));
     const at = links.indexOf(t);
     if (t !== box && at < 0) return;
@@ -605,7 +625,7 @@ function start() {
   });
 
   if (box.value || Object.values(selects).some((s) => s && s.value)) {
-    run(true).then(() => unknown.length && (status.textContent += ` (This archive has ${unknown.join(" and ")}.)`));
+    run().then(() => unknown.length && (status.textContent += ` (This archive has ${unknown.join(" and ")}.)`));
   } else if (unknown.length) {
     status.textContent = `This archive has ${unknown.join(" and ")}.`;
   }
@@ -624,13 +644,14 @@ if (typeof document !== "undefined") {
     if (params.get(name)) filters[tax] = params.get(name);
   }
   if (q.trim() || Object.keys(filters).length) {
-    const result = query(q, filters, true);
+    const typing = /\S$/.test(q);
+    const result = query(q, filters, typing);
     result.then(({ terms, prefix, ids }) => ids.slice(0, page).forEach(async (id) => {
       const rec = await record(id);
       const slugs = rec ? rec[6].map((t) => t.replace(/-/g, " ")) : []; // the themes' names, near enough
       if (rec && !visible([rec[1], rec[7], ...slugs, ...(rec[8] || [])], terms, prefix)) body(id);
     }), () => {});
-    early = { key: JSON.stringify([q, filters, true]), result };
+    early = { key: JSON.stringify([q, filters, typing]), result };
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
