@@ -394,10 +394,16 @@ function el(tag, attrs, ...children) {
 // starts when it is the prefix being typed, or so does a part of it joined
 // by _ (as the index holds them); in a script without spaces, a word that
 // holds a pair of the query.
+// The parts of a word are those the index holds: the pieces joined by _,
+// and the word after an elided article ("l’Union": union). A character of
+// a script without spaces is a hit when a pair of the query holds it.
+const elidedRE = /^\p{L}{1,4}['’](\p{L}{3,})$/u;
 function hit(w, terms, prefix) {
   const f = fold(w);
   const parts = f.includes("_") ? f.split("_") : [];
-  return terms.some((t) => f === t || (t === prefix && f.startsWith(t)) || (unspacedRE.test(t) && f.includes(t)) ||
+  const e = elidedRE.exec(w);
+  if (e) parts.push(fold(e[1]));
+  return terms.some((t) => f === t || (t === prefix && f.startsWith(t)) || (unspacedRE.test(t) && (f.includes(t) || t.includes(f))) ||
     parts.some((p) => p === t || (t === prefix && p.startsWith(t))));
 }
 

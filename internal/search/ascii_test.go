@@ -24,7 +24,7 @@ func TestASCIIWords(t *testing.T) {
 		text := string(buf[:n])
 		var got, want []string
 		var buf []byte
-		asciiWords(text, &buf, func(w string) { got = append(got, strings.Clone(w)) })
+		asciiWords(text, &buf, false, func(w string) { got = append(got, strings.Clone(w)) })
 		for it := words.FromString(text); it.Next(); {
 			splitDots(it.Value(), func(w string) {
 				if hasASCIIWordRune(w) {

@@ -360,6 +360,7 @@ func TestBrowserSearch(t *testing.T) {
 		{"Samsung newly ramps. The new fab, and fabs.", "", []string{"new", "fab"}, []string{"new", "fab"}},
 		{"Samsung newly ramps. The new fab.", "new", []string{"fab", "new"}, []string{"newly", "new", "fab"}},
 		{"東京都と京都", "", []string{"東京"}, []string{"東京"}},
+		{"Le budget de l’Union et d'Europe.", "", []string{"union", "europe"}, []string{"l’Union", "d'Europe"}},
 	} {
 		args, _ := json.Marshal([]any{c.text, c.terms, c.prefix})
 		got := eval[[]string](tb, fmt.Sprintf(`import(%q).then(m => m.marked(...%s).filter(n => n.nodeName === "MARK").map(n => n.textContent))`, root+"search.js", args))

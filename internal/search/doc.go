@@ -21,7 +21,10 @@
 // characters, and a run of one character gives itself; the shard of a pair
 // is its first character, so that one character typed finds the pairs it
 // starts. search.js cuts queries the same way with Intl.Segmenter, and the
-// browser test checks both sides on one table.
+// browser test checks both sides on one table. The index holds two kinds
+// of terms more, which a query of part of a word finds: the last character
+// of such a run, which no pair starts ("供給網" gives "網"), and the word
+// after an elided article or preposition ("l’Union" gives "union").
 //
 // # Ranking
 //

@@ -39,7 +39,7 @@ func FuzzTokens(f *testing.F) {
 			}
 			var got, want []string
 			var buf []byte
-			asciiWords(piece, &buf, func(w string) { got = append(got, strings.Clone(w)) })
+			asciiWords(piece, &buf, false, func(w string) { got = append(got, strings.Clone(w)) })
 			for it := words.FromString(piece); it.Next(); {
 				splitDots(it.Value(), func(w string) {
 					if hasASCIIWordRune(w) {

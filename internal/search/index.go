@@ -124,21 +124,21 @@ func (p *part) index(digests []*content.Digest) {
 	for id := p.first; id < p.end; id++ {
 		d := digests[id]
 		lens = &p.lens[id-p.first]
-		tokens(d.Title, &p.buf, add[fieldTitle])
+		tokens(d.Title, &p.buf, true, add[fieldTitle])
 		for _, t := range d.Themes {
-			tokens(t.Name, &p.buf, add[fieldThemes])
+			tokens(t.Name, &p.buf, true, add[fieldThemes])
 		}
 		for _, s := range d.Sources {
-			tokens(s.Handle, &p.buf, add[fieldHandles])
+			tokens(s.Handle, &p.buf, true, add[fieldHandles])
 		}
 		p.text = appendText(p.text[:0], d.HTML)
 		// A summary taken from the body is not said twice.
 		if !bytes.Contains(p.text, []byte(strings.TrimSuffix(d.Summary, "…"))) {
-			tokens(d.Summary, &p.buf, add[fieldSummary])
+			tokens(d.Summary, &p.buf, true, add[fieldSummary])
 		}
 		// The body text lives in a buffer that the next digest reuses: no
 		// term keeps a piece of it, as add copies each new term.
-		tokens(unsafe.String(unsafe.SliceData(p.text), len(p.text)), &p.buf, add[fieldBody])
+		tokens(unsafe.String(unsafe.SliceData(p.text), len(p.text)), &p.buf, true, add[fieldBody])
 		p.endDigest(int32(id))
 	}
 	p.scratch, p.touched, p.text, p.buf = nil, nil, nil, nil

@@ -197,3 +197,34 @@ func TestRecordBody(t *testing.T) {
 	}
 	t.Error("no record of Tungsten squeeze")
 }
+
+// A word after an elided article is found alone, and so is the last
+// character of a run of unspaced script; the whole word is found too.
+func TestParts(t *testing.T) {
+	ix := fixture(t, "parts.txtar")
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"union", []string{"Budget"}},
+		{"l'union", []string{"Budget"}},
+		{"europe", []string{"Budget"}},
+		{"économie", []string{"Budget"}},
+		{"economia", []string{"Bilancio"}},
+		{"italia", []string{"Bilancio"}},
+		{"網", []string{"半導体の供給網"}},
+		{"株", []string{"半導体の供給網"}},
+		{"供給網", []string{"半導体の供給網"}},
+		{"dont", []string{"Contractions"}},
+		{"ve", nil},
+		{"re", nil},
+	} {
+		var got []string
+		for _, id := range ix.query(c.query, false) {
+			got = append(got, ix.record(id)[1].(string))
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: got %q, want %q", c.query, got, c.want)
+		}
+	}
+}

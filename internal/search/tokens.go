@@ -21,12 +21,17 @@ import (
 // of characters makes both sides agree whatever the segmenter did.
 func Tokens(text string, emit func(term string)) {
 	var buf []byte
-	tokens(text, &buf, func(t string) { emit(strings.Clone(t)) })
+	tokens(text, &buf, false, func(t string) { emit(strings.Clone(t)) })
 }
 
 // tokens is Tokens for the index, which calls it millions of times: a
 // term it passes to emit may be a view of *buf, valid only during the call.
-func tokens(text string, buf *[]byte, emit func(term string)) {
+// With parts, it also emits the terms that a query of a part of a word
+// is: the last character of a run of unspaced script, which no pair starts
+// ("供給網" → "網"), and a word after an elided article or preposition
+// ("l’Union" → "union", "dell'economia" → "economia"). The index holds
+// them; a query is cut without them, and finds them.
+func tokens(text string, buf *[]byte, parts bool, emit func(term string)) {
 	// Spaces break words in every script, so the text is cut at ASCII
 	// spaces first, and most pieces, ASCII through and through, are cut
 	// by asciiWords, which the segmenter would cut the same way
@@ -44,9 +49,9 @@ func tokens(text string, buf *[]byte, emit func(term string)) {
 			ascii = ascii && k == kindASCII
 		}
 		if ascii {
-			asciiWords(text[i:j], buf, emit)
+			asciiWords(text[i:j], buf, parts, emit)
 		} else {
-			segment(text[i:j], emit)
+			segment(text[i:j], parts, emit)
 		}
 		i = j
 	}
@@ -70,13 +75,13 @@ var byteKind = func() (k [256]byte) {
 }()
 
 // segment emits the terms of text with the UAX #29 word segmenter.
-func segment(text string, emit func(term string)) {
+func segment(text string, parts bool, emit func(term string)) {
 	it := words.FromString(text)
 	run, runEnd := -1, 0 // the current run of unspaced script, or -1
 	end := 0             // the end of the previous segment
 	flush := func() {
 		if run >= 0 {
-			pairs(text[run:runEnd], emit)
+			pairs(text[run:runEnd], parts, emit)
 			run = -1
 		}
 	}
@@ -97,6 +102,11 @@ func segment(text string, emit func(term string)) {
 			if hasWordRune(w) {
 				if t := Fold(w); t != "" {
 					emit(t)
+				}
+				if rest := elided(w); parts && rest != "" {
+					if t := Fold(rest); t != "" {
+						emit(t)
+					}
 				}
 			}
 		})
@@ -151,7 +161,7 @@ var asciiClass = func() (c [256]byte) {
 // also joins letters across . and : ("example.com", "U.S"); ICU, and so
 // Intl.Segmenter in browsers, does not, and a reader who types "example"
 // expects to find "example.com", so neither do we (see splitDots).
-func asciiWords(text string, buf *[]byte, emit func(term string)) {
+func asciiWords(text string, buf *[]byte, parts bool, emit func(term string)) {
 	for i := 0; i < len(text); {
 		for i < len(text) && asciiClass[text[i]]&inWord == 0 {
 			i++
@@ -182,6 +192,9 @@ func asciiWords(text string, buf *[]byte, emit func(term string)) {
 				*buf = b
 				emit(unsafe.String(unsafe.SliceData(b), len(b)))
 			}
+			if rest := elided(text[start:i]); parts && rest != "" {
+				emit(foldASCII(rest))
+			}
 		}
 	}
 }
@@ -196,8 +209,9 @@ func hasASCIIWordRune(w string) bool {
 }
 
 // pairs emits the overlapping character pairs of a run of unspaced script
-// ("半導体" → "半導", "導体"), or the run itself when it is one character.
-func pairs(run string, emit func(string)) {
+// ("半導体" → "半導", "導体"), or the run itself when it is one character;
+// with last, its last character too ("体").
+func pairs(run string, last bool, emit func(string)) {
 	run = Fold(run)
 	p0, p1 := -1, -1 // the starts of the two characters before i
 	for i := range run {
@@ -209,9 +223,36 @@ func pairs(run string, emit func(string)) {
 	switch {
 	case p0 >= 0:
 		emit(run[p0:])
+		if last {
+			emit(run[p1:])
+		}
 	case p1 >= 0:
 		emit(run)
 	}
+}
+
+// elided returns the word after an elided article or preposition that
+// starts w: one to four letters and an apostrophe, then three letters or
+// more ("l'Union", "d’Europe", "dell'economia", "o'clock"), or "".
+// English contractions ("don't", "we've", "they're") end in fewer.
+func elided(w string) string {
+	i := strings.IndexAny(w, "'’")
+	if i < 1 {
+		return ""
+	}
+	before, rest := w[:i], w[i+1:]
+	if w[i] != '\'' {
+		rest = w[i+len("’"):]
+	}
+	if utf8.RuneCountInString(before) > 4 || utf8.RuneCountInString(rest) < 3 || strings.ContainsAny(rest, "'’") {
+		return ""
+	}
+	for _, r := range before + rest {
+		if !unicode.IsLetter(r) {
+			return ""
+		}
+	}
+	return rest
 }
 
 // unspaced reports whether r belongs to a script written without spaces
