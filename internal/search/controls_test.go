@@ -1,0 +1,61 @@
+package search_test
+
+import (
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The controls around the results: a link, a query typed and a query sent
+// with Enter give the same results, a space ending the last word or not;
+// More results adds each result once, however fast it is clicked, and
+// hands the focus to the first it adds; Shift with an arrow selects text
+// in the box rather than move to the results; a query of no word says so.
+func TestBrowserSearchControls(t *testing.T) {
+	root := serveMemory(t, buildSites(t, os.DirFS("../.."))[0])
+	tb := newTab(t)
+	status := `document.getElementById("search-status").textContent`
+
+	tb.run("opening a search whose last word ends in a space", chromedp.Navigate(root+"search/?q=whisp+"))
+	tb.waitFor("the status", status+` !== ""`)
+	linked := eval[string](tb, status)
+	tb.run("typing it", js(`document.getElementById("search-q").value = ""`), chromedp.SendKeys(chromedp.CSS("#search-q"), "whisp "))
+	tb.waitFor("the status of the query typed", fmt.Sprintf(`location.search === "?q=whisp+" && %s === %q`, status, linked))
+	tb.run("sending it", chromedp.KeyEvent(kb.Enter))
+	time.Sleep(300 * time.Millisecond)
+	if got := eval[string](tb, status); got != linked {
+		t.Errorf("whisp and a space: the link shows %q, Enter %q", linked, got)
+	}
+
+	tb.run("opening a search of many results", chromedp.Navigate(root+"search/?q=the"))
+	tb.waitFor("ten results and More", `document.querySelectorAll("#search-results > li").length === 10 && !document.getElementById("search-more").hidden`)
+	tb.run("clicking More twice", js(`const b = document.getElementById("search-more"); b.focus(); b.click(); b.click()`))
+	tb.waitFor("more results", `document.querySelectorAll("#search-results > li").length > 10`)
+	time.Sleep(500 * time.Millisecond)
+	titles := tb.titles()
+	if seen := map[string]bool{}; len(titles) > 0 {
+		for _, title := range titles {
+			if seen[title] {
+				t.Errorf("More clicked twice shows %q twice among %d results", title, len(titles))
+			}
+			seen[title] = true
+		}
+	}
+	if !eval[bool](tb, `document.activeElement === document.querySelectorAll("#search-results > li h2 a")[10]`) {
+		t.Errorf("after More, the focus is on %s, want the eleventh result", eval[string](tb, `document.activeElement.outerHTML.slice(0, 80)`))
+	}
+
+	tb.run("pressing Shift+↓ in the box", js(`document.getElementById("search-q").focus()`),
+		chromedp.KeyEvent(kb.ArrowDown, chromedp.KeyModifiers(chromedp.ModifierShift)))
+	time.Sleep(100 * time.Millisecond)
+	if !eval[bool](tb, `document.activeElement?.id === "search-q"`) {
+		t.Error("Shift+↓ in the box moved the focus to the results")
+	}
+
+	tb.run("opening a search of no word", chromedp.Navigate(root+"search/?q=%40"))
+	tb.waitFor("the page says there is nothing to look for", status+` === "Nothing to look for: words are letters and digits."`)
+}
