@@ -481,6 +481,9 @@ function result(rec, terms, prefix, themeNames, text) {
   // The words around the first of those the card does not show.
   const hidden = terms.filter((term) => !visible([name, summary, ...names, ...handles], [term], prefix));
   const cut = text ? snippet(text, hidden.length ? hidden : terms, prefix) : "";
+  // The summary stays beside the snippet when it shows a word of the query
+  // that nothing else on the card does.
+  const own = cut && terms.some((t) => hits(summary, [t], prefix) && !visible([name, ...names, ...handles], [t], prefix));
   text = cut || summary;
   const [y, mo, d] = date.split("-").map(Number);
   return el("li", null, el("article", { class: "card result" },
@@ -494,6 +497,7 @@ function result(rec, terms, prefix, themeNames, text) {
         " ",
         el("span", { class: `badge conviction conviction-${conviction}` },
           el("span", { class: "meter", "aria-hidden": "true" }, meter[conviction] || ""), ` ${title(conviction)} conviction`))),
+    own ? el("p", { class: "summary" }, ...marked(summary, terms, prefix)) : null,
     text ? el("p", { class: cut ? "summary snippet" : "summary" }, ...marked(text, terms, prefix)) : null,
     themes.length ? el("ul", { class: "themes", "aria-label": "Themes" },
       ...names.map((n) => el("li", null, el("span", null, ...marked(n, terms, prefix))))) : null,

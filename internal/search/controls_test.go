@@ -3,6 +3,7 @@ package search_test
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,6 +55,17 @@ func TestBrowserSearchControls(t *testing.T) {
 	time.Sleep(100 * time.Millisecond)
 	if !eval[bool](tb, `document.activeElement?.id === "search-q"`) {
 		t.Error("Shift+↓ in the box moved the focus to the results")
+	}
+
+	// Every card shows each word of the query, marked: a snippet of the
+	// body does not take the place of a summary that showed one.
+	tb.run("searching robot arms", chromedp.Navigate(root+"search/?q=robot+arms"))
+	tb.waitFor("results", `document.querySelectorAll("#search-results > li").length >= 2`)
+	for _, marks := range eval[[]string](tb, `Array.from(document.querySelectorAll("#search-results > li"), li =>
+		Array.from(li.querySelectorAll("mark"), m => m.textContent.toLowerCase()).join(","))`) {
+		if !strings.Contains(marks, "robot") || !strings.Contains(marks, "arm") {
+			t.Errorf("robot arms: a card marks only %q", marks)
+		}
 	}
 
 	tb.run("opening a search of no word", chromedp.Navigate(root+"search/?q=%40"))
