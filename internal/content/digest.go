@@ -75,6 +75,9 @@ func (d *Digest) Revised() bool {
 	return !d.Updated.IsZero() && d.Updated.Format(time.DateOnly) > d.Date.Format(time.DateOnly)
 }
 
+// IsField reports whether key is a field of a digest's front matter.
+func IsField(key string) bool { return knownKeys[key] }
+
 // known front matter keys; others get a warning.
 var knownKeys = map[string]bool{
 	"title": true, "date": true, "consensus": true, "conviction": true, "tags": true,

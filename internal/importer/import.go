@@ -75,14 +75,13 @@ func frontMatterAt(lines []string) int {
 				}
 				return 0
 			}
-			keys = keys || frontMatterKey.MatchString(m)
+			key, _, colon := strings.Cut(m, ":")
+			keys = keys || colon && content.IsField(key)
 		}
 		return 0
 	}
 	return 0
 }
-
-var frontMatterKey = regexp.MustCompile(`^(?:title|date|consensus|conviction|tags|sources|summary|slug|draft|updated):`)
 
 // fileSlug is the slug of the file name: the title's, as content.FileSlug
 // gives it, or "digest" when it has none.
