@@ -2,7 +2,9 @@
 # Measures signal's search side by side with Pagefind's on the synthetic
 # archive of N digests (default 10,000): the cost of indexing in each, and
 # in headless Chromium the bytes, requests and time to show the first ten
-# results of a common word, a rare one (a handle) and two words.
+# results of a common word, a rare one (a handle) and two words. Pagefind
+# is shown through its JS API, its lightest use, and through its default
+# UI, its usual one.
 #
 #   [BUILDS=3] [SEARCH_BENCH_RUNS=5] scripts/search-bench.sh [N] [WORKDIR]
 #

@@ -23,7 +23,8 @@ import (
 // TestCompareWithPagefind measures what a reader's browser fetches (bytes
 // of response bodies as sent, and requests, counted by the server) and how
 // long it waits to see the first ten results of a query, with signal's
-// search and with Pagefind's, on one built site; and, as the floor of both,
+// search and with Pagefind's, through its JS API and through its default
+// UI, on one built site; and, as the floor of all,
 // how long a page waits to run its first script. It runs only
 // when scripts/search-bench.sh sets SEARCH_BENCH_SITE to a site built by
 // signal and indexed by Pagefind, and SEARCH_BENCH_QUERIES to
@@ -34,7 +35,8 @@ func TestCompareWithPagefind(t *testing.T) {
 	if public == "" {
 		t.Skip("SEARCH_BENCH_SITE is not set: run scripts/search-bench.sh")
 	}
-	for name, page := range map[string]string{"pagefind-test.html": pagefindPage, "floor-test.html": floorPage} {
+	pages := map[string]string{"pagefind-test.html": pagefindPage, "pagefind-ui-test.html": pagefindUIPage, "floor-test.html": floorPage}
+	for name, page := range pages {
 		if err := os.WriteFile(filepath.Join(public, name), []byte(page), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -45,18 +47,15 @@ func TestCompareWithPagefind(t *testing.T) {
 	if n, err := strconv.Atoi(os.Getenv("SEARCH_BENCH_RUNS")); err == nil && n > 0 {
 		runs = n
 	}
-	fmt.Printf("%-6s %-9s %-28s %8s %5s %8s %8s\n", "server", "tool", "query", "KB", "reqs", "ms", "results")
+	fmt.Printf("%-6s %-11s %-28s %8s %5s %8s %8s\n", "server", "tool", "query", "KB", "reqs", "ms", "results")
 	for _, gz := range []bool{false, true} {
 		srv := httptest.NewServer(counter.wrap(staticHandler(public, gz)))
 		for q := range strings.SplitSeq(os.Getenv("SEARCH_BENCH_QUERIES"), ";") {
 			name, words, _ := strings.Cut(q, "=")
-			for _, tool := range []string{"signal", "pagefind", "floor"} {
+			for _, tool := range []string{"signal", "pagefind", "pagefind-ui", "floor"} {
 				u := srv.URL + "/search/?q=" + url.QueryEscape(words)
-				switch tool {
-				case "pagefind":
-					u = srv.URL + "/pagefind-test.html?q=" + url.QueryEscape(words)
-				case "floor":
-					u = srv.URL + "/floor-test.html?q=" + url.QueryEscape(words)
+				if tool != "signal" {
+					u = srv.URL + "/" + tool + "-test.html?q=" + url.QueryEscape(words)
 				}
 				var ms []float64
 				var m measure
@@ -71,7 +70,7 @@ func TestCompareWithPagefind(t *testing.T) {
 				if gz {
 					enc = "gzip"
 				}
-				fmt.Printf("%-6s %-9s %-28s %8.1f %5d %8.0f %8d\n", enc, tool, name+" ("+words+")", m.bytes/1024, m.requests, ms[len(ms)/2], m.results)
+				fmt.Printf("%-6s %-11s %-28s %8.1f %5d %8.0f %8d\n", enc, tool, name+" ("+words+")", m.bytes/1024, m.requests, ms[len(ms)/2], m.results)
 			}
 		}
 		srv.Close()
@@ -95,6 +94,31 @@ for (const d of data) {
   ol.append(li);
 }
 performance.mark("signal:results");
+</script></body></html>
+`
+
+// pagefindUIPage shows them through Pagefind's default UI, as most sites
+// that use Pagefind do (ten to a page rather than its five), and marks the
+// moment the first ten results, or all when fewer, show their titles.
+const pagefindUIPage = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Pagefind UI</title>
+<link href="/pagefind/pagefind-ui.css" rel="stylesheet">
+<script src="/pagefind/pagefind-ui.js"></script>
+</head>
+<body><div id="search"></div>
+<script>
+addEventListener("DOMContentLoaded", () => {
+  const ui = new PagefindUI({ element: "#search", showSubResults: false, showImages: false, pageSize: 10 });
+  ui.triggerSearch(new URLSearchParams(location.search).get("q"));
+  new MutationObserver((_, observer) => {
+    const m = /^([0-9]+) result/.exec(document.querySelector(".pagefind-ui__message")?.textContent.replace(/,/g, "") || "");
+    const titled = Array.from(document.querySelectorAll(".pagefind-ui__result-title"), (t) => t.textContent.trim()).filter(Boolean);
+    if (m && titled.length >= Math.min(10, +m[1])) {
+      performance.mark("signal:results");
+      observer.disconnect();
+    }
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+});
 </script></body></html>
 `
 
@@ -176,7 +200,7 @@ func measureLoad(t *testing.T, tb *tab, u string) measure {
 	for {
 		v, err := chromedp.Run(wctx, chromedp.Evaluate[[]float64](`(() => {
 			const e = performance.getEntriesByName("signal:results");
-			return e.length ? [e[0].startTime, document.querySelectorAll("#search-results > li, #results > li").length] : [];
+			return e.length ? [e[0].startTime, document.querySelectorAll("#search-results > li, #results > li, .pagefind-ui__result").length] : [];
 		})()`))
 		if err != nil {
 			t.Fatalf("%s: %v", u, err)
