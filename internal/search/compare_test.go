@@ -111,7 +111,8 @@ addEventListener("DOMContentLoaded", () => {
   const ui = new PagefindUI({ element: "#search", showSubResults: false, showImages: false, pageSize: 10 });
   ui.triggerSearch(new URLSearchParams(location.search).get("q"));
   new MutationObserver((_, observer) => {
-    const m = /^([0-9]+) result/.exec(document.querySelector(".pagefind-ui__message")?.textContent.replace(/,/g, "") || "");
+    const message = document.querySelector(".pagefind-ui__message")?.textContent.replace(/,/g, "") || "";
+    const m = /^([0-9]+) result/.exec(message) || /^No results/.test(message) && [message, "0"];
     const titled = Array.from(document.querySelectorAll(".pagefind-ui__result-title"), (t) => t.textContent.trim()).filter(Boolean);
     if (m && titled.length >= Math.min(10, +m[1])) {
       performance.mark("signal:results");
@@ -123,8 +124,8 @@ addEventListener("DOMContentLoaded", () => {
 `
 
 // floorPage marks the moment its first script runs: no search can show
-// results sooner in a fresh browser context on this machine, and both
-// tools pay it.
+// results sooner in a fresh browser context on this machine, and every
+// tool pays it.
 const floorPage = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Floor</title>
 <script>performance.mark("signal:results")</script></head>
