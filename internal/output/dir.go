@@ -101,13 +101,23 @@ func NewDir(dest string) (*Dir, error) {
 }
 
 // Replaceable reports a ForeignError when dest is a folder that holds
-// files but not the Marker of an earlier build. A missing dest, or one that
-// is not a folder, is NewDir's to report; a folder that cannot be read is
-// not replaceable.
+// files but not the Marker of an earlier build, and an error when dest, or
+// a folder on the way to it, is a file. A missing dest is replaceable; one
+// that cannot be read is not.
 func Replaceable(dest string) error {
 	st, err := os.Stat(dest)
-	if errors.Is(err, fs.ErrNotExist) || err == nil && !st.IsDir() {
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil
+	}
+	if err == nil && !st.IsDir() {
+		return fmt.Errorf("%s exists and is not a folder", dest)
+	}
+	if err != nil { // a file on the way gives "not a directory"
+		for dir := filepath.Dir(dest); dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
+			if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+				return fmt.Errorf("%s is a file, not a folder: %s cannot be made in it", dir, dest)
+			}
+		}
 	}
 	if _, err := os.Lstat(filepath.Join(dest, Marker)); err == nil {
 		return nil
