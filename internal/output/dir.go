@@ -78,7 +78,7 @@ func NewDir(dest string) (*Dir, error) {
 		// would replace the link, not the folder it names.
 		return nil, fmt.Errorf("%s is a symbolic link; give the folder it names with -d", dest)
 	} else if err == nil && !st.IsDir() {
-		return nil, fmt.Errorf("%s exists and is not a folder", dest)
+		return nil, notFolder(dest)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+tempMark)
 	if err != nil {
@@ -110,7 +110,7 @@ func Replaceable(dest string) error {
 		return nil
 	}
 	if err == nil && !st.IsDir() {
-		return fmt.Errorf("%s exists and is not a folder", dest)
+		return notFolder(dest)
 	}
 	if err != nil { // a file on the way gives "not a directory"
 		for dir := filepath.Dir(dest); dir != filepath.Dir(dir); dir = filepath.Dir(dir) {
@@ -144,6 +144,9 @@ func Replaceable(dest string) error {
 	}
 	return e
 }
+
+// notFolder is the error of a destination that is a file.
+func notFolder(dest string) error { return fmt.Errorf("%s exists and is not a folder", dest) }
 
 // leftovers lists the folders that builds of dest made beside it.
 func leftovers(dest string) ([]string, error) {
