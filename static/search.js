@@ -557,9 +557,32 @@ function start() {
     performance.mark("signal:results");
   }
 
+  // A search sent, filtered or opened keeps its history entry; typing
+  // begins the next and updates it: Back goes to the search before.
+  let finished = true;
+  function remember(url, done) {
+    if (url.href !== location.href) {
+      if (finished) history.pushState(null, "", url);
+      else history.replaceState(null, "", url);
+    }
+    finished = done;
+  }
+  addEventListener("popstate", () => {
+    const params = new URLSearchParams(location.search);
+    box.value = params.get("q") || "";
+    for (const sel of Object.values(selects)) {
+      if (!sel) continue;
+      const v = params.get(sel.name) || "";
+      sel.value = v;
+      if (!sel.value && v) sel.value = v.toLowerCase();
+    }
+    finished = false; // its URL is rewritten in place
+    run();
+  });
+
   // The last word is a prefix unless a space ends it: so when typed, on
   // Enter, and in a link alike.
-  async function run() {
+  async function run(done = true) {
     const mine = ++seq;
     const filters = {};
     for (const [tax, sel] of Object.entries(selects)) if (sel && sel.value) filters[tax] = sel.value;
@@ -567,7 +590,7 @@ function start() {
     const url = new URL(location.href);
     url.search = new URLSearchParams(Object.entries({ q, consensus: filters.consensus, conviction: filters.conviction, theme: filters.themes })
       .filter(([, v]) => v)).toString();
-    history.replaceState(null, "", url);
+    remember(url, done);
     if (!q.trim() && Object.keys(filters).length === 0) {
       list.replaceChildren();
       status.textContent = "";
@@ -594,13 +617,14 @@ function start() {
   let timer;
   box.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(run, 40);
+    timer = setTimeout(() => run(false), 40);
   });
   form.addEventListener("submit", (e) => {
     e.preventDefault();
+    clearTimeout(timer);
     run();
   });
-  for (const sel of Object.values(selects)) sel?.addEventListener("change", run);
+  for (const sel of Object.values(selects)) sel?.addEventListener("change", () => run());
   // More results of a build since replaced would be the wrong records:
   // the query runs again on the new build instead.
   let busy = false; // a second click while the first loads adds nothing
@@ -635,6 +659,7 @@ function start() {
   });
 
   if (box.value || Object.values(selects).some((s) => s && s.value)) {
+    finished = false;
     run().then(() => unknown.length && (status.textContent += ` (This archive has ${unknown.join(" and ")}.)`));
   } else if (unknown.length) {
     status.textContent = `This archive has ${unknown.join(" and ")}.`;

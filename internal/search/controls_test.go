@@ -15,7 +15,8 @@ import (
 // with Enter give the same results, a space ending the last word or not;
 // More results adds each result once, however fast it is clicked, and
 // hands the focus to the first it adds; Shift with an arrow selects text
-// in the box rather than move to the results; a query of no word says so.
+// in the box rather than move to the results; Back and Forward go through
+// the searches sent; a query of no word says so.
 func TestBrowserSearchControls(t *testing.T) {
 	root := serveMemory(t, buildSites(t, os.DirFS("../.."))[0])
 	tb := newTab(t)
@@ -66,6 +67,33 @@ func TestBrowserSearchControls(t *testing.T) {
 		if !strings.Contains(marks, "robot") || !strings.Contains(marks, "arm") {
 			t.Errorf("robot arms: a card marks only %q", marks)
 		}
+	}
+
+	// History: each search sent is an entry, not each letter typed; Back
+	// shows the search before, its words in the box and its results.
+	tb.run("opening a search to go back to", chromedp.Navigate(root+"search/?q=humanoid"))
+	tb.firstIs("the results of the link", "Humanoid pilots meet the safety rulebook")
+	entries := eval[int](tb, `history.length`)
+	for _, q := range []string{"whisp", "chip"} {
+		tb.run("typing "+q, js(`document.getElementById("search-q").value = ""`), chromedp.SendKeys(chromedp.CSS("#search-q"), q))
+		tb.waitFor("the URL of "+q, fmt.Sprintf(`location.search === "?q=%s"`, q))
+		tb.run("sending "+q, chromedp.KeyEvent(kb.Enter))
+	}
+	tb.firstIs("the results of chip", "Robots need more chips than you think")
+	if n := eval[int](tb, `history.length`) - entries; n != 2 {
+		t.Errorf("two searches typed and sent add %d entries to the history, want 2", n)
+	}
+	tb.run("going back", js(`history.back()`))
+	tb.firstIs("the results of whisp again", "Whispers of a memory glut")
+	if q := eval[string](tb, `document.getElementById("search-q").value`); q != "whisp" {
+		t.Errorf("after Back, the box holds %q, want whisp", q)
+	}
+	tb.run("going back again", js(`history.back()`))
+	tb.firstIs("the results of the link again", "Humanoid pilots meet the safety rulebook")
+	tb.run("going forward", js(`history.forward()`))
+	tb.firstIs("the results of whisp once more", "Whispers of a memory glut")
+	if loc := eval[string](tb, `location.search`); loc != "?q=whisp" {
+		t.Errorf("after Forward, the URL's query is %q, want ?q=whisp", loc)
 	}
 
 	tb.run("opening a search of no word", chromedp.Navigate(root+"search/?q=%40"))
