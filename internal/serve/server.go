@@ -237,7 +237,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 			took, problems := s.Rebuild(base, changed...)
 			s.logBuild(took, problems, changed)
 			s.notify(changed, problems)
-		})
+		}, s.failedOn)
 	}()
 	select {
 	case <-ctx.Done():
@@ -280,6 +280,19 @@ func (s *Server) logBuild(took time.Duration, problems diag.List, changed []stri
 	fmt.Fprintf(s.opts.Log, "%s in %d ms\n", what, took.Milliseconds())
 }
 
+// failedOn reports whether the newest build has an error in the file at
+// path (relative to the site folder).
+func (s *Server) failedOn(path string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for _, p := range s.problems {
+		if p.Path == path {
+			return true
+		}
+	}
+	return false
+}
+
 // serving says what is served while the newest build is broken. Called
 // with s.mu held.
 func (s *Server) serving() string {
@@ -314,17 +327,30 @@ func summarize(changed []string) string {
 
 // notify tells open pages what happened: new errors, a stylesheet to swap,
 // or a reload.
+//
+// Errors are told errorDelay later, unless a newer build came since: a
+// save written in two parts (a file emptied, then written in pieces)
+// would otherwise flash them over every open page.
 func (s *Server) notify(changed []string, problems diag.List) {
 	site, _, n := s.state()
 	switch {
 	case problems.Err() != nil:
-		s.events.send(event{name: "errors", data: overlayWith(problems.Errors(), s.headline(site))})
+		overlay := overlayWith(problems.Errors(), s.headline(site))
+		time.AfterFunc(errorDelay, func() {
+			if _, _, now := s.state(); now == n {
+				s.events.send(event{name: "errors", data: overlay})
+			}
+		})
 	case cssOnly(changed):
 		s.events.send(event{name: "css", data: n})
 	default:
 		s.events.send(event{name: "reload", data: n})
 	}
 }
+
+// errorDelay is how long a failed build waits for the next save before
+// open pages are told its errors.
+const errorDelay = 150 * time.Millisecond
 
 func cssOnly(changed []string) bool {
 	for _, c := range changed {

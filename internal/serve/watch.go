@@ -120,14 +120,18 @@ func (w *watcher) sitePath(abs string) string {
 }
 
 // run calls rebuild with the site paths that changed, once per burst of
-// events, until ctx is done or the watcher is closed.
+// events, until ctx is done or the watcher is closed. A change of a file's
+// mode alone (chmod, touch) is one only when the file cannot be read now,
+// or when failed reports that the newest build failed on it: so a file
+// made unreadable fails the build, as it fails signal build, and one made
+// readable again is read again.
 //
 // Folders made, or moved in, are watched when the burst ends, before the
 // rebuild, and not as their event comes: a folder renamed inside the site
 // keeps its inotify watch, which fsnotify removes when it reads the
 // folder's own move event, after the event of its new name. Watching the
 // new name before that would lose it with the old.
-func (w *watcher) run(ctx context.Context, rebuild func(changed []string)) {
+func (w *watcher) run(ctx context.Context, rebuild func(changed []string), failed func(path string) bool) {
 	var timer <-chan time.Time
 	changed := map[string]bool{}
 	var made []string // folders to watch
@@ -142,7 +146,7 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string)) {
 				return
 			}
 			rel, relevant := w.relevant(ev)
-			if !relevant {
+			if !relevant || ev.Op == fsnotify.Chmod && readable(ev.Name) && !failed(rel) {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {
@@ -193,6 +197,16 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string)) {
 	}
 }
 
+// readable reports whether a file or folder can be opened.
+func readable(name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return true
+}
+
 // emptyWait is how long an emptied digest may wait for its next write.
 const emptyWait = 150 * time.Millisecond
 
@@ -237,9 +251,6 @@ func (w *watcher) rewatch(made []string) {
 // relevant tells whether an event needs a rebuild, and names the path
 // relative to the site folder.
 func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
-	if ev.Op == fsnotify.Chmod {
-		return "", false
-	}
 	name := ev.Name
 	if abs, err := filepath.Abs(name); err == nil {
 		name = w.sitePath(abs)

@@ -1,0 +1,111 @@
+package serve_test
+
+import (
+	"bufio"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A file's mode alone changing rebuilds only what it may mend or break: a
+// file the build failed on is read again, a healthy one is not rebuilt for
+// a touch; and, when the test can make a file unreadable (not as root),
+// an unreadable digest fails the build until it is readable again.
+func TestServeModeChanges(t *testing.T) {
+	h := start(t)
+	file := filepath.Join(h.dir, "content", "2026-11-02-one.md")
+	rebuilds := func() int { return strings.Count(h.log.String(), "rebuilt") }
+
+	before := rebuilds()
+	if err := os.Chmod(file, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(300 * time.Millisecond)
+	if n := rebuilds() - before; n != 0 {
+		t.Errorf("a healthy digest's mode changed: %d rebuilds, want none:\n%s", n, h.log.String())
+	}
+
+	h.write("content/2026-11-02-one.md", "no front matter")
+	h.eventually("the failed build", func() bool { return strings.Contains(h.log.String(), "with errors") })
+	before = rebuilds()
+	if err := os.Chmod(file, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.eventually("a rebuild for the broken digest's mode", func() bool { return rebuilds() > before })
+
+	if os.Geteuid() == 0 {
+		t.Log("running as root, which reads any file: an unreadable digest is not tried")
+		return
+	}
+	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "Readable"))
+	h.eventually("the mended build", func() bool { return strings.Contains(h.body(page), "Readable") })
+	if err := os.Chmod(file, 0); err != nil {
+		t.Fatal(err)
+	}
+	h.eventually("the unreadable digest's error", func() bool {
+		return strings.Contains(h.body("/"), `id="signal-overlay"`) && strings.Contains(h.log.String(), "cannot read")
+	})
+	if err := os.Chmod(file, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.eventually("the overlay cleared", func() bool { return !strings.Contains(h.body(page), `id="signal-overlay"`) })
+}
+
+// A save written in two parts, the file emptied and then written in
+// pieces, reloads open pages without first showing them the errors of the
+// half-written file; a save that stays broken shows them.
+func TestServeSaveInParts(t *testing.T) {
+	h := start(t)
+	resp, err := http.Get(h.base + "/__signal/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := make(chan string, 16)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if name, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+				events <- name
+			}
+		}
+		close(events)
+	}()
+	if e := <-events; e != "hello" {
+		t.Fatalf("first event %q, want hello", e)
+	}
+	next := func() string {
+		select {
+		case e := <-events:
+			return e
+		case <-time.After(5 * time.Second):
+			return "none"
+		}
+	}
+
+	whole := fmt.Sprintf(digest, "Written in parts")
+	f, err := os.OpenFile(filepath.Join(h.dir, "content", "2026-11-02-one.md"), os.O_WRONLY|os.O_TRUNC, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString(whole[:20]); err != nil {
+		t.Fatal(err)
+	}
+	h.eventually("the half-written file's build", func() bool { return strings.Contains(h.log.String(), "with errors") })
+	if _, err := f.WriteString(whole[20:]); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if e := next(); e != "reload" {
+		t.Errorf("a save in two parts sent %q first, want reload", e)
+	}
+
+	h.write("content/2026-11-02-one.md", "no front matter")
+	if e := next(); e != "errors" {
+		t.Errorf("a broken save sent %q, want errors", e)
+	}
+}
