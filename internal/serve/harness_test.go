@@ -1,6 +1,7 @@
 package serve_test
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -134,3 +135,28 @@ func (h *harness) body(path string) string {
 }
 
 const page = "/2026/11/02/one/"
+
+// events opens the stream that open pages listen to and returns the names
+// of its events, as they come, until the test ends.
+func (h *harness) events() <-chan string {
+	h.t.Helper()
+	resp, err := http.Get(h.base + "/__signal/events")
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.t.Cleanup(func() { resp.Body.Close() })
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		h.t.Fatalf("events Content-Type %q", ct)
+	}
+	events := make(chan string, 16)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if name, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
+				events <- name
+			}
+		}
+		close(events)
+	}()
+	return events
+}

@@ -1,9 +1,7 @@
 package serve_test
 
 import (
-	"bufio"
 	"fmt"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,21 +58,7 @@ func TestServeModeChanges(t *testing.T) {
 // half-written file; a save that stays broken shows them.
 func TestServeSaveInParts(t *testing.T) {
 	h := start(t)
-	resp, err := http.Get(h.base + "/__signal/events")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	events := make(chan string, 16)
-	go func() {
-		sc := bufio.NewScanner(resp.Body)
-		for sc.Scan() {
-			if name, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
-				events <- name
-			}
-		}
-		close(events)
-	}()
+	events := h.events()
 	if e := <-events; e != "hello" {
 		t.Fatalf("first event %q, want hello", e)
 	}

@@ -99,24 +99,7 @@ func TestServeEditsAndErrors(t *testing.T) {
 // CSS alone, the errors for a broken build.
 func TestServeEvents(t *testing.T) {
 	h := start(t)
-	resp, err := http.Get(h.base + "/__signal/events")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
-		t.Fatalf("events Content-Type %q", ct)
-	}
-	events := make(chan string, 16)
-	go func() {
-		sc := bufio.NewScanner(resp.Body)
-		for sc.Scan() {
-			if name, ok := strings.CutPrefix(sc.Text(), "event: "); ok {
-				events <- name
-			}
-		}
-		close(events)
-	}()
+	events := h.events()
 	next := func(want string) {
 		t.Helper()
 		select {
