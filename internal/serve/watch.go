@@ -197,8 +197,13 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string), faile
 	}
 }
 
-// readable reports whether a file or folder can be opened.
+// readable reports whether a file or folder can be opened. Anything else
+// (a pipe, which opening would block on) counts as readable: no build
+// reads it.
 func readable(name string) bool {
+	if st, err := os.Stat(name); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		return true
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return false
