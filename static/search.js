@@ -521,16 +521,21 @@ function start() {
   const themeNames = new Map(Array.from(selects.themes?.options || [], (o) => [o.value, o.text]));
 
   // The URL holds the query and the filters, so that a search is a link.
-  const params = new URLSearchParams(location.search);
-  box.value = params.get("q") || "";
-  const unknown = []; // filters of the URL that name no option, as typed by hand
-  for (const sel of Object.values(selects)) {
-    const v = params.get(sel?.name);
-    if (!sel || !v) continue;
-    sel.value = v;
-    if (!sel.value) sel.value = v.toLowerCase();
-    if (!sel.value) unknown.push(`no ${sel.name} “${v}”`);
+  // It returns the filters of the URL that name no option, as typed by hand.
+  function fromURL() {
+    const params = new URLSearchParams(location.search);
+    box.value = params.get("q") || "";
+    const unknown = [];
+    for (const sel of Object.values(selects)) {
+      if (!sel) continue;
+      const v = params.get(sel.name) || "";
+      sel.value = v;
+      if (!sel.value && v) sel.value = v.toLowerCase();
+      if (!sel.value && v) unknown.push(`no ${sel.name} “${v}”`);
+    }
+    return unknown;
   }
+  const unknown = fromURL();
 
   let seq = 0;
   let shown = { ids: [], terms: [], prefix: "", count: 0, seq: 0 };
@@ -568,14 +573,7 @@ function start() {
     finished = done;
   }
   addEventListener("popstate", () => {
-    const params = new URLSearchParams(location.search);
-    box.value = params.get("q") || "";
-    for (const sel of Object.values(selects)) {
-      if (!sel) continue;
-      const v = params.get(sel.name) || "";
-      sel.value = v;
-      if (!sel.value && v) sel.value = v.toLowerCase();
-    }
+    fromURL();
     finished = false; // its URL is rewritten in place
     run();
   });
