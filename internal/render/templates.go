@@ -201,7 +201,7 @@ func funcMap(cfg *config.Config, assets map[string]string) template.FuncMap {
 			}
 			return fmt.Sprintf("%d %s", n, many)
 		},
-		"ogLocale": func(lang string) string { return strings.ReplaceAll(lang, "-", "_") },
+		"ogLocale": ogLocale,
 		"jsonld":   func(p *site.Page) template.JS { return jsonLD(cfg, p.Digest) },
 		// source is how a digest cites a handle, for source pages.
 		"source": func(d *content.Digest, slug string) *content.Source {
