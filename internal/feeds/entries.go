@@ -3,7 +3,6 @@ package feeds
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"encoding/xml"
 	"html"
@@ -78,7 +77,7 @@ func (c *entries) encode(d *content.Digest, format Format) []byte {
 		Id:          link,
 		IsPermaLink: "true",
 		Description: d.Summary,
-		Content:     xmlChars(absolute(d.HTML, link, !cfg.UnsafeHTML)),
+		Content:     xmlChars(absolute(c.itemHTML(d), link, !cfg.UnsafeHTML)),
 		Created:     d.Date,
 		Updated:     d.Modified(),
 	}}}
@@ -115,10 +114,6 @@ func (c *entries) encode(d *content.Digest, format Format) []byte {
 		ji.PublishedDate = &published
 		ji.ModifiedDate = &modified
 		ji.Tags = themeNames(d)
-		if ji.ContentHTML == "" {
-			// A digest without a body: JSON Feed 1.1 wants one of the two.
-			ji.ContentText = cmp.Or(d.Summary, d.Title)
-		}
 		data, _ := json.MarshalIndent(ji, "    ", "  ") // {"items": [ item ]}
 		return append(append(make([]byte, 0, 4+len(data)), "    "...), data...)
 	}
