@@ -6,6 +6,8 @@ import (
 	htmlpkg "html"
 	"strings"
 
+	"github.com/clipperhouse/uax29/v2/graphemes"
+
 	"github.com/signaldigest/signal/internal/markdown"
 )
 
@@ -98,15 +100,16 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 }
 
 // cut shortens s to about n characters, on a word boundary, adding an
-// ellipsis.
+// ellipsis. A character is what a reader sees as one (a grapheme cluster,
+// UAX #29): a flag, an emoji joined with U+200D or a letter with its
+// combining accents is never cut in two where a script has no spaces.
 func cut(s string, n int) string {
 	end, chars := -1, 0 // end: where the character after the first n starts
-	for i := range s {
+	for g := graphemes.FromString(s); g.Next(); chars++ {
 		if chars == n {
-			end = i
+			end = g.Start()
 			break
 		}
-		chars++
 	}
 	if end < 0 {
 		return s // n characters or fewer

@@ -39,6 +39,28 @@ func TestDefaultSummary(t *testing.T) {
 	}
 }
 
+// A summary cut where the script has no spaces keeps every character a
+// reader sees whole: a family emoji (four emoji joined by U+200D), a flag
+// (two regional indicators: half of one would pair with the next), a
+// letter with a combining accent. About 300 of them, as for any script.
+func TestDefaultSummaryKeepsCharactersWhole(t *testing.T) {
+	for _, c := range []struct{ name, char string }{
+		{"family", "👩\u200d👩\u200d👧\u200d👦"},
+		{"flag", "🇯🇵"},
+		{"combining accent", "e\u0301"},
+		{"hangul jamo", "\u1112\u1161\u11ab"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := summaryOf(t, strings.Repeat(c.char, 400)+"\n")
+			kept, cut := strings.CutSuffix(got, "…")
+			n := strings.Count(kept, c.char)
+			if !cut || strings.ReplaceAll(kept, c.char, "") != "" || n < 250 || n > 300 {
+				t.Errorf("summary %+q: want about 300 whole %+q and …", got, c.char)
+			}
+		})
+	}
+}
+
 func summaryOf(t *testing.T, body string) string {
 	t.Helper()
 	src := "---\ntitle: S\ndate: 2026-11-24\nconsensus: Bullish\nconviction: High\n---\n\n" + body
