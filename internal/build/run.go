@@ -106,6 +106,11 @@ func Run(fsys fs.FS, sink render.Sink, opts Options) (Stats, diag.List) {
 	if problems.Err() != nil {
 		return Stats{}, problems
 	}
+	if cfg := out.site.Config; opts.BaseURL == nil && !cfg.BaseURLSet {
+		// A site built to be published with the default base_url links
+		// its feeds, sitemap and canonical URLs to the author's machine.
+		problems.Warn(config.File, 0, 0, "base_url is not set, so the feeds, the sitemap and every canonical and Open Graph URL point at %s; set base_url to the address the site is published at, or pass --base-url", cfg.BaseURL)
+	}
 	if opts.Progress != nil {
 		// The files of the search index are counted as they come: knowing
 		// how many there will be means building the index.

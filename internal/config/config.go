@@ -23,8 +23,11 @@ const File = "site.yaml"
 
 // Config holds a site's settings.
 type Config struct {
-	Title       string
-	BaseURL     *url.URL // absolute, its path ending in "/"
+	Title   string
+	BaseURL *url.URL // absolute, its path ending in "/"
+	// BaseURLSet is whether site.yaml gives base_url: without it, the
+	// default makes every absolute URL point at a preview on localhost.
+	BaseURLSet  bool
 	Description string
 	Language    string
 	Author      Author
@@ -156,7 +159,7 @@ func (d *decoder) field(cfg *Config, f *meta.Field) {
 			if u, msg := ParseBaseURL(s); msg != "" {
 				d.errorf(v, "base_url: %s", msg)
 			} else {
-				cfg.BaseURL = u
+				cfg.BaseURL, cfg.BaseURLSet = u, true
 			}
 		}
 	case "language":
