@@ -11,7 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"golang.org/x/net/idna"
 	"golang.org/x/text/language"
 
 	"github.com/signaldigest/signal/internal/diag"
@@ -303,12 +305,34 @@ func ParseBaseURL(s string) (*url.URL, string) {
 			return nil, "its port " + strconv.Quote(p) + " is not one from 1 to 65535"
 		}
 	}
+	// A host in letters other than ASCII goes in every URL as the DNS
+	// knows it, in Punycode: as written, url.URL escapes it with %, which
+	// no browser or feed reader resolves.
+	if h, port := u.Hostname(), u.Port(); !isASCII(h) {
+		ascii, err := idna.Lookup.ToASCII(h)
+		if err != nil {
+			return nil, "its host " + strconv.Quote(h) + " is not a domain name: " + err.Error()
+		}
+		u.Host = ascii
+		if port != "" {
+			u.Host += ":" + port
+		}
+	}
 	if !strings.HasSuffix(u.Path, "/") {
 		escaped := u.EscapedPath() // as written: %2F stays a character of a segment
 		u.Path += "/"
 		u.RawPath = escaped + "/"
 	}
 	return u, ""
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Permalink tokens, in the order they may appear.

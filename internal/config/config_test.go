@@ -96,6 +96,11 @@ func TestBaseURL(t *testing.T) {
 		{src: `base_url: "https://example.org/a b/"`, want: "https://example.org/a%20b/ path=/a%20b/"},
 		{src: `base_url: "https://example.org/a%2Fb"`, want: "https://example.org/a%2Fb/ path=/a%2Fb/"},
 		{src: `base_url: "https://example.org/a%2F/b/"`, want: "https://example.org/a%2F/b/ path=/a%2F/b/"},
+		{src: `base_url: "https://bücher.example/archiv/"`, want: "https://xn--bcher-kva.example/archiv/ path=/archiv/"},
+		{src: `base_url: "https://BÜCHER.example:8443"`, want: "https://xn--bcher-kva.example:8443/ path=/"},
+		{src: `base_url: "https://b%C3%BCcher.example/"`, want: "https://xn--bcher-kva.example/ path=/"},
+		{src: `base_url: "https://市场.中国/"`, want: "https://xn--mesr1n.xn--fiqs8s/ path=/"},
+		{src: `base_url: "https://a\u200db.example/"`, err: `site.yaml:1:11: base_url: its host "a\u200db.example" is not a domain name: idna: invalid label "a\u200db"`},
 		{src: `base_url: ""`, err: `site.yaml:1:11: base_url: must not be empty`},
 		{src: "\n\nbase_url: [https://example.org/]", err: `site.yaml:3:11: base_url: want a string, not a list`},
 	})
