@@ -16,17 +16,24 @@ import (
 // own says the fragment is HTML as signal's Markdown renders it without
 // raw HTML (unsafe_html off), which absolute then reads faster.
 func absolute(fragment []byte, page string, own bool) string {
+	return absoluteAfter("", fragment, page, own)
+}
+
+// absoluteAfter is absolute with prefix, HTML left as it is, before the
+// fragment: an entry's head before the body, in one copy of both.
+func absoluteAfter(prefix string, fragment []byte, page string, own bool) string {
 	base, err := url.Parse(page)
 	if err != nil {
-		return string(fragment)
+		return prefix + string(fragment)
 	}
 	if own {
-		if s, ok := absoluteOwn(fragment, base); ok {
+		if s, ok := absoluteOwn(prefix, fragment, base); ok {
 			return s
 		}
 	}
 	var out bytes.Buffer
-	out.Grow(len(fragment) + len(fragment)/8)
+	out.Grow(len(prefix) + len(fragment) + len(fragment)/8)
+	out.WriteString(prefix)
 	z := html.NewTokenizer(bytes.NewReader(fragment))
 	for {
 		tt := z.Next()
@@ -62,9 +69,10 @@ func resolve(base *url.URL, ref string) string {
 // tokenizing all the text between them. The tags it rewrites come out as
 // the tokenizer writes them, and the rest as they were: the same bytes as
 // absolute's. A tag of another form makes it give up (false).
-func absoluteOwn(fragment []byte, base *url.URL) (string, bool) {
+func absoluteOwn(prefix string, fragment []byte, base *url.URL) (string, bool) {
 	var out strings.Builder
-	out.Grow(len(fragment) + len(fragment)/8)
+	out.Grow(len(prefix) + len(fragment) + len(fragment)/8)
+	out.WriteString(prefix)
 	for rest := fragment; ; {
 		i := bytes.IndexByte(rest, '<')
 		if i < 0 {

@@ -131,7 +131,7 @@ func TestAbsoluteOwn(t *testing.T) {
 		if got := absolute(h, base.String(), true); got != want {
 			t.Errorf("HTML %q:\nread as own: %q\ntokenized:   %q", h, got, want)
 		}
-		if _, ok := absoluteOwn(h, base); ok {
+		if _, ok := absoluteOwn("", h, base); ok {
 			fast++
 		}
 	}
@@ -162,7 +162,7 @@ func TestAbsoluteOwnGivesUp(t *testing.T) {
 		`<textarea><a href="/x/">text</a></textarea>`,
 		`<p>1 <1 href="/x/"> 2</p>`,
 	} {
-		if s, ok := absoluteOwn([]byte(h), base); ok {
+		if s, ok := absoluteOwn("", []byte(h), base); ok {
 			t.Errorf("absoluteOwn(%q) = %q, want it to leave the fragment to the tokenizer", h, s)
 		}
 		if got, want := absolute([]byte(h), base.String(), true), absolute([]byte(h), base.String(), false); got != want {

@@ -77,7 +77,7 @@ func (c *entries) encode(d *content.Digest, format Format) []byte {
 		Id:          link,
 		IsPermaLink: "true",
 		Description: d.Summary,
-		Content:     xmlChars(absolute(c.itemHTML(d), link, !cfg.UnsafeHTML)),
+		Content:     xmlChars(absoluteAfter(c.head(d), d.HTML, link, !cfg.UnsafeHTML)),
 		Created:     d.Date,
 		Updated:     d.Modified(),
 	}}}

@@ -1,23 +1,25 @@
 package feeds
 
 import (
-	"bytes"
 	"html"
+	"strings"
 
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/site"
 )
 
-// itemHTML is the content of a digest's entry: what its page shows, in the
-// page's order, without the page's layout. A feed reader shows the content
-// alone, and a digest is its stance as much as its body: so the stance,
-// with its scope, and the conviction come first, then the themes, the
-// body, and the sources with their notes. Every link goes to the page that
-// lists the term, as on the digest's page.
-func (c *entries) itemHTML(d *content.Digest) []byte {
+// head is what an entry's content shows before the digest's body: a line of
+// what the top of its page shows. A feed reader shows the content alone, and
+// a digest is its stance as much as its body: so the line gives the stance,
+// with its scope, and the conviction, each linking the page that lists
+// its digests, then the themes' names (the entry's categories link nothing).
+// It is one short paragraph: each digest is in some twelve feeds of three
+// formats, and every byte of it is written thirty-six times or so.
+// Its links are absolute already.
+func (c *entries) head(d *content.Digest) string {
 	s := c.site
-	var b bytes.Buffer
-	b.Grow(len(d.HTML) + 512)
+	var b strings.Builder
+	b.Grow(256)
 	link := func(t *site.Term, text string) {
 		if t == nil { // not in the site: never so, but no reason to fail
 			b.WriteString(html.EscapeString(text))
@@ -36,29 +38,14 @@ func (c *entries) itemHTML(d *content.Digest) []byte {
 	}
 	b.WriteString(" · <strong>Conviction:</strong> ")
 	link(s.Levels.Term(string(d.Conviction)), d.Conviction.Title())
+	for i, t := range d.Themes {
+		if i == 0 {
+			b.WriteString(" · <strong>Themes:</strong> ")
+		} else {
+			b.WriteString(", ")
+		}
+		b.WriteString(html.EscapeString(t.Name))
+	}
 	b.WriteString("</p>\n")
-	if len(d.Themes) > 0 {
-		b.WriteString("<p><strong>Themes:</strong> ")
-		for i, t := range d.Themes {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			link(s.Themes.Term(t.Slug), t.Name)
-		}
-		b.WriteString("</p>\n")
-	}
-	b.Write(d.HTML)
-	if len(d.Sources) > 0 {
-		b.WriteString("<h2>Sources</h2>\n<ul>\n")
-		for _, src := range d.Sources {
-			b.WriteString("<li>")
-			link(s.Sources.Term(src.Slug), "@"+src.Handle)
-			if src.Note != "" {
-				b.WriteString(" — " + html.EscapeString(src.Note))
-			}
-			b.WriteString("</li>\n")
-		}
-		b.WriteString("</ul>\n")
-	}
-	return b.Bytes()
+	return b.String()
 }
