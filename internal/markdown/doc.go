@@ -1,8 +1,8 @@
 // Package markdown turns a digest's Markdown body into a parsed Document and
 // then into HTML, through one goldmark setup: CommonMark with GitHub tables,
 // strikethrough, autolinks and task lists, footnotes, typographic
-// punctuation, heading IDs, and fenced code highlighted by chroma with CSS
-// classes.
+// punctuation, heading IDs (made, or written: "## Rates {#rates}"), and
+// fenced code highlighted by chroma with CSS classes.
 //
 // Its own extension, in handle.go, finds @handles. The same AST that renders
 // each handle as a link is the one Document.Mentions walks to tell the

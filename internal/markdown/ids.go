@@ -26,18 +26,51 @@ func (headingText) Extend(m goldmark.Markdown) {
 
 func (headingText) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
+	var headings []*ast.Heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		if h, ok := n.(*ast.Heading); ok {
-			if _, has := h.AttributeString("id"); !has {
-				h.SetAttributeString("id", pc.IDs().Generate([]byte(plainText(h, src)), ast.KindHeading))
-			}
+			headings = append(headings, h)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
+	// An id written in the heading, "## Rates {#rates}", is kept, as in
+	// Hugo and Zola, unless the page or an earlier heading has it: then it
+	// gets the free one after it ("main-1"), as a made id does. Written
+	// ids are given out first, so that a made one never takes theirs.
+	ids := pc.IDs()
+	for _, h := range headings {
+		keepAttributes(h)
+		if v, ok := h.AttributeString("id"); ok {
+			if s, ok := ids.(*headingIDs); ok {
+				h.SetAttributeString("id", []byte(s.claim(string(v.([]byte)))))
+			}
+		}
+	}
+	for _, h := range headings {
+		if _, ok := h.AttributeString("id"); !ok {
+			h.SetAttributeString("id", ids.Generate([]byte(plainText(h, src)), ast.KindHeading))
+		}
+	}
+}
+
+// keepAttributes drops the attributes written in a heading other than its
+// id and classes: "{style=...}" or "{tabindex=...}" would let a digest
+// restyle or rearrange the page around it, which unsafe_html: false rules
+// out for raw HTML too.
+func keepAttributes(h *ast.Heading) {
+	id, hasID := h.AttributeString("id")
+	class, hasClass := h.AttributeString("class")
+	h.RemoveAttributes()
+	if hasID {
+		h.SetAttributeString("id", id)
+	}
+	if hasClass {
+		h.SetAttributeString("class", class)
+	}
 }
 
 // headingIDs makes heading IDs as GitHub does, for every script: lower
@@ -73,6 +106,12 @@ func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	if base == "" {
 		base = "heading"
 	}
+	return []byte(s.claim(base))
+}
+
+// claim returns base, or when it is taken the first of base-1, base-2, …
+// that is free, and marks it taken.
+func (s *headingIDs) claim(base string) string {
 	// The suffix goes on from the last one given for the base, so that a
 	// body of thousands of headings alike takes linear time, not square.
 	out := base
@@ -81,7 +120,7 @@ func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		s.next[base] = i + 1
 	}
 	s.used[out] = true
-	return []byte(out)
+	return out
 }
 
 func (s *headingIDs) Put(value []byte) { s.used[string(value)] = true }

@@ -90,6 +90,9 @@ func New(opts ...Option) *Markdown {
 	}
 	md := goldmark.New(append(rendererOpts,
 		goldmark.WithExtensions(extensions...),
+		// "## Rates {#rates}" sets the heading's id (ids.go keeps no
+		// other attribute but classes).
+		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
 	)...)
 	return &Markdown{md: md, reserved: o.reserved}
 }

@@ -213,6 +213,30 @@ func TestHeadingIDs(t *testing.T) {
 	}
 }
 
+// An id written in a heading, as Hugo and Zola take it, is the heading's
+// id as written, unless the page or an earlier heading has it; then it
+// gets the next free one, as a made id does. Written ids are given out
+// before made ones, which never take theirs. Of the other attributes a
+// heading may be written with, only classes are kept.
+func TestHeadingIDsWritten(t *testing.T) {
+	for _, c := range []struct{ md, html string }{
+		{"## Rates {#rates-2027}", `<h2 id="rates-2027">Rates</h2>`},
+		{"## Rates {#Rates.Q4}", `<h2 id="Rates.Q4">Rates</h2>`},
+		{"Rates {#r}\n---", `<h2 id="r">Rates</h2>`},
+		{"## Outlook {#main}", `<h2 id="main-1">Outlook</h2>`},
+		{"## A {#x}\n\n## B {#x}", `<h2 id="x">A</h2>` + "\n" + `<h2 id="x-1">B</h2>`},
+		{"## Intro\n\n## Later {#intro}", `<h2 id="intro-1">Intro</h2>` + "\n" + `<h2 id="intro">Later</h2>`},
+		{`## Note {.aside style="position:fixed" tabindex=1 title=x #n}`, `<h2 id="n" class="aside">Note</h2>`},
+		{"## Sets {a, b}", `<h2 id="sets-a-b">Sets {a, b}</h2>`},
+	} {
+		md := markdown.New(markdown.WithReservedIDs("main"))
+		got := strings.TrimSpace(string(md.Parse([]byte(c.md + "\n")).HTML()))
+		if got != c.html {
+			t.Errorf("%q:\n got %s\nwant %s", c.md, got, c.html)
+		}
+	}
+}
+
 // Underscores that end a handle close an emphasis opened before it on the
 // line, when no word follows them: "_via @gamma_" is @gamma in italics, as
 // "_@gamma_" is. A handle may end in _ all the same, outside emphasis.
