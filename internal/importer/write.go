@@ -2,59 +2,51 @@ package importer
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // frontMatter writes the front matter of a digest, between --- fences but
-// for the closing one. go.yaml.in/yaml/v3 quotes the values, so that any
-// text (a title with ": ", "#" or quotes) reads back as written.
+// for the closing one. Every text value is in double quotes, so that any
+// text (a title with ": ", "#" or quotes) reads back as written, with Go's
+// escapes, which YAML's double quotes read the same: every printable
+// character stays as it is, so that an author who edits the file reads
+// "🚀" where go.yaml.in/yaml/v3 wrote "\U0001F680". The text is UTF-8 (read
+// refuses any other), so strconv.Quote writes no \x escape, which YAML
+// would read as a character rather than a byte.
 func frontMatter(d *digest, title, day string, tags []string) []byte {
-	m := &yaml.Node{Kind: yaml.MappingNode}
-	field := func(key string, v *yaml.Node) { m.Content = append(m.Content, plain(key), v) }
-	field("title", quoted(title))
-	field("date", plain(day))
-	field("consensus", quoted(d.consensus))
-	field("conviction", plain(d.conviction))
-	if len(tags) > 0 {
-		list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-		for _, t := range tags {
-			list.Content = append(list.Content, quoted(t))
+	var b bytes.Buffer
+	line := func(parts ...string) {
+		for _, p := range parts {
+			b.WriteString(p)
 		}
-		field("tags", list)
+		b.WriteByte('\n')
+	}
+	line("---")
+	line("title: ", strconv.Quote(title))
+	line("date: ", day)
+	line("consensus: ", strconv.Quote(d.consensus))
+	line("conviction: ", d.conviction)
+	if len(tags) > 0 {
+		quoted := make([]string, len(tags))
+		for i, t := range tags {
+			quoted[i] = strconv.Quote(t)
+		}
+		line("tags: [", strings.Join(quoted, ", "), "]")
 	}
 	if len(d.sources) > 0 {
-		list := &yaml.Node{Kind: yaml.SequenceNode}
+		line("sources:")
 		for _, s := range d.sources {
 			if s.note == "" {
-				list.Content = append(list.Content, quoted("@"+s.handle))
+				line("  - ", strconv.Quote("@"+s.handle))
 				continue
 			}
-			list.Content = append(list.Content, &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
-				plain("handle"), quoted("@" + s.handle),
-				plain("note"), quoted(s.note),
-			}})
+			line("  - handle: ", strconv.Quote("@"+s.handle))
+			line("    note: ", strconv.Quote(s.note))
 		}
-		field("sources", list)
 	}
-	field("summary", quoted(d.summary))
-	var b bytes.Buffer
-	b.WriteString("---\n")
-	e := yaml.NewEncoder(&b)
-	e.SetIndent(2)
-	if err := e.Encode(m); err != nil {
-		panic("importer: front matter: " + err.Error()) // a tree of strings always encodes
-	}
+	line("summary: ", strconv.Quote(d.summary))
 	return b.Bytes()
-}
-
-// plain is a scalar written as it is: a key, a date, a conviction.
-func plain(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
-
-// quoted is text, always in double quotes.
-func quoted(s string) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
 }
 
 // body writes the blocks as Markdown: headings as ## headings, a run of
