@@ -4,7 +4,9 @@
 // and the Options: it touches no file system, so the command line does the
 // reading, the choice of the date and the writing.
 //
-// The plain-text format, line by line (blank lines anywhere are ignored):
+// The plain-text format, line by line (blank lines anywhere are ignored, and
+// so are rules: lines of one character drawn three times or more, such as
+// --- or ———, which tools put around a digest and between its sections):
 //
 //	The Signal — Summary sentence. More of it.
 //	Consensus: Bearish (for pure-play AI labs) | Conviction: High
@@ -26,7 +28,8 @@
 // stance and conviction are checked as front matter checks them, and the
 // scope is kept as written. Items under What's Moving (lines starting with
 // -, *, •, – or a number) become a Markdown list with the headline in bold;
-// Blind Spot and One Actionable Idea become sections; the Sources line
+// a bullet elsewhere is an item of a plain list. Blind Spot and One
+// Actionable Idea become sections; the Sources line
 // becomes the sources of the front matter, with their notes. Every other
 // line is kept as a paragraph where it stands. An indented line right after
 // an item or a paragraph continues it: it was wrapped. So does any line

@@ -304,7 +304,7 @@ const wantConsensus = `"Consensus: Stance (scope) | Conviction: Level"`
 
 func (p *parser) line(n int, raw string) {
 	l := strings.TrimSpace(raw)
-	if l == "" {
+	if l == "" || rule(l) {
 		p.open = nil
 		p.endSources()
 		return
@@ -377,17 +377,42 @@ func (p *parser) line(n int, raw string) {
 			return
 		}
 	}
-	if m := bullet.FindStringIndex(l); m != nil && (p.section == moving || p.section == "" && justRead) {
-		// Items right after the Consensus line are What's Moving's, its
-		// line left out as it may be when pasted.
-		if p.section == "" {
-			p.section, p.implicit = moving, true
-			p.d.blocks = append(p.d.blocks, &block{kind: heading, text: moving})
+	if m := bullet.FindStringIndex(l); m != nil {
+		if p.section == moving || p.section == "" && justRead {
+			// Items right after the Consensus line are What's Moving's, its
+			// line left out as it may be when pasted.
+			if p.section == "" {
+				p.section, p.implicit = moving, true
+				p.d.blocks = append(p.d.blocks, &block{kind: heading, text: moving})
+			}
+			p.add(newItem(l[m[1]:]))
+			return
 		}
-		p.add(newItem(l[m[1]:]))
+		// A list in another section is a list still; its items have no
+		// headline, which What's Moving's alone have.
+		p.add(&block{kind: item, text: l[m[1]:]})
 		return
 	}
 	p.add(&block{kind: paragraph, text: l})
+}
+
+// rule reports whether a line is a rule drawn with one character, three
+// times or more ("---", "* * *", "———"): newsletter tools frame a digest
+// and part its sections with them, and they say nothing, so they are
+// read as blank lines.
+func rule(l string) bool {
+	var c rune
+	n := 0
+	for _, r := range l {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		if !strings.ContainsRune("-*_=~—–─━", r) || n > 0 && r != c {
+			return false
+		}
+		c, n = r, n+1
+	}
+	return n >= 3
 }
 
 // goesOn reports whether next goes on with the sentence that last was
