@@ -30,6 +30,12 @@ func newCommand() *command {
 		},
 		run: func(e *env, args []string) int {
 			title := strings.Join(strings.Fields(strings.Join(args, " ")), " ")
+			if !utf8.ValidString(title) {
+				// strconv.Quote would write its bytes as \x escapes, which
+				// YAML reads as characters: "Caf\xe9" would come back "Café".
+				fmt.Fprintf(e.stderr, "signal new: the title %q is not UTF-8 text\n", title)
+				return ExitUsage
+			}
 			if title == "" {
 				fmt.Fprintln(e.stderr, "signal new: missing TITLE\nUsage: signal new [-s DIR] [--date YYYY-MM-DD] TITLE")
 				return ExitUsage
@@ -56,10 +62,6 @@ func newCommand() *command {
 				day = t
 			}
 			slug := content.FileSlug(title)
-			if slug == "" {
-				fmt.Fprintf(e.stderr, "signal new: title %q has no letters or digits to make a file name from\n", title)
-				return ExitUsage
-			}
 			base := day.Format(time.DateOnly) + "-" + slug + ".md"
 			rel := filepath.Join(content.Dir, base)
 			// A digest of that name in a folder of content/ has the same

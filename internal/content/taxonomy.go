@@ -65,10 +65,14 @@ func fileSlug(base string) string {
 const maxFileSlug = 80
 
 // FileSlug is the slug of a new digest's file name, which becomes its
-// permalink's: the title slugified, cut on a - to at most 80 bytes. It is
-// "" for a title without letters or digits.
+// permalink's: the title slugified, cut on a - to at most 80 bytes, or
+// "digest" for a title without letters or digits ("🚀🚀"), which is a
+// title all the same.
 func FileSlug(title string) string {
 	s := Slugify(title)
+	if s == "" {
+		return "digest"
+	}
 	if len(s) <= maxFileSlug {
 		return s
 	}

@@ -52,7 +52,7 @@ func Import(name string, src []byte, opts Options) ([]byte, string, diag.List) {
 		problems.Add(name, 0, 0, "the digest would be %.1f MB; a digest may be at most %d MB (is this one digest?)", float64(len(out))/1e6, content.MaxFile>>20)
 		return nil, "", problems
 	}
-	return out, day + "-" + fileSlug(title) + ".md", problems
+	return out, day + "-" + content.FileSlug(title) + ".md", problems
 }
 
 // frontMatterAt returns the line number of the --- that opens front
@@ -81,15 +81,6 @@ func frontMatterAt(lines []string) int {
 		return 0
 	}
 	return 0
-}
-
-// fileSlug is the slug of the file name: the title's, as content.FileSlug
-// gives it, or "digest" when it has none.
-func fileSlug(title string) string {
-	if s := content.FileSlug(title); s != "" {
-		return s
-	}
-	return "digest"
 }
 
 var nameDateRE = regexp.MustCompile(`(?:^|[^0-9])(\d{4}-\d{2}-\d{2})(?:[^0-9]|$)`)
