@@ -132,15 +132,19 @@ func (p *parser) parse(file []byte) *Digest {
 		p.problems.Add(p.path, bytes.Count(file[:i], []byte{'\n'})+1, utf8.RuneCount(file[line+1:i])+1, "%s", meta.NotText(r))
 		return nil
 	}
-	yml, body, yamlOffset, ok, line := split(file)
-	if !ok {
-		p.problems.Add(p.path, line, 0, "missing front matter: a digest starts with a --- line, then YAML, then another --- line")
+	yml, body, yamlOffset, problem := split(file)
+	if problem != "" {
+		p.problems.Add(p.path, 1, 0, "%s", problem)
 		return nil
 	}
 	root, problems := meta.Parse(p.path, yml, yamlOffset)
 	p.problems = append(p.problems, problems...)
 	if root == nil {
 		return nil
+	}
+	if root.Kind == meta.Null {
+		// Empty: each required field is missing, and says so.
+		root = &meta.Node{Kind: meta.Map, Line: yamlOffset + 1}
 	}
 	if root.Kind != meta.Map {
 		p.problems.Add(p.path, yamlOffset+1, 0, "front matter must be a mapping of fields (title, date, consensus, conviction, ...)")

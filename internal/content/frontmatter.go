@@ -6,15 +6,18 @@ import (
 
 // split separates a file into its YAML front matter and its body. It returns
 // the number of lines before the YAML (the opening fence), so that positions
-// in the YAML can be reported as lines of the file. ok is false when the file does not start with a --- fence or the
-// fence is never closed; then line is where the problem is.
-func split(file []byte) (yaml, body []byte, yamlOffset int, ok bool, line int) {
+// in the YAML can be reported as lines of the file. When the file does not
+// start with a --- fence, or the fence is never closed, problem says so,
+// of line 1.
+func split(file []byte) (yaml, body []byte, yamlOffset int, problem string) {
+	const missing = "missing front matter: a digest starts with a --- line, then YAML, then another --- line"
 	first, rest, found := cutLine(file)
 	if !isFence(first) {
-		return nil, nil, 0, false, 1
+		return nil, nil, 0, missing
 	}
+	unclosed := "front matter is not closed: no --- line after this one ends it"
 	if !found {
-		return nil, nil, 0, false, 1
+		return nil, nil, 0, unclosed
 	}
 	yamlStart := len(file) - len(rest)
 	for pos := yamlStart; pos < len(file); {
@@ -22,14 +25,14 @@ func split(file []byte) (yaml, body []byte, yamlOffset int, ok bool, line int) {
 		if isFence(l) || bytes.Equal(bytes.TrimRight(l, " \t"), []byte("...")) {
 			yaml = file[yamlStart:pos]
 			body = next
-			return yaml, body, 1, true, 0
+			return yaml, body, 1, ""
 		}
 		pos = len(file) - len(next)
 		if len(next) == 0 {
 			break
 		}
 	}
-	return nil, nil, 0, false, 1
+	return nil, nil, 0, unclosed
 }
 
 // cutLine returns the first line of b without its line end, and the rest.
