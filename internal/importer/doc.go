@@ -22,6 +22,10 @@
 // paragraphs. A "Source:" line (singular) that names no @handle is a line
 // of its section, not the Sources line; "Sources:" always is one.
 //
+// The Consensus line's conviction may follow a |, a comma, a semicolon, a
+// slash, a dot or a bullet, or a space alone ("Bearish, Conviction: High."),
+// or be a line of its own right after it.
+//
 // The first line gives the summary (its text after "The Signal —") and the
 // title (its first sentence, or as many of its first clauses as fit in about
 // 70 characters, else its first words). The Consensus line is required; its

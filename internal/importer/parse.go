@@ -112,6 +112,10 @@ var (
 	signalLabel     = regexp.MustCompile(`(?i)^the` + space + `+signal\b`)
 	consensusLabel  = regexp.MustCompile(`(?i)^consensus\b`)
 	convictionLabel = regexp.MustCompile(`(?i)^conviction\b`)
+	// convictionAfter finds a Conviction label inside a Consensus line
+	// that has no |: after a comma, semicolon, slash, dot or bullet, or
+	// after a space; the label's own separator follows it.
+	convictionAfter = regexp.MustCompile(`(?i)(?:` + space + `*[,;/·•]` + space + `*|` + space + `+)(\*{0,2}conviction\*{0,2}` + space + `*[:—–])`)
 	sourcesLabel    = regexp.MustCompile(`(?i)^sources?\b`)
 	pluralSources   = regexp.MustCompile(`(?i)^sources\b`)
 	sections        = []struct {
@@ -488,6 +492,15 @@ func (p *parser) consensus(n int, rest string) {
 	p.consensusAt = n
 	i := strings.LastIndex(rest, "|")
 	if i < 0 {
+		// "Bearish, Conviction: High", "Bearish · Conviction: High": a
+		// separator other than |, or none, before the Conviction label.
+		if m := convictionAfter.FindAllStringSubmatchIndex(rest, -1); m != nil {
+			at := m[len(m)-1] // the separator at[0], the label at[2]
+			if conviction, ok := cutLabel(rest[at[2]:], convictionLabel); ok {
+				p.setConsensus(n, strings.Join(strings.Fields(rest[:at[0]]), " "), conviction)
+				return
+			}
+		}
 		// The conviction may be on the next line.
 		if p.stance = strings.Join(strings.Fields(rest), " "); p.stance == "" {
 			p.errorf(n, "Consensus line without a stance: want %s", wantConsensus)
@@ -506,7 +519,7 @@ func (p *parser) consensus(n int, rest string) {
 // setConsensus checks a stance and a conviction, as front matter is
 // checked, and keeps them.
 func (p *parser) setConsensus(n int, stance, conviction string) {
-	conviction = strings.TrimSpace(conviction)
+	conviction = strings.TrimRight(strings.TrimSpace(conviction), ".!;,") // "High."
 	if conviction == "" {
 		p.errorf(n, `Consensus line: want "Conviction: Level" after the |, as in %s`, wantConsensus)
 		return
