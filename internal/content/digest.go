@@ -290,6 +290,16 @@ func (p *parser) date(v *meta.Node, key string) time.Time {
 	t, err := parseDate(s, p.loc)
 	if err != nil {
 		p.errorf(v, "%s: %v", key, err)
+		return t
+	}
+	// A date-time with an offset is shown in the site's timezone, where it
+	// may fall on another day than the one written: that day gives the URL.
+	if written := strings.TrimSpace(s); len(written) > 10 && t.Format(time.DateOnly) != written[:10] {
+		gives := "the digest's day and URL"
+		if key != "date" {
+			gives = "the day shown"
+		}
+		p.problems.Warn(p.path, v.Line, v.Col, "%s: %s is %s in the site's timezone (%s), which gives %s; set timezone in site.yaml to the zone you write in, or write the date without an offset", key, written, t.Format("2 January 2006"), p.loc, gives)
 	}
 	return t
 }

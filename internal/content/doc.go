@@ -20,7 +20,8 @@
 //	2026-11-24 07:30            the same without seconds ("T" or a space)
 //
 // A date-time with a zone is shown in the site's timezone, and its day there
-// is the digest's day: a site's archive has one calendar.
+// is the digest's day: a site's archive has one calendar. When that is not
+// the day written, a warning at the date says so.
 //
 // A digest's summary, when its front matter has none, is the text of the
 // first paragraph of its body (or of its first list item, when a list comes
