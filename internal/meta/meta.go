@@ -115,6 +115,13 @@ func Parse(path string, data []byte, lineOffset int) (n *Node, errs diag.List) {
 			}
 		}
 		line = place(msg, data, line)
+		if msg == "found unexpected end of stream" {
+			// yaml.v3 places it at the end: the quote that never closes
+			// is where the author has to look.
+			if at := unclosedQuote(data); at > 0 {
+				line, msg = at, "a value's opening quote is never closed (found unexpected end of stream)"
+			}
+		}
 		errs.Add(path, line+lineOffset, 0, "invalid YAML: %s", msg)
 		return nil, errs
 	}
@@ -157,6 +164,64 @@ func place(msg string, data []byte, line int) int {
 		return find(1, func(l string) bool { return strings.IndexFunc(l, func(r rune) bool { return !IsText(r) }) >= 0 })
 	}
 	return line
+}
+
+// unclosedQuote returns the line of the quote that opens a quoted scalar
+// never closed in data, or 0. A quote opens one where a value starts: at
+// the start of a line's text, or after ": ", "- ", "[", "{" or ",". Inside
+// double quotes a backslash escapes the next character; inside single
+// quotes ” is a quote. A # after a space starts a comment.
+func unclosedQuote(data []byte) int {
+	var open byte // the quote of the scalar being read, or 0
+	at, line := 0, 1
+	start := true // a value may start here
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case c == '\n':
+			line++
+			if open == 0 {
+				start = true
+			}
+		case open == '"':
+			if c == '\\' {
+				i++
+				if i < len(data) && data[i] == '\n' {
+					line++
+				}
+			} else if c == '"' {
+				open = 0
+			}
+		case open == '\'':
+			if c == '\'' && i+1 < len(data) && data[i+1] == '\'' {
+				i++
+			} else if c == '\'' {
+				open = 0
+			}
+		case c == ' ' || c == '\t':
+			if i+1 < len(data) && data[i+1] == '#' {
+				for i+1 < len(data) && data[i+1] != '\n' {
+					i++
+				}
+			}
+		case c == '#' && start:
+			for i+1 < len(data) && data[i+1] != '\n' {
+				i++
+			}
+		case (c == '"' || c == '\'') && start:
+			open, at = c, line
+		default:
+			start = c == ':' || c == '-' || c == '[' || c == '{' || c == ',' || c == '?'
+			continue
+		}
+		if c != ' ' && c != '\t' && c != '\n' {
+			start = false
+		}
+	}
+	if open != 0 {
+		return at
+	}
+	return 0
 }
 
 // IsText reports whether text may hold r: control characters other than

@@ -113,7 +113,12 @@ func TestErrors(t *testing.T) {
 		{"a: 1\ntags: {a: b\n", []string{`f:3: invalid YAML: did not find expected ',' or '}'`}},
 		{"a: 1\nb: 2\nc:\n  d: 1\n  e: 2\n f: 3\n", []string{`f:7: invalid YAML: did not find expected key`}},
 		{"a: 1\nb: 2\n- c\n", []string{`f:4: invalid YAML: did not find expected key`}},
-		{"a: 1\nb: \"open\n", []string{`f:3: invalid YAML: found unexpected end of stream`}},
+		// An unclosed quote is found where it opens, not at the end.
+		{"a: 1\nb: \"open\n", []string{`f:3: invalid YAML: a value's opening quote is never closed (found unexpected end of stream)`}},
+		{"title: \"open\ndate: 2026-11-24\nc: 'x' # it's\nd: e\n", []string{`f:2: invalid YAML: a value's opening quote is never closed (found unexpected end of stream)`}},
+		{"a: 'it''s\nb: \"x\"\nc: d\n", []string{`f:2: invalid YAML: a value's opening quote is never closed (found unexpected end of stream)`}},
+		{"a: [\"x\", 'y\nb: c\n", []string{`f:2: invalid YAML: a value's opening quote is never closed (found unexpected end of stream)`}},
+		{"a: what's \"this\"\nb: \"esc \\\" still\nc: d\n", []string{`f:3: invalid YAML: a value's opening quote is never closed (found unexpected end of stream)`}},
 		{"a: 1\nb: !x!y z\n", []string{`f:3: invalid YAML: found undefined tag handle`}},
 		{"\n\na: 1\n  b: 2\n", []string{`f:5: invalid YAML: mapping values are not allowed in this context`}},
 		// yaml.v3 places these on another line, or on none: place finds
