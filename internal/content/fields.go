@@ -48,7 +48,7 @@ func capitalize(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-var consensusRE = regexp.MustCompile(`^([A-Za-z]+)\s*(?:\((.*)\))?$`)
+var consensusRE = regexp.MustCompile(`^([A-Za-z]+)\s*(?:[(（](.*)[)）])?$`) // （…）: full-width, as CJK text writes them
 
 // ParseConsensus reads a consensus as front matter holds it, "Bearish (for
 // pure-play AI labs)", into a stance and a scope. The importer checks text
