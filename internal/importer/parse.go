@@ -445,8 +445,15 @@ func (p *parser) add(b *block) {
 
 func newItem(s string) *block {
 	b := &block{kind: item, text: s}
-	if m := headlineSep.FindStringIndex(s); m != nil {
+	for _, m := range headlineSep.FindAllStringIndex(s, -1) {
+		// "3 - 4 percent", "2026 – 2027": a range, not the headline's end.
+		before, _ := utf8.DecodeLastRuneInString(s[:m[0]])
+		after, _ := utf8.DecodeRuneInString(s[m[1]:])
+		if unicode.IsDigit(before) && unicode.IsDigit(after) && !strings.Contains(s[m[0]:m[1]], "—") {
+			continue
+		}
 		b.headline, b.text = s[:m[0]], s[m[1]:]
+		break
 	}
 	return b
 }
