@@ -68,5 +68,15 @@ func TestFeedEdgeCases(t *testing.T) {
 		if items, ok := feed["items"].([]any); !ok || len(items) != 0 {
 			t.Errorf("feed.json items = %#v, want [] (JSON Feed 1.1 requires the array)", feed["items"])
 		}
+		// No date of 1970 in RSS, where dates are optional; Atom requires
+		// <updated>, and a fixed one keeps builds byte for byte the same.
+		rss := parseFeed(t, "feed.xml", b.file(t, "feed.xml"), "rss")
+		if rss.Published != "" || rss.Updated != "" {
+			t.Errorf("feed.xml of no digest: pubDate %q and lastBuildDate %q, want none", rss.Published, rss.Updated)
+		}
+		atom := parseFeed(t, "atom.xml", b.file(t, "atom.xml"), "atom")
+		if atom.UpdatedParsed == nil {
+			t.Errorf("atom.xml of no digest has no <updated>, which Atom requires")
+		}
 	})
 }

@@ -173,7 +173,10 @@ func (w *Writer) write(l List, format Format, digests []*content.Digest, write f
 		}
 		entries = append(entries, w.entries.of(d, format))
 	}
-	if f.Updated.IsZero() {
+	if f.Updated.IsZero() && format == Atom {
+		// A feed of no digest has no date. RSS's are optional, and left
+		// out; Atom's <updated> is required, and no date but a fixed one
+		// keeps the bytes the same from build to build.
 		f.Updated = time.Unix(0, 0).UTC()
 		f.Created = f.Updated
 	}
