@@ -106,108 +106,6 @@ func decode(name string, src []byte) ([]string, diag.List) {
 // out), and noncharacters.
 func notText(r rune) bool { return !meta.IsText(r) }
 
-// The labels that start the lines of the format, matched in any case. Each
-// is followed by a separator (see cutSep), or ends the line.
-var (
-	signalLabel     = regexp.MustCompile(`(?i)^the` + space + `+signal\b`)
-	consensusLabel  = regexp.MustCompile(`(?i)^consensus\b`)
-	convictionLabel = regexp.MustCompile(`(?i)^conviction\b`)
-	// convictionAfter finds a Conviction label inside a Consensus line
-	// that has no |: after a comma, semicolon, slash, dot or bullet, or
-	// after a space; the label's own separator follows it.
-	convictionAfter = regexp.MustCompile(`(?i)(?:` + space + `*[,;/·•]` + space + `*|` + space + `+)(\*{0,2}conviction\*{0,2}` + space + `*[:—–])`)
-	sourcesLabel    = regexp.MustCompile(`(?i)^sources?\b`)
-	pluralSources   = regexp.MustCompile(`(?i)^sources\b`)
-	sections        = []struct {
-		label *regexp.Regexp
-		title string
-	}{
-		{regexp.MustCompile(`(?i)^what['’]?s` + space + `+moving\b`), moving},
-		{regexp.MustCompile(`(?i)^blind` + space + `+spots?\b`), "Blind Spot"},
-		{regexp.MustCompile(`(?i)^(?:one` + space + `+)?actionable` + space + `+ideas?\b`), "One Actionable Idea"},
-	}
-)
-
-const moving = "What's Moving"
-
-// space is any space, the no-break ones of pasted text among them: \s
-// alone is ASCII's.
-const space = `[\s\p{Zs}]`
-
-// bullet starts an item of What's Moving: a dash or dot, or a number.
-var bullet = regexp.MustCompile(`^(?:[-*+•·–—]|\d{1,3}[.)])` + space + `+`)
-
-// headlineSep ends an item's headline: a dash with space on both sides.
-var headlineSep = regexp.MustCompile(space + `+(?:—|–|--?)` + space + `+`)
-
-// cutLabel reports whether l starts with label, then a separator or
-// nothing, and returns the text after them.
-//
-// The label may be decorated as newsletters and Markdown pastes decorate
-// headings: "📡 The Signal —", "## What's Moving", "**Blind Spot**:".
-func cutLabel(l string, label *regexp.Regexp) (rest string, ok bool) {
-	l = undecorated(l)
-	m := label.FindStringIndex(l)
-	if m == nil {
-		return "", false
-	}
-	after := unbold(l[m[1]:])
-	rest = strings.TrimSpace(after)
-	if rest == "" {
-		return "", true
-	}
-	rest, ok = cutSep(after)
-	return strings.TrimSpace(unbold(rest)), ok // "**Blind Spot:** text"
-}
-
-// unbold drops the ** or __ that closes a label's strong emphasis.
-func unbold(s string) string {
-	return strings.TrimPrefix(strings.TrimPrefix(s, "**"), "__")
-}
-
-// undecorated is l without the emoji, heading marks (#) and strong
-// emphasis (** or __) that may open it. A single * or _ stays: it may be a
-// bullet.
-func undecorated(l string) string {
-	for {
-		t := strings.TrimLeftFunc(l, func(r rune) bool {
-			return r == '#' || r == '\ufe0f' || r == '\u200d' || unicode.In(r, unicode.So, unicode.Sk) || unicode.IsSpace(r)
-		})
-		t = strings.TrimPrefix(strings.TrimPrefix(t, "**"), "__")
-		if t == l {
-			return l
-		}
-		l = t
-	}
-}
-
-// cutSep returns the text after the separator that starts s: a colon, an
-// em or en dash, or hyphens with a space before or after them (so that
-// "Blind Spot-on" is not a label).
-func cutSep(s string) (string, bool) {
-	t := strings.TrimLeftFunc(s, unicode.IsSpace)
-	spaced := len(t) < len(s)
-	switch {
-	case strings.HasPrefix(t, ":"):
-		t = t[1:]
-	case strings.HasPrefix(t, "—"), strings.HasPrefix(t, "–"):
-		t = t[len("—"):]
-	case strings.HasPrefix(t, "-"):
-		t = strings.TrimLeft(t, "-")
-		if !spaced && t != "" && !unicode.IsSpace(firstRune(t)) {
-			return "", false
-		}
-	default:
-		return "", false
-	}
-	return strings.TrimSpace(t), true
-}
-
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
-}
-
 // parser reads the lines of one file into a digest.
 type parser struct {
 	name        string
@@ -226,22 +124,6 @@ type parser struct {
 	// ones, or any after a line that ends with a comma.
 	sourcesAt   int
 	sourcesText string
-}
-
-// labelled reports whether a line starts with a label of the format: it
-// starts a part of its own, never continues the Sources line.
-func labelled(l string) bool {
-	for _, label := range []*regexp.Regexp{signalLabel, consensusLabel, sourcesLabel} {
-		if _, ok := cutLabel(l, label); ok {
-			return true
-		}
-	}
-	for _, s := range sections {
-		if _, ok := cutLabel(l, s.label); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // endSources reads the Sources line, if one is waiting for its end.
@@ -398,25 +280,6 @@ func (p *parser) line(n int, raw string) {
 		return
 	}
 	p.add(&block{kind: paragraph, text: l})
-}
-
-// rule reports whether a line is a rule drawn with one character, three
-// times or more ("---", "* * *", "———"): newsletter tools frame a digest
-// and part its sections with them, and they say nothing, so they are
-// read as blank lines.
-func rule(l string) bool {
-	var c rune
-	n := 0
-	for _, r := range l {
-		if unicode.IsSpace(r) {
-			continue
-		}
-		if !strings.ContainsRune("-*_=~—–─━", r) || n > 0 && r != c {
-			return false
-		}
-		c, n = r, n+1
-	}
-	return n >= 3
 }
 
 // goesOn reports whether next goes on with the sentence that last was
