@@ -170,7 +170,7 @@ func place(msg string, data []byte, line int) int {
 // never closed in data, or 0. A quote opens one where a value starts: at
 // the start of a line's text, or after ": ", "- ", "[", "{" or ",". Inside
 // double quotes a backslash escapes the next character; inside single
-// quotes ” is a quote. A # after a space starts a comment.
+// quotes a doubled quote stands for one. A # after a space starts a comment.
 func unclosedQuote(data []byte) int {
 	var open byte // the quote of the scalar being read, or 0
 	at, line := 0, 1
