@@ -11,11 +11,11 @@ import (
 // head is what an entry's content shows before the digest's body: a line of
 // what the top of its page shows. A feed reader shows the content alone, and
 // a digest is its stance as much as its body: so the line gives the stance,
-// with its scope, and the conviction, each linking the page that lists
-// its digests, then the themes' names (the entry's categories link nothing).
-// It is one short paragraph: each digest is in some twelve feeds of three
-// formats, and every byte of it is written thirty-six times or so.
-// Its links are absolute already.
+// with its scope, and the conviction, each linking (absolutely) the page
+// that lists its digests, then the themes' names, which the entry's
+// categories carry too. It is one short paragraph: each digest is in some
+// twelve feeds of three formats, and every byte of it is written thirty-six
+// times or so.
 func (c *entries) head(d *content.Digest) string {
 	s := c.site
 	var b strings.Builder

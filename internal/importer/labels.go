@@ -38,7 +38,7 @@ const moving = "What's Moving"
 // alone is ASCII's.
 const space = `[\s\p{Zs}]`
 
-// bullet starts an item of What's Moving: a dash or dot, or a number.
+// bullet starts an item of a list: a dash or dot, or a number.
 var bullet = regexp.MustCompile(`^(?:[-*+•·–—]|\d{1,3}[.)])` + space + `+`)
 
 // headlineSep ends an item's headline: a dash with space on both sides.
