@@ -109,6 +109,7 @@ func notText(r rune) bool { return !meta.IsText(r) }
 // parser reads the lines of one file into a digest.
 type parser struct {
 	name        string
+	lines       []string // as read, for the columns of problems
 	d           digest
 	problems    diag.List
 	first       int    // the line number of the first line, once seen
@@ -138,9 +139,26 @@ func (p *parser) errorf(line int, format string, args ...any) {
 	p.problems.Add(p.name, line, 0, format, args...)
 }
 
+// errorAt is errorf at the column where text is on the line (its last
+// occurrence when last is set), or at none when it is not there as read.
+func (p *parser) errorAt(line int, text string, last bool, format string, args ...any) {
+	col := 0
+	if line >= 1 && line <= len(p.lines) && text != "" {
+		raw := p.lines[line-1]
+		i := strings.Index(raw, text)
+		if last {
+			i = strings.LastIndex(raw, text)
+		}
+		if i >= 0 {
+			col = utf8.RuneCountInString(raw[:i]) + 1
+		}
+	}
+	p.problems.Add(p.name, line, col, format, args...)
+}
+
 // parse reads the lines of a plain-text digest.
 func parse(name string, lines []string) (*digest, diag.List) {
-	p := &parser{name: name, handles: map[string]int{}}
+	p := &parser{name: name, lines: lines, handles: map[string]int{}}
 	// Lines before "The Signal —", such as a date or a subject line that
 	// the newsletter tool puts first, follow it as paragraphs: the first
 	// line gives the title.
@@ -399,10 +417,10 @@ func (p *parser) setConsensus(n int, stance, conviction string) {
 		return
 	}
 	if _, _, err := content.ParseConsensus(stance); err != nil {
-		p.errorf(n, "consensus: %v", err)
+		p.errorAt(n, strings.Fields(stance)[0], false, "consensus: %v", err)
 	}
 	if _, err := content.ParseConviction(conviction); err != nil {
-		p.errorf(n, "conviction: %v", err)
+		p.errorAt(n, conviction, true, "conviction: %v", err)
 	}
 	p.d.consensus, p.d.conviction = stance, conviction
 }

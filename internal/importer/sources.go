@@ -13,7 +13,7 @@ import (
 func (p *parser) sources(n int, rest string) {
 	list, err := parseSources(rest)
 	if err != nil {
-		p.errorf(n, "sources: %v", err)
+		p.errorAt(n, strings.TrimSuffix(excerpt(err.at), "…"), false, "sources: %s", err.msg)
 		return
 	}
 	for _, s := range list {
@@ -39,9 +39,13 @@ func (p *parser) addSource(s source) {
 	}
 }
 
+// sourcesError is what is wrong with a Sources line, and the text where it
+// is, for its column.
+type sourcesError struct{ at, msg string }
+
 // parseSources reads "@a (a note, with commas (and parentheses)), @b; @c".
 // A final full stop is allowed.
-func parseSources(s string) ([]source, error) {
+func parseSources(s string) ([]source, *sourcesError) {
 	var out []source
 	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
 	for i := 0; ; {
@@ -50,18 +54,18 @@ func parseSources(s string) ([]source, error) {
 			return out, nil
 		}
 		if s[i] != '@' {
-			return nil, fmt.Errorf("want handles with optional notes, like \"@allIn (compute thesis), @sama\", not %q", excerpt(s[i:]))
+			return nil, &sourcesError{s[i:], fmt.Sprintf("want handles with optional notes, like \"@allIn (compute thesis), @sama\", not %q", excerpt(s[i:]))}
 		}
 		n := handleLen(s, i)
 		if n == 0 {
-			return nil, fmt.Errorf("%q is not a handle (want @ then 1 to %d letters, digits or _)", excerpt(s[i:]), markdown.MaxHandle)
+			return nil, &sourcesError{s[i:], fmt.Sprintf("%q is not a handle (want @ then 1 to %d letters, digits or _)", excerpt(s[i:]), markdown.MaxHandle)}
 		}
 		src := source{handle: s[i+1 : i+1+n]}
 		i = skipSpace(s, i+1+n)
 		if i < len(s) && s[i] == '(' {
 			end := closing(s, i)
 			if end < 0 {
-				return nil, fmt.Errorf("the note of @%s has no closing )", src.handle)
+				return nil, &sourcesError{s[i:], fmt.Sprintf("the note of @%s has no closing )", src.handle)}
 			}
 			src.note = strings.Join(strings.Fields(s[i+1:end]), " ")
 			i = skipSpace(s, end+1)
@@ -71,7 +75,7 @@ func parseSources(s string) ([]source, error) {
 			return out, nil
 		}
 		if s[i] != ',' && s[i] != ';' {
-			return nil, fmt.Errorf("want a comma after @%s, not %q", src.handle, excerpt(s[i:]))
+			return nil, &sourcesError{s[i:], fmt.Sprintf("want a comma after @%s, not %q", src.handle, excerpt(s[i:]))}
 		}
 		i++
 	}
