@@ -21,12 +21,9 @@ func Load(fsys fs.FS, baseURL *url.URL) (*config.Config, []*content.Digest, diag
 }
 
 func load(fsys fs.FS, baseURL *url.URL, cache *content.Cache, opts ...content.Option) (*config.Config, []*content.Digest, diag.List) {
-	// Settings broken in ways that digests do not depend on are reported
-	// with the digests' problems: one run says it all.
-	cfg, problems := config.Lenient(fsys)
-	if cfg == nil {
-		return nil, nil, problems
-	}
+	// Broken settings are reported with the digests' problems, which are
+	// found with the defaults in their place: one run says it all.
+	cfg, problems, guessed := config.Lenient(fsys)
 	if baseURL != nil {
 		cfg.BaseURL = baseURL
 	}
@@ -40,6 +37,11 @@ func load(fsys fs.FS, baseURL *url.URL, cache *content.Cache, opts ...content.Op
 		}),
 	)
 	digests, more := content.Load(fsys, cfg, md, cache, opts...)
+	if guessed {
+		// A warning may be of a default, not of the site's setting: a
+		// date's day in UTC rather than in the zone it misspelled.
+		more = more.Errors()
+	}
 	problems = append(problems, more...)
 	if problems.Err() != nil {
 		return nil, nil, problems

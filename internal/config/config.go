@@ -73,33 +73,34 @@ func (c *Config) AbsURL(sitePath string) string {
 // defaults. The returned list holds warnings and errors; the Config is nil
 // when there are errors.
 func Load(fsys fs.FS) (*Config, diag.List) {
-	cfg, problems := Lenient(fsys)
+	cfg, problems, _ := Lenient(fsys)
 	if problems.Err() != nil {
 		return nil, problems
 	}
 	return cfg, problems
 }
 
-// Lenient is Load for a run that reports every problem at once. When the
-// only errors are in settings that reading a digest does not depend on
-// (all but timezone, permalink and unsafe_html), it returns the settings
-// with those at their defaults beside the errors, so that the digests can
-// be checked too; otherwise nil, as Load does.
-func Lenient(fsys fs.FS) (*Config, diag.List) {
+// Lenient is Load for a run that reports every problem at once: beside
+// site.yaml's errors it returns settings to check the digests with, each
+// broken one at its default (all of them when site.yaml cannot be read or
+// is not YAML). guessed reports whether a setting that reading a digest
+// depends on (timezone, permalink, unsafe_html) is among them: the digests'
+// errors hold then, since no setting makes a bad digest good, but their
+// warnings may be of the defaults rather than of the site.
+func Lenient(fsys fs.FS) (cfg *Config, problems diag.List, guessed bool) {
 	data, err := fs.ReadFile(fsys, File)
 	if errors.Is(err, fs.ErrNotExist) {
-		return Default(), nil
+		return Default(), nil, false
 	}
-	var problems diag.List
 	if err != nil {
-		problems.Add(File, 0, 0, "cannot read: %v", err)
-		return nil, problems
+		problems.Add(File, 0, 0, "cannot read: %v", diag.Pathless(err))
+		return Default(), problems, true
 	}
 	cfg, problems, readable := parse(data)
-	if problems.Err() != nil && !readable {
-		return nil, problems
+	if cfg == nil {
+		cfg = Default()
 	}
-	return cfg, problems
+	return cfg, problems, problems.Err() != nil && !readable
 }
 
 // Parse reads the contents of a site.yaml.
