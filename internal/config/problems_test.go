@@ -84,7 +84,7 @@ func TestStructure(t *testing.T) {
 		{"colon in value", "title: Compute: the choke point\n", []string{`site.yaml:1: invalid YAML: mapping values are not allowed in this context`}},
 		{"stray item", "title: A\npage_size: 2\n- x\n", []string{`site.yaml:3: invalid YAML: did not find expected key`}},
 		{"unknown anchor", "title: A\ndescription: *nope\n", []string{`site.yaml:2: invalid YAML: unknown anchor 'nope' referenced`}},
-		{"tab indent", "author:\n\tname: A\n", []string{`site.yaml:2: invalid YAML: found character that cannot start any token`}},
+		{"tab indent", "author:\n\tname: A\n", []string{`site.yaml:2:1: invalid YAML: a tab indents this line, and YAML indents with spaces only`}},
 		{"non-string key", "[a]: 1\n", []string{`site.yaml:1:1: a key must be a plain string`}},
 	}
 	for _, c := range cases {

@@ -122,7 +122,14 @@ func Parse(path string, data []byte, lineOffset int) (n *Node, errs diag.List) {
 				line, msg = at, "a value's opening quote is never closed (found unexpected end of stream)"
 			}
 		}
-		errs.Add(path, line+lineOffset, 0, "invalid YAML: %s", msg)
+		col := 0
+		if msg == "found character that cannot start any token" || strings.Contains(msg, "tab character") {
+			// Most often a tab that indents: say so, and where.
+			if at := indentTab(data, line); at > 0 {
+				col, msg = at, "a tab indents this line, and YAML indents with spaces only"
+			}
+		}
+		errs.Add(path, line+lineOffset, col, "invalid YAML: %s", msg)
 		return nil, errs
 	}
 	if doc.Kind == 0 {
@@ -164,6 +171,17 @@ func place(msg string, data []byte, line int) int {
 		return find(1, func(l string) bool { return strings.IndexFunc(l, func(r rune) bool { return !IsText(r) }) >= 0 })
 	}
 	return line
+}
+
+// indentTab returns the column of the first tab in the indentation of line
+// n of data, or 0.
+func indentTab(data []byte, n int) int {
+	lines := strings.Split(string(data), "\n")
+	if n < 1 || n > len(lines) {
+		return 0
+	}
+	l := lines[n-1]
+	return strings.IndexByte(l[:len(l)-len(strings.TrimLeft(l, " \t"))], '\t') + 1
 }
 
 // unclosedQuote returns the line of the quote that opens a quoted scalar

@@ -124,9 +124,14 @@ func TestErrors(t *testing.T) {
 		// yaml.v3 places these on another line, or on none: place finds
 		// the line of the tab, the alias and the control character.
 		{"a: 1\nb: *nope\n", []string{`f:3: invalid YAML: unknown anchor 'nope' referenced`}},
-		{"a: 1\nb: 2\nc: 3\n\td: low\n", []string{`f:5: invalid YAML: found a tab character that violates indentation`}},
-		{"a: 1\nb: >\n  one\n  two\n\tthree\n", []string{`f:6: invalid YAML: found a tab character where an indentation space is expected`}},
+		{"a: 1\nb: 2\nc: 3\n\td: low\n", []string{`f:5:1: invalid YAML: a tab indents this line, and YAML indents with spaces only`}},
+		{"a: 1\nb: >\n  one\n  two\n\tthree\n", []string{`f:6:1: invalid YAML: a tab indents this line, and YAML indents with spaces only`}},
 		{"a: 1\nb: \"X\x00Y\"\n", []string{`f:3: invalid YAML: control characters are not allowed`}},
+		// A tab that indents a line is named as such, at its column; a
+		// character that starts no token for another reason is not.
+		{"a:\n\t- b\n", []string{`f:3:1: invalid YAML: a tab indents this line, and YAML indents with spaces only`}},
+		{"a:\n  - b\n  \t- c\n", []string{`f:4:3: invalid YAML: a tab indents this line, and YAML indents with spaces only`}},
+		{"a: 1\nb: @c\n", []string{`f:3: invalid YAML: found character that cannot start any token`}},
 		// A second document is an error, not dropped unread.
 		{"a: 1\n---\nb: 2\n", []string{`f:3: invalid YAML: a second document begins here; only one is read, so remove the --- before it`}},
 		{"a: 1\n---\nb: [2\n", []string{`f:4: invalid YAML: did not find expected ',' or ']'`}},
