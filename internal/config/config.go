@@ -319,6 +319,10 @@ func ParseBaseURL(s string) (*url.URL, string) {
 			u.Host += ":" + port
 		}
 	}
+	// Host names know no case: canonical links and feed ids are written
+	// in the lower case that every other tool writes them in.
+	u.Host = strings.ToLower(u.Host)
+	u.Scheme = strings.ToLower(u.Scheme)
 	if !strings.HasSuffix(u.Path, "/") {
 		escaped := u.EscapedPath() // as written: %2F stays a character of a segment
 		u.Path += "/"

@@ -99,6 +99,7 @@ func TestBaseURL(t *testing.T) {
 		{src: `base_url: "https://bücher.example/archiv/"`, want: "https://xn--bcher-kva.example/archiv/ path=/archiv/"},
 		{src: `base_url: "https://BÜCHER.example:8443"`, want: "https://xn--bcher-kva.example:8443/ path=/"},
 		{src: `base_url: "https://b%C3%BCcher.example/"`, want: "https://xn--bcher-kva.example/ path=/"},
+		{src: `base_url: "HTTPS://Signal.EXAMPLE/Sub/"`, want: "https://signal.example/Sub/ path=/Sub/"},
 		{src: `base_url: "https://市场.中国/"`, want: "https://xn--mesr1n.xn--fiqs8s/ path=/"},
 		{src: `base_url: "https://a\u200db.example/"`, err: `site.yaml:1:11: base_url: its host "a\u200db.example" is not a domain name: idna: invalid label "a\u200db"`},
 		{src: `base_url: ""`, err: `site.yaml:1:11: base_url: must not be empty`},
