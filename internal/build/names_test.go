@@ -105,10 +105,12 @@ func TestHostileSymlinks(t *testing.T) {
 
 	link("site/content/2026-11-23-leak.md", "../../secret.md")
 	link("site/content/2026-11-22-self.md", "2026-11-22-self.md")
+	link("site/content/2026-11-21-gone.md", "drafts/gone.md")
 	link("site/static/key.txt", filepath.Join(root, "id_rsa"))
 	_, _, problems := tryRun(os.DirFS(site), build.Options{})
 	got := problems.Errors().Error()
 	for _, want := range []string{
+		"content/2026-11-21-gone.md: cannot read: broken symlink: its target drafts/gone.md does not exist",
 		"content/2026-11-22-self.md: cannot read: symlink loop",
 		"content/2026-11-23-leak.md: cannot read: symlink points outside the site",
 	} {
@@ -118,6 +120,7 @@ func TestHostileSymlinks(t *testing.T) {
 	}
 	os.Remove(filepath.Join(site, "content/2026-11-22-self.md"))
 	os.Remove(filepath.Join(site, "content/2026-11-23-leak.md"))
+	os.Remove(filepath.Join(site, "content/2026-11-21-gone.md"))
 	_, _, problems = tryRun(os.DirFS(site), build.Options{})
 	if got := problems.Errors().Error(); !strings.Contains(got, "static/key.txt: cannot copy: symlink points outside the site") {
 		t.Errorf("errors: %s", got)

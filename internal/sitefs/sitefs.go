@@ -17,6 +17,18 @@ var (
 	ErrLoop    = errors.New("symlink loop")
 )
 
+// BrokenError is a link whose target does not exist: "content/x.md:
+// cannot read: broken symlink: its target ../x.md does not exist" tells
+// more than "no such file" of a file that ls lists. It is an
+// fs.ErrNotExist all the same.
+type BrokenError struct{ Target string }
+
+func (e *BrokenError) Error() string {
+	return "broken symlink: its target " + e.Target + " does not exist"
+}
+
+func (e *BrokenError) Is(target error) bool { return target == fs.ErrNotExist }
+
 // maxHops is how many links one name may go through, as Linux's ELOOP.
 const maxHops = 40
 
@@ -139,18 +151,22 @@ func (c *confined) resolve(name string, hops *int) (string, error) {
 
 // follow resolves the last component of p, whose folder is resolved.
 func (c *confined) follow(p string, hops *int) (string, error) {
+	target := "" // of the last link followed
 	for {
 		if !strings.Contains(p, "/") && roots[p] {
 			return p, nil // see the package doc
 		}
 		info, err := c.fsys.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) && target != "" {
+			return "", &BrokenError{target}
+		}
 		if err != nil || info.Mode()&fs.ModeSymlink == 0 {
 			return p, nil // not a link: opening it reports what is wrong
 		}
 		if *hops++; *hops > maxHops {
 			return "", ErrLoop
 		}
-		target, err := c.fsys.ReadLink(p)
+		target, err = c.fsys.ReadLink(p)
 		if err != nil {
 			return "", err
 		}
