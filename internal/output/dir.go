@@ -63,6 +63,15 @@ func NewDir(dest string) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
+	if st, err := os.Lstat(dest); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		// A link to a folder is built through, as Hugo writes through
+		// one: the folder it names is replaced whole, and the link stays.
+		real, err := filepath.EvalSymlinks(dest)
+		if err != nil {
+			return nil, fmt.Errorf("%s is a symbolic link to a folder that does not exist; make the folder, or give another with -d", dest)
+		}
+		dest = real
+	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -73,11 +82,7 @@ func NewDir(dest string) (*Dir, error) {
 	if err := removeLeftovers(dest); err != nil {
 		return nil, err
 	}
-	if st, err := os.Lstat(dest); err == nil && st.Mode()&fs.ModeSymlink != 0 {
-		// A build replaces its destination whole, in one rename: that
-		// would replace the link, not the folder it names.
-		return nil, fmt.Errorf("%s is a symbolic link; give the folder it names with -d", dest)
-	} else if err == nil && !st.IsDir() {
+	if st, err := os.Lstat(dest); err == nil && !st.IsDir() {
 		return nil, notFolder(dest)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+tempMark)

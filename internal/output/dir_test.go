@@ -244,21 +244,42 @@ func TestDirConcurrentBuilds(t *testing.T) {
 	}
 }
 
-// A destination that is a link is refused with what to do instead: the
-// swap would replace the link, not the folder it names.
-func TestDirRefusesLink(t *testing.T) {
+// A destination that is a link to a folder is built through: the folder
+// it names is replaced, and the link stays a link to it. A link to
+// nothing is refused, with what to do.
+func TestDirThroughLink(t *testing.T) {
 	root := t.TempDir()
 	target := filepath.Join(root, "real")
 	if err := os.Mkdir(target, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	link := filepath.Join(root, "public")
-	if err := os.Symlink(target, link); err != nil {
+	if err := os.Symlink("real", link); err != nil {
 		t.Fatal(err)
 	}
-	_, err := NewDir(link)
-	if err == nil || !strings.Contains(err.Error(), "is a symbolic link; give the folder it names with -d") {
-		t.Errorf("NewDir(link) = %v", err)
+	d, err := NewDir(link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("index.html", []byte("home")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		t.Fatalf("the link is gone: %v, %v", st, err)
+	}
+	if b, err := os.ReadFile(filepath.Join(target, "index.html")); err != nil || string(b) != "home" {
+		t.Errorf("the folder it names holds %q, %v", b, err)
+	}
+
+	dangling := filepath.Join(root, "out")
+	if err := os.Symlink("missing", dangling); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewDir(dangling); err == nil || !strings.Contains(err.Error(), "is a symbolic link to a folder that does not exist") {
+		t.Errorf("NewDir(dangling link) = %v", err)
 	}
 }
 
