@@ -241,6 +241,19 @@ func TestServeSafety(t *testing.T) {
 			t.Errorf("%s: %d, Allow %q, want 405", m, resp.StatusCode, resp.Header.Get("Allow"))
 		}
 	}
+	// OPTIONS * too, which net/http would answer itself, Host unchecked.
+	for host, want := range map[string]string{"evil.example": "HTTP/1.1 403 ", "localhost": "HTTP/1.1 405 "} {
+		conn, err := net.Dial("tcp", strings.TrimPrefix(h.base, "http://"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(conn, "OPTIONS * HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n", host)
+		status, _ := bufio.NewReader(conn).ReadString('\n')
+		conn.Close()
+		if !strings.HasPrefix(status, want) {
+			t.Errorf("OPTIONS * with Host %s: %q, want %q", host, status, want)
+		}
+	}
 	resp, err = http.Head(h.base + page)
 	if err != nil {
 		t.Fatal(err)

@@ -226,6 +226,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		WriteTimeout:      timeouts.write,
 		IdleTimeout:       timeouts.idle,
 		MaxHeaderBytes:    64 << 10,
+		// OPTIONS * goes to the handler too, which checks its Host.
+		DisableGeneralOptionsHandler: true,
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

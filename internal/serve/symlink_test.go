@@ -59,3 +59,32 @@ func TestServeSymlinkedDigest(t *testing.T) {
 	os.WriteFile(two, []byte(strings.Replace(fmt.Sprintf(digest, "Second edited"), "2026-11-02", "2026-11-03", 1)), 0o644)
 	h.eventually("the edit behind the new link", func() bool { return strings.Contains(h.body("/2026/11/03/two/"), "<h1>Second edited</h1>") })
 }
+
+// A digest that another digest links to is both pages: an edit of it
+// rebuilds its own page and the link's, and once the link is removed,
+// its own page still follows its edits.
+func TestServeLinkedToDigest(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "site.yaml"), []byte("title: Linked\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	real := filepath.Join(dir, "content", "2026-11-02-one.md")
+	os.WriteFile(real, []byte(fmt.Sprintf(digest, "Real")), 0o644)
+	alias := filepath.Join(dir, "content", "2026-11-02-alias.md")
+	if err := os.Symlink("2026-11-02-one.md", alias); err != nil {
+		t.Fatal(err)
+	}
+	log := &syncBuffer{}
+	h := &harness{t: t, dir: dir, log: log}
+	h.base, h.srv = serveDir(t, dir, log)
+	h.eventually("the first build", func() bool {
+		return strings.Contains(h.body(page), "<h1>Real</h1>") && strings.Contains(h.body("/2026/11/02/alias/"), "<h1>Real</h1>")
+	})
+	os.WriteFile(real, []byte(fmt.Sprintf(digest, "Edited")), 0o644)
+	h.eventually("the edit on both pages", func() bool {
+		return strings.Contains(h.body(page), "<h1>Edited</h1>") && strings.Contains(h.body("/2026/11/02/alias/"), "<h1>Edited</h1>")
+	})
+	os.Remove(alias)
+	h.eventually("the link's page gone", func() bool { return !strings.Contains(h.body("/2026/11/02/alias/"), "<h1>Edited</h1>") })
+	os.WriteFile(real, []byte(fmt.Sprintf(digest, "After the link")), 0o644)
+	h.eventually("the edit after the link is gone", func() bool { return strings.Contains(h.body(page), "<h1>After the link</h1>") })
+}

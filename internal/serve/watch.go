@@ -21,9 +21,10 @@ var watched = []string{"content", "layouts", "static"}
 
 // watcher watches a site folder for changes that need a rebuild.
 type watcher struct {
-	root  string
-	fs    *fsnotify.Watcher
-	links map[string]string // a symlinked folder's or digest's target → its path in the site
+	root    string
+	fs      *fsnotify.Watcher
+	folders map[string]string          // a symlinked root folder's target → its path in the site
+	files   map[string]map[string]bool // a linked file's target → the links to it
 }
 
 func newWatcher(root string) (*watcher, error) {
@@ -36,7 +37,7 @@ func newWatcher(root string) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{root: root, fs: fw, links: map[string]string{}}
+	w := &watcher{root: root, fs: fw, folders: map[string]string{}, files: map[string]map[string]bool{}}
 	// The root itself, for site.yaml and for content/, layouts/ or static/
 	// made after the server started.
 	if err := fw.Add(root); err != nil {
@@ -59,7 +60,7 @@ func (w *watcher) addTree(dir string, dots bool) {
 	if real, err := filepath.EvalSymlinks(dir); err == nil && real != dir {
 		if abs, err := filepath.Abs(dir); err == nil {
 			if realAbs, err := filepath.Abs(real); err == nil && realAbs != abs {
-				w.links[realAbs] = dir
+				w.folders[realAbs] = dir
 			}
 		}
 		dir = real
@@ -104,14 +105,31 @@ func (w *watcher) addLink(link string) {
 	if rel, err := filepath.Rel(root, realAbs); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return // out of the site: the build refuses it, and its folder is not watched
 	}
-	w.links[realAbs] = w.sitePath(linkAbs)
+	if w.files[realAbs] == nil {
+		w.files[realAbs] = map[string]bool{}
+	}
+	w.files[realAbs][w.sitePath(linkAbs)] = true
 	_ = w.fs.Add(filepath.Dir(realAbs))
+}
+
+// unlink forgets a link to a file that is gone or moved.
+func (w *watcher) unlink(name string) {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return
+	}
+	for target, links := range w.files {
+		delete(links, abs)
+		if len(links) == 0 {
+			delete(w.files, target)
+		}
+	}
 }
 
 // sitePath is an absolute path inside a watched folder as the site names
 // it: through the link when the folder is a link's target.
 func (w *watcher) sitePath(abs string) string {
-	for target, link := range w.links {
+	for target, link := range w.folders {
 		if abs == target || strings.HasPrefix(abs, target+string(filepath.Separator)) {
 			return link + strings.TrimPrefix(abs, target)
 		}
@@ -145,8 +163,11 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string), faile
 			if !ok {
 				return
 			}
-			rel, relevant := w.relevant(ev)
-			if !relevant || ev.Op == fsnotify.Chmod && readable(ev.Name) && !failed(rel) {
+			rels := w.changes(ev)
+			if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
+				w.unlink(ev.Name) // once its own change is counted
+			}
+			if len(rels) == 0 || ev.Op == fsnotify.Chmod && readable(ev.Name) && !slices.ContainsFunc(rels, failed) {
 				continue
 			}
 			if ev.Has(fsnotify.Create) {
@@ -154,7 +175,7 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string), faile
 				// static/, but no symlinked folder inside them (which could
 				// loop), so neither does the watcher.
 				stat := os.Lstat
-				if !strings.Contains(rel, "/") {
+				if rel, _ := w.relevant(ev.Name); !strings.Contains(rel, "/") {
 					stat = os.Stat
 				}
 				if st, err := stat(ev.Name); err == nil && st.IsDir() {
@@ -166,7 +187,9 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string), faile
 			if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
 				moved = moved || w.watching(ev.Name)
 			}
-			changed[rel] = true
+			for _, rel := range rels {
+				changed[rel] = true
+			}
 			timer = time.After(debounce)
 			waited = false
 		case _, ok := <-w.fs.Errors:
@@ -247,19 +270,36 @@ func (w *watcher) rewatch(made []string) {
 		}
 	}
 	for _, dir := range made {
-		rel, _ := w.relevant(fsnotify.Event{Name: dir, Op: fsnotify.Create})
+		rel, _ := w.relevant(dir)
 		top, _, _ := strings.Cut(rel, "/")
 		w.addTree(dir, top == "static")
 	}
 }
 
-// relevant tells whether an event needs a rebuild, and names the path
-// relative to the site folder.
-func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
-	name := ev.Name
-	if abs, err := filepath.Abs(name); err == nil {
-		name = w.sitePath(abs)
+// changes names, relative to the site folder, the paths an event changes
+// that need a rebuild: its file's, and those of the links to it.
+func (w *watcher) changes(ev fsnotify.Event) []string {
+	var rels []string
+	abs, err := filepath.Abs(ev.Name)
+	if err != nil {
+		return nil
 	}
+	if rel, ok := w.relevant(abs); ok {
+		rels = append(rels, rel)
+	}
+	for link := range w.files[abs] {
+		if rel, ok := w.relevant(link); ok && !slices.Contains(rels, rel) {
+			rels = append(rels, rel)
+		}
+	}
+	slices.Sort(rels)
+	return rels
+}
+
+// relevant tells whether a change to a file needs a rebuild, and names its
+// path relative to the site folder.
+func (w *watcher) relevant(name string) (string, bool) {
+	name = w.sitePath(name)
 	rel, err := filepath.Rel(w.root, name)
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return "", false
