@@ -19,7 +19,7 @@ func TestProgressCounts(t *testing.T) {
 		mu.Lock()
 		defer mu.Unlock()
 		stages[stage]++
-		if stage == "pages" {
+		if stage == "writing" {
 			done, total = max(done, d), tot
 		}
 	}})
@@ -33,6 +33,6 @@ func TestProgressCounts(t *testing.T) {
 		t.Errorf("stages heard %v; want content, and search once and once per file of the index (%d)", stages, index)
 	}
 	if done != total || total != stats.Files-index || total == 0 {
-		t.Errorf("pages counted %d of %d; the build wrote %d files, %d of them the index", done, total, stats.Files, index)
+		t.Errorf("writing counted %d of %d; the build wrote %d files, %d of them the index", done, total, stats.Files, index)
 	}
 }

@@ -164,7 +164,7 @@ func (p *progressSink) WriteFile(name string, data []byte) error {
 		p.report("search", 0, 0)
 		return err
 	}
-	p.report("pages", int(p.done.Add(1)), p.total)
+	p.report("writing", int(p.done.Add(1)), p.total)
 	return err
 }
 

@@ -25,28 +25,46 @@ var isTerminal = func(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// progress draws one line, "signal: pages 1234/16589", rewritten in place
-// with a carriage return.
+// progress draws one line, "signal: writing 1234/19428", rewritten in
+// place with a carriage return.
 type progress struct {
 	w     io.Writer
 	now   func() time.Time
 	start time.Time
 
-	mu    sync.Mutex // guards the fields below: builds report from many goroutines
-	last  time.Time  // when the line was last drawn
-	shown bool
+	mu          sync.Mutex // guards the fields below: builds report from many goroutines
+	last        time.Time  // when the line was last drawn
+	shown, done bool       // done once cleared: nothing is drawn after
+	stage       string     // the last report, which wake draws
+	count       [2]int     // its done and total
+	wake        *time.Timer
 }
 
+// newProgress starts the line. It draws the last report at showAfter too,
+// as a stage that reports nothing on its way (reading the digests) would
+// otherwise leave the terminal blank for seconds.
 func newProgress(w io.Writer, now func() time.Time) *progress {
-	return &progress{w: w, now: now, start: now()}
+	p := &progress{w: w, now: now, start: now()}
+	p.wake = time.AfterFunc(showAfter, func() {
+		p.mu.Lock()
+		stage, count := p.stage, p.count
+		p.mu.Unlock()
+		if stage != "" {
+			p.update(stage, count[0], count[1])
+		}
+	})
+	return p
 }
 
 // update is a build.Options.Progress.
 func (p *progress) update(stage string, done, total int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.stage, p.count = stage, [2]int{done, total}
 	t := p.now()
-	if t.Sub(p.start) < showAfter || (p.shown && t.Sub(p.last) < redraw && done != total) {
+	// A count is drawn when it completes, however soon after the last.
+	finished := total > 0 && done == total
+	if p.done || t.Sub(p.start) < showAfter || (p.shown && t.Sub(p.last) < redraw && !finished) {
 		return
 	}
 	p.last, p.shown = t, true
@@ -66,8 +84,10 @@ func (p *progress) clear() {
 	if p == nil {
 		return
 	}
+	p.wake.Stop()
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.done = true
 	if p.shown {
 		fmt.Fprint(p.w, "\r\x1b[K")
 		p.shown = false

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -25,16 +26,23 @@ func TestProgressLine(t *testing.T) {
 		p.update(stage, done, total)
 	}
 	step(0, "content", 0, 0)
-	step(900*time.Millisecond, "pages", 10, 100)
+	step(900*time.Millisecond, "writing", 10, 100)
 	if out.Len() != 0 {
 		t.Fatalf("shown before a second: %q", out.String())
 	}
-	step(200*time.Millisecond, "pages", 20, 100)
-	step(50*time.Millisecond, "pages", 30, 100)  // too soon
-	step(100*time.Millisecond, "pages", 40, 100) // due
-	step(10*time.Millisecond, "pages", 100, 100) // done: always drawn
+	step(200*time.Millisecond, "writing", 20, 100)
+	step(50*time.Millisecond, "writing", 30, 100)  // too soon
+	step(100*time.Millisecond, "writing", 40, 100) // due
+	step(10*time.Millisecond, "writing", 100, 100) // done: always drawn
+	// A stage without a count is drawn at most ten times a second too,
+	// however often it reports (once per file of the search index).
+	for range 1000 {
+		step(time.Millisecond, "search", 0, 0)
+	}
 	p.clear()
-	want := "\rsignal: pages 20/100\x1b[K\rsignal: pages 40/100\x1b[K\rsignal: pages 100/100\x1b[K\r\x1b[K"
+	step(time.Second, "writing", 50, 100) // after clear: never drawn
+	want := "\rsignal: writing 20/100\x1b[K\rsignal: writing 40/100\x1b[K\rsignal: writing 100/100\x1b[K" +
+		strings.Repeat("\rsignal: search…\x1b[K", 10) + "\r\x1b[K"
 	if out.String() != want {
 		t.Errorf("drew %q\nwant %q", out.String(), want)
 	}
@@ -44,6 +52,41 @@ func TestProgressLine(t *testing.T) {
 	if out.Len() != 0 {
 		t.Errorf("a second clear drew %q", out.String())
 	}
+}
+
+// A stage that reports nothing for its first second, as reading the
+// digests does not, is shown all the same.
+func TestProgressWakes(t *testing.T) {
+	defer func(d time.Duration) { showAfter = d }(showAfter)
+	showAfter = 20 * time.Millisecond
+	var out syncBuffer
+	p := newProgress(&out, time.Now)
+	p.update("content", 0, 0)
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(out.String(), "\rsignal: content…") && time.Now().Before(deadline) {
+		time.Sleep(5 * time.Millisecond)
+	}
+	p.clear()
+	if got := out.String(); got != "\rsignal: content…\x1b[K\r\x1b[K" {
+		t.Errorf("drew %q", got)
+	}
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 // On a real terminal (a pty), a build shows the line and clears it before
@@ -72,7 +115,7 @@ func TestProgressTerminal(t *testing.T) {
 	go func() { b, _ := io.ReadAll(ptmx); got <- string(b) }()
 	build(tty)
 	screen := <-got
-	if !strings.Contains(screen, "\rsignal: pages ") || !strings.Contains(screen, "\r\x1b[Ksignal: 30 digests → ") {
+	if !strings.Contains(screen, "\rsignal: writing ") || !strings.Contains(screen, "\r\x1b[Ksignal: 30 digests → ") {
 		t.Errorf("on a terminal: %q", screen)
 	}
 
