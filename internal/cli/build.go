@@ -48,7 +48,11 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 	if f.baseURL != "" {
 		u, msg := config.ParseBaseURL(f.baseURL)
 		if msg != "" {
-			fmt.Fprintf(e.stderr, "signal build: --base-url %q: %s\n", f.baseURL, msg)
+			value := "" // when msg does not name it
+			if !strings.Contains(msg, strconv.Quote(f.baseURL)) {
+				value = " " + strconv.Quote(f.baseURL)
+			}
+			fmt.Fprintf(e.stderr, "signal build: --base-url%s: %s\n", value, msg)
 			return ExitUsage
 		}
 		opts.BaseURL = u
@@ -65,6 +69,8 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 		return ExitUsage
 	}
 	start := time.Now()
+	_, statErr := os.Stat(dest)
+	existed := statErr == nil
 	sink, err := output.NewDir(dest)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "signal build: %v\n", err)
@@ -82,7 +88,11 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 	}
 	if report(e.stderr, problems) {
 		_ = sink.Abort()
-		fmt.Fprintf(e.stderr, "signal build: failed; %s is unchanged\n", dest)
+		if existed {
+			fmt.Fprintf(e.stderr, "signal build: failed; %s is unchanged\n", dest)
+		} else {
+			fmt.Fprintf(e.stderr, "signal build: failed; %s was not made\n", dest)
+		}
 		return ExitContent
 	}
 	if err := sink.Commit(); errors.As(err, new(*output.LeftoverError)) {

@@ -53,7 +53,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	name := args[0]
 	switch name {
 	case "help", "-h", "-help", "--help":
-		if len(args) > 1 {
+		if len(args) > 1 && args[1] != "help" {
 			if c := lookup(args[1]); c != nil {
 				commandUsage(stdout, c, newFlagSet(c, io.Discard))
 				return ExitOK
@@ -81,7 +81,13 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return ExitOK
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "signal %s: %v\n", c.name, err)
+		fmt.Fprintf(stderr, "signal %s: %v", c.name, err)
+		if written, ok := strings.CutPrefix(err.Error(), "unknown flag "); ok {
+			if near := nearestFlag(fs, strings.TrimLeft(written, "-")); near != "" {
+				fmt.Fprintf(stderr, " (did you mean --%s?)", near)
+			}
+		}
+		fmt.Fprintln(stderr)
 		commandUsage(stderr, c, fs)
 		return ExitUsage
 	}
@@ -137,7 +143,8 @@ func unknownFlag(err error, args []string) error {
 	if !flagInMsg.MatchString(err.Error()) {
 		return err // flag.ErrHelp among others, which callers compare
 	}
-	return errors.New(flagInMsg.ReplaceAllStringFunc(err.Error(), func(m string) string {
+	msg := strings.Replace(err.Error(), ": parse error", ": want true or false", 1)
+	return errors.New(flagInMsg.ReplaceAllStringFunc(msg, func(m string) string {
 		at := strings.LastIndex(m, " -") + 1
 		return m[:at] + written(m[at+1:], args)
 	}))
@@ -170,6 +177,18 @@ func nearest(name string) string {
 		}
 	}
 	return ""
+}
+
+// nearestFlag is the long flag of fs that name misspells by one or two
+// letters, or "".
+func nearestFlag(fs *flag.FlagSet, name string) string {
+	near := ""
+	fs.VisitAll(func(f *flag.Flag) {
+		if d := distance(name, f.Name); near == "" && d > 0 && d <= 2 && len(f.Name) > 2 {
+			near = f.Name
+		}
+	})
+	return near
 }
 
 // distance is the optimal string alignment distance of a and b: the edits
@@ -238,8 +257,33 @@ var alias = map[string]string{"s": "source", "d": "destination", "o": "output"}
 
 // sourceFlag declares -s/--source.
 func sourceFlag(fs *flag.FlagSet, dst *string) {
-	fs.StringVar(dst, "source", ".", "the site `folder`")
-	fs.StringVar(dst, "s", ".", "")
+	textFlag(fs, dst, "source", ".", "the site `folder`")
+	textFlag(fs, dst, "s", ".", "")
+}
+
+// textFlag declares a flag of text that may not be given empty: in a
+// script, --base-url "$URL" with URL unset is a mistake to stop at, not
+// a request for the default.
+func textFlag(fs *flag.FlagSet, dst *string, name, value, usage string) {
+	*dst = value
+	fs.Var(text{dst}, name, usage)
+}
+
+type text struct{ s *string }
+
+func (t text) String() string {
+	if t.s == nil {
+		return ""
+	}
+	return *t.s
+}
+
+func (t text) Set(v string) error {
+	if v == "" {
+		return errors.New("must not be empty")
+	}
+	*t.s = v
+	return nil
 }
 
 func capitalize(s string) string {

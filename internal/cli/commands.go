@@ -24,9 +24,9 @@ func buildCommand() *command {
 		summary: "build the site into a folder",
 		flags: func(fs *flag.FlagSet) {
 			sourceFlag(fs, &f.source)
-			fs.StringVar(&f.dest, "destination", "", "the output `folder` (default public inside the site folder)")
-			fs.StringVar(&f.dest, "d", "", "")
-			fs.StringVar(&f.baseURL, "base-url", "", "override base_url of site.yaml with `URL`")
+			textFlag(fs, &f.dest, "destination", "", "the output `folder` (default public inside the site folder)")
+			textFlag(fs, &f.dest, "d", "", "")
+			textFlag(fs, &f.baseURL, "base-url", "", "override base_url of site.yaml with `URL`")
 			fs.BoolVar(&f.drafts, "drafts", false, "include drafts")
 			fs.BoolVar(&f.future, "future", false, "include digests dated in the future")
 			fs.BoolVar(&f.quiet, "quiet", false, "print nothing but errors")
@@ -46,7 +46,7 @@ func serveCommand() *command {
 		summary: "preview the site, rebuilding on every change",
 		flags: func(fs *flag.FlagSet) {
 			sourceFlag(fs, &source)
-			fs.StringVar(&bind, "bind", "127.0.0.1", "the `address` to listen on")
+			textFlag(fs, &bind, "bind", "127.0.0.1", "the `address` to listen on")
 			fs.Var(&port, "port", "the `port` to listen on; without it, a free one when the default is taken")
 			fs.BoolVar(&drafts, "drafts", false, "include drafts")
 			fs.BoolVar(&future, "future", false, "include digests dated in the future")

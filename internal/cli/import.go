@@ -43,9 +43,9 @@ func importCommand() *command {
 		summary: "turn plain-text digests into Markdown digests, never overwriting a file",
 		flags: func(fs *flag.FlagSet) {
 			sourceFlag(fs, &f.source)
-			fs.StringVar(&f.output, "output", "", "write digests to `folder` (default content/ of the site)")
-			fs.StringVar(&f.output, "o", "", "")
-			fs.StringVar(&f.date, "date", "", "the `date` of the digests (default a date in the file name, else the file's modification day; today for - , the standard input)")
+			textFlag(fs, &f.output, "output", "", "write digests to `folder` (default content/ of the site)")
+			textFlag(fs, &f.output, "o", "", "")
+			textFlag(fs, &f.date, "date", "", "the `date` of the digests (default a date in the file name, else the file's modification day; today for - , the standard input)")
 			fs.Var(&f.tags, "tag", "give every digest the `theme`; may be repeated")
 		},
 		run: func(e *env, args []string) int { return runImport(e, &f, args) },
@@ -74,7 +74,7 @@ func runImport(e *env, f *importFlags, args []string) int {
 	if f.date != "" {
 		t, err := time.Parse(time.DateOnly, f.date)
 		if err != nil || t.Year() < 1000 {
-			fmt.Fprintf(e.stderr, "signal import: --date %q: want YYYY-MM-DD, in a year from 1000 to 9999\n", f.date)
+			fmt.Fprintf(e.stderr, "signal import: --date %q is not a date (want YYYY-MM-DD, in a year from 1000 to 9999)\n", f.date)
 			return ExitUsage
 		}
 		day = t

@@ -26,7 +26,7 @@ func newCommand() *command {
 		summary: "write a new digest to fill in, never overwriting a file",
 		flags: func(fs *flag.FlagSet) {
 			sourceFlag(fs, &source)
-			fs.StringVar(&date, "date", "", "the digest's `date` (default today, in the site's timezone)")
+			textFlag(fs, &date, "date", "", "the digest's `date` (default today, in the site's timezone)")
 		},
 		run: func(e *env, args []string) int {
 			title := strings.Join(strings.Fields(strings.Join(args, " ")), " ")
@@ -56,7 +56,7 @@ func newCommand() *command {
 			if date != "" {
 				t, err := time.ParseInLocation(time.DateOnly, date, cfg.Timezone)
 				if err != nil || t.Year() < 1000 {
-					fmt.Fprintf(e.stderr, "signal new: --date %q: want YYYY-MM-DD, in a year from 1000 to 9999\n", date)
+					fmt.Fprintf(e.stderr, "signal new: --date %q is not a date (want YYYY-MM-DD, in a year from 1000 to 9999)\n", date)
 					return ExitUsage
 				}
 				day = t
@@ -83,7 +83,8 @@ func newCommand() *command {
 				fmt.Fprintf(e.stderr, "%s: %v\n", filepath.ToSlash(rel), err)
 				return ExitContent
 			}
-			fmt.Fprintln(e.stdout, filepath.ToSlash(rel))
+			// The path as the user can open it, from where signal runs.
+			fmt.Fprintln(e.stdout, filepath.ToSlash(filepath.Join(source, rel)))
 			return ExitOK
 		},
 	}
