@@ -13,6 +13,10 @@ func split(file []byte) (yaml, body []byte, yamlOffset int, problem string) {
 	const missing = "missing front matter: a digest starts with a --- line, then YAML, then another --- line"
 	first, rest, found := cutLine(file)
 	if !isFence(first) {
+		if bytes.Equal(bytes.TrimRight(first, " \t"), []byte("+++")) {
+			// Hugo's TOML front matter, in a digest brought from a Hugo site.
+			return nil, nil, 0, missing + "; +++ opens TOML, which signal does not read: write the fields as YAML between --- lines"
+		}
 		return nil, nil, 0, missing
 	}
 	unclosed := "front matter is not closed: no --- line after this one ends it"
