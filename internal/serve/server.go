@@ -246,9 +246,15 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case err = <-errc:
 	}
 	s.events.close()
-	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	// Requests under way get a moment to finish. A browser's connection
+	// opened ahead of a request it may never send (Chromium preconnects)
+	// counts as busy to Shutdown for 5 s: it is closed when the moment
+	// is over, so that Ctrl-C stops at once with a page open.
+	shutdown, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
-	_ = srv.Shutdown(shutdown)
+	if srv.Shutdown(shutdown) != nil {
+		_ = srv.Close()
+	}
 	w.Close()
 	wg.Wait() // no rebuild runs now, nor will: so no check starts
 	if s.stopCheck != nil {
@@ -367,3 +373,7 @@ func isLoopback(a net.Addr) bool {
 	tcp, ok := a.(*net.TCPAddr)
 	return ok && tcp.IP.IsLoopback()
 }
+
+// shutdownGrace is how long serve waits, once stopped, for the requests
+// under way before it closes every connection.
+const shutdownGrace = 300 * time.Millisecond
