@@ -3,6 +3,7 @@ package build
 import (
 	"io/fs"
 	"net/url"
+	"slices"
 
 	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/content"
@@ -39,8 +40,9 @@ func load(fsys fs.FS, baseURL *url.URL, cache *content.Cache, opts ...content.Op
 	digests, more := content.Load(fsys, cfg, md, cache, opts...)
 	if guessed {
 		// A warning may be of a default, not of the site's setting: a
-		// date's day in UTC rather than in the zone it misspelled.
-		more = more.Errors()
+		// date's day in UTC rather than in the zone it misspelled; and so
+		// may two digests with one permalink, whose days that zone sets.
+		more = slices.DeleteFunc(more.Errors(), content.IsPermalinkClash)
 	}
 	problems = append(problems, more...)
 	if problems.Err() != nil {

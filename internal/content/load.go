@@ -287,6 +287,12 @@ func expand(pattern string, date time.Time, slug string) string {
 	return pattern
 }
 
+// IsPermalinkClash reports whether a problem is of two digests with one
+// permalink, which a date's day in the site's timezone may cause.
+func IsPermalinkClash(p diag.FileError) bool {
+	return strings.HasPrefix(p.Msg, "permalink ") && strings.Contains(p.Msg, " is also the permalink of ")
+}
+
 func checkPermalinks(digests []*Digest) diag.List {
 	var problems diag.List
 	first := map[string]*Digest{}
