@@ -66,9 +66,18 @@ func NewDir(dest string) (*Dir, error) {
 	if st, err := os.Lstat(dest); err == nil && st.Mode()&fs.ModeSymlink != 0 {
 		// A link to a folder is built through, as Hugo writes through
 		// one: the folder it names is replaced whole, and the link stays.
+		// A link to nothing names where the folder goes, as a build
+		// killed between two renames may leave it, its old site beside.
 		real, err := filepath.EvalSymlinks(dest)
 		if err != nil {
-			return nil, fmt.Errorf("%s is a symbolic link to a folder that does not exist; make the folder, or give another with -d", dest)
+			target, rerr := os.Readlink(dest)
+			if rerr != nil {
+				return nil, rerr
+			}
+			if !filepath.IsAbs(target) {
+				target = filepath.Join(filepath.Dir(dest), target)
+			}
+			real = filepath.Clean(target)
 		}
 		dest = real
 	}

@@ -245,8 +245,8 @@ func TestDirConcurrentBuilds(t *testing.T) {
 }
 
 // A destination that is a link to a folder is built through: the folder
-// it names is replaced, and the link stays a link to it. A link to
-// nothing is refused, with what to do.
+// it names is replaced, and the link stays a link to it; so with a link to
+// a folder not made yet.
 func TestDirThroughLink(t *testing.T) {
 	root := t.TempDir()
 	target := filepath.Join(root, "real")
@@ -274,12 +274,23 @@ func TestDirThroughLink(t *testing.T) {
 		t.Errorf("the folder it names holds %q, %v", b, err)
 	}
 
+	// A link to nothing: the folder is made where it points.
 	dangling := filepath.Join(root, "out")
 	if err := os.Symlink("missing", dangling); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := NewDir(dangling); err == nil || !strings.Contains(err.Error(), "is a symbolic link to a folder that does not exist") {
-		t.Errorf("NewDir(dangling link) = %v", err)
+	d, err = NewDir(dangling)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dangling, "index.html")); err != nil || string(b) != "new" {
+		t.Errorf("through the link to nothing: %q, %v", b, err)
 	}
 }
 
