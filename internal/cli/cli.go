@@ -143,7 +143,10 @@ func unknownFlag(err error, args []string) error {
 	if !flagInMsg.MatchString(err.Error()) {
 		return err // flag.ErrHelp among others, which callers compare
 	}
-	msg := strings.Replace(err.Error(), ": parse error", ": want true or false", 1)
+	msg := err.Error()
+	if m, ok := strings.CutSuffix(msg, ": parse error"); ok && strings.HasPrefix(msg, "invalid boolean value") {
+		msg = m + ": want true or false"
+	}
 	return errors.New(flagInMsg.ReplaceAllStringFunc(msg, func(m string) string {
 		at := strings.LastIndex(m, " -") + 1
 		return m[:at] + written(m[at+1:], args)

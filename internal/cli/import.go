@@ -168,7 +168,7 @@ func runImport(e *env, f *importFlags, args []string) int {
 			fmt.Fprintf(e.stderr, "%s: %v\n", p.shown, err)
 			return ExitContent
 		}
-		fmt.Fprintln(e.stdout, p.shown)
+		fmt.Fprintln(e.stdout, filepath.ToSlash(p.path)) // as it opens from here
 	}
 	return ExitOK
 }

@@ -21,6 +21,7 @@ func TestProgressLine(t *testing.T) {
 	var out bytes.Buffer
 	clock := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
 	p := newProgress(&out, func() time.Time { return clock })
+	p.wake.Stop() // it runs on real time, which this clock is not
 	step := func(d time.Duration, stage string, done, total int) {
 		clock = clock.Add(d)
 		p.update(stage, done, total)

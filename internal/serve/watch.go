@@ -118,8 +118,9 @@ func (w *watcher) unlink(name string) {
 	if err != nil {
 		return
 	}
+	site := w.sitePath(abs) // as addLink keeps it
 	for target, links := range w.files {
-		delete(links, abs)
+		delete(links, site)
 		if len(links) == 0 {
 			delete(w.files, target)
 		}
