@@ -111,6 +111,15 @@ func TestSourcePage(t *testing.T) {
 	if strings.Contains(src, "Nothing cited here") || strings.Contains(src, "Nobody reads the permits") {
 		t.Error("source page shows items that do not cite the handle")
 	}
+	// A handle that front matter lists and the text never cites says so,
+	// rather than show an empty card.
+	quiet := page(t, mem, "sources/quiet_desk/index.html")
+	if !strings.Contains(quiet, "Fourth digest") || !strings.Contains(quiet, "Listed among the digest’s sources; its text does not cite the handle.") {
+		t.Errorf("a source listed only in front matter:\n%s", quiet)
+	}
+	if strings.Contains(src, "Listed among") {
+		t.Error("a source cited in the text is said to be only listed")
+	}
 	idx := page(t, mem, "sources/index.html")
 	if !strings.Contains(idx, "2 digests") || !strings.Contains(idx, `href="https://x.com/sama"`) {
 		t.Errorf("sources index lacks counts or profile links:\n%s", idx)
