@@ -13,14 +13,14 @@ func TestCaption(t *testing.T) {
 		points []chart.Point
 		want   string
 	}{
-		{pts("2026-11-24 bearish high"), "Last 30 days: 1 bearish; high conviction"},
-		{pts("2026-11-24 bearish high", "2026-11-20 bearish high"), "Last 30 days: 2 bearish; all high conviction"},
+		{pts("2026-11-24 bearish high"), "The 30 days to 24 November 2026: 1 bearish; high conviction"},
+		{pts("2026-11-24 bearish high", "2026-11-20 bearish high"), "The 30 days to 24 November 2026: 2 bearish; all high conviction"},
 		{pts("2026-11-24 bearish high", "2026-11-20 mixed low", "2026-11-19 bearish high", "2026-11-02 bullish medium"),
-			"Last 30 days: 2 bearish, 1 bullish, 1 mixed; mostly high conviction"},
-		{pts("2026-11-24 neutral low", "2026-11-20 mixed high"), "Last 30 days: 1 mixed, 1 neutral; as much high as low conviction"},
-		{pts("2026-11-24 neutral low", "2026-11-20 mixed high", "2026-11-19 bullish medium"), "Last 30 days: 1 bullish, 1 mixed, 1 neutral; conviction evenly spread"},
+			"The 30 days to 24 November 2026: 2 bearish, 1 bullish, 1 mixed; mostly high conviction"},
+		{pts("2026-11-24 neutral low", "2026-11-20 mixed high"), "The 30 days to 24 November 2026: 1 mixed, 1 neutral; as much high as low conviction"},
+		{pts("2026-11-24 neutral low", "2026-11-20 mixed high", "2026-11-19 bullish medium"), "The 30 days to 24 November 2026: 1 bullish, 1 mixed, 1 neutral; conviction evenly spread"},
 		// The window is the newest digest's day and the 29 before it.
-		{pts("2026-11-30 bullish low", "2026-11-01 bearish high", "2026-10-31 bearish high"), "Last 30 days: 1 bullish, 1 bearish; as much high as low conviction"},
+		{pts("2026-11-30 bullish low", "2026-11-01 bearish high", "2026-10-31 bearish high"), "The 30 days to 30 November 2026: 1 bullish, 1 bearish; as much high as low conviction"},
 	} {
 		if got := chart.Caption(tc.points); got != tc.want {
 			t.Errorf("Caption = %q, want %q", got, tc.want)

@@ -161,10 +161,13 @@ func (t tally) summary() string {
 	return t.stanceWords() + "; " + t.convictionWords()
 }
 
-// Caption sums up the Window days up to the newest point in words: "Last 30
-// days: 9 bearish, 3 mixed, 1 bullish; mostly high conviction".
+// Caption sums up the Window days up to the newest point in words: "The 30
+// days to 24 November 2026: 9 bearish, 3 mixed, 1 bullish; mostly high
+// conviction". It names their end: a theme's newest digest may be a year
+// older than the archive's, and "the last 30 days" would read as recent.
 func Caption(points []Point) string {
-	return fmt.Sprintf("Last %d days: %s", Window, count(recent(points, newest(points))).summary())
+	end := newest(points)
+	return fmt.Sprintf("The %d days to %s: %s", Window, longDate(end), count(recent(points, end)).summary())
 }
 
 func longDate(t time.Time) string  { return t.Format("2 January 2006") }

@@ -34,8 +34,12 @@ func Timeline(name string, points []Point) template.HTML {
 	pts := chronological(points)
 	first, last := pts[0].Date, pts[len(pts)-1].Date
 	all := count(pts)
-	label := fmt.Sprintf("Timeline of %s on %s, %s to %s: %s.",
-		plural(all.n, "digest"), name, longDate(first), longDate(last), all.summary())
+	span := longDate(first) + " to " + longDate(last)
+	if first.Equal(last) {
+		span = "on " + longDate(last) // one day, not "from it to it"
+	}
+	label := fmt.Sprintf("Timeline of %s on %s, %s: %s.",
+		plural(all.n, "digest"), name, span, all.summary())
 	if len(recent(pts, last)) < len(pts) {
 		label += " " + Caption(pts) + "."
 	}

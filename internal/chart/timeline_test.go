@@ -104,7 +104,7 @@ func TestTimelineMarks(t *testing.T) {
 		t.Error("links inside role=img, whose children are presentational")
 	}
 	caption := doc.find(named("figcaption")).text()
-	if want := "Last 30 days: 1 bullish, 1 mixed, 1 neutral, 1 bearish; mostly high conviction."; caption != want {
+	if want := "The 30 days to 24 November 2026: 1 bullish, 1 mixed, 1 neutral, 1 bearish; mostly high conviction."; caption != want {
 		t.Errorf("caption %q, want %q", caption, want)
 	}
 	rows := doc.find(named("tbody")).all(named("tr"))
@@ -220,5 +220,13 @@ func TestTimelineTickNearEnd(t *testing.T) {
 	}
 	if got, want := strings.Join(labels, "; "), "label: 27 Oct 2026; label: 24 Nov 2026; label minor: Nov"; got != want {
 		t.Errorf("labels %s, want %s", got, want)
+	}
+}
+
+// A timeline of one day says so, rather than "from that day to that day".
+func TestTimelineOneDay(t *testing.T) {
+	got := string(chart.Timeline("Rates", pts("2026-11-24 bearish high")))
+	if !strings.Contains(got, "Timeline of 1 digest on Rates, on 24 November 2026: ") || strings.Contains(got, "2026 to 24") {
+		t.Errorf("one day's timeline:\n%s", got)
 	}
 }
