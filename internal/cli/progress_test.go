@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -60,34 +59,21 @@ func TestProgressLine(t *testing.T) {
 func TestProgressWakes(t *testing.T) {
 	defer func(d time.Duration) { showAfter = d }(showAfter)
 	showAfter = 20 * time.Millisecond
-	var out syncBuffer
+	var out bytes.Buffer // written under p.mu, read once the line is cleared
 	p := newProgress(&out, time.Now)
 	p.update("content", 0, 0)
-	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(out.String(), "\rsignal: content…") && time.Now().Before(deadline) {
+	drawn := func() bool {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		return p.shown
+	}
+	for deadline := time.Now().Add(5 * time.Second); !drawn() && time.Now().Before(deadline); {
 		time.Sleep(5 * time.Millisecond)
 	}
 	p.clear()
 	if got := out.String(); got != "\rsignal: content…\x1b[K\r\x1b[K" {
 		t.Errorf("drew %q", got)
 	}
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // On a real terminal (a pty), a build shows the line and clears it before
