@@ -34,14 +34,16 @@ function diacritic(ch) {
 // fold is search.Fold: NFKD, diacritics dropped, case folded, NFC, and
 // apostrophes dropped with an English possessive.
 export function fold(w) {
+  // ASCII needs only lower case: no call to the normalizer or the
+  // Unicode patterns, which are slow the first time in a fresh page.
+  if (asciiRE.test(w)) return apostrophes(w.toLowerCase());
   w = w.normalize("NFKD").replace(marksRE, (m) => (diacritic(m) ? "" : m));
   // toLowerCase is full case folding but for these.
-  w = w.toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ").normalize("NFC");
-  if (/['’]/.test(w)) {
-    w = w.replace(/^(.+)['’]s$/, "$1").replace(/['’]/g, "");
-  }
-  return w;
+  return apostrophes(w.toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ").normalize("NFC"));
 }
+
+const asciiRE = /^[\x00-\x7f]*$/;
+const apostrophes = (w) => (/['’]/.test(w) ? w.replace(/^(.+)['’]s$/, "$1").replace(/['’]/g, "") : w);
 
 // pairs turns a run of a script written without spaces into overlapping
 // pairs of characters, as the index holds it.
@@ -57,7 +59,7 @@ export function tokens(text) {
   const out = [];
   for (const piece of text.split(/[ \n\t\r\f\v]+/)) {
     if (!piece) continue;
-    if (/^[\x00-\x7f]*$/.test(piece)) {
+    if (asciiRE.test(piece)) {
       asciiWords(piece, (from, to) => {
         const t = fold(piece.slice(from, to));
         if (t) out.push(t);
@@ -155,7 +157,7 @@ const hex = (s) => Array.from(utf8.encode(s), (b) => b.toString(16).padStart(2, 
 
 function shardKey(term) {
   const cs = [...term];
-  return unspacedRE.test(cs[0]) ? cs[0] : cs.slice(0, 2).join("");
+  return !asciiRE.test(cs[0]) && unspacedRE.test(cs[0]) ? cs[0] : cs.slice(0, 2).join("");
 }
 
 // A browser's cache must never mix two builds' files. meta.json and the
