@@ -134,11 +134,21 @@ function asciiWords(text, word) {
 
 // words cuts text into its pieces, each with whether it is a word, for
 // marking: text in scripts written with spaces by a pattern close to
-// asciiWords, text in others by the segmenter.
+// asciiWords, text in others by the segmenter, with each run of a script
+// written without spaces given whole, as one word.
 const wordPieceRE = /(?:[\p{L}\p{M}\p{N}_]|(?<=\p{L})['’](?=\p{L})|(?<=\p{N})[.,;'’](?=\p{N}))+/gu;
 function* words(text) {
   if (unspacedRE.test(text)) {
-    for (const { segment: w, isWordLike } of segment(text)) yield [w, isWordLike];
+    let run = "";
+    for (const { segment: w, isWordLike } of segment(text)) {
+      if (isWordLike && unspacedRE.test(w)) {
+        run += w;
+        continue;
+      }
+      if (run) yield [run, true], (run = "");
+      yield [w, isWordLike];
+    }
+    if (run) yield [run, true];
     return;
   }
   let at = 0;
@@ -392,32 +402,60 @@ function el(tag, attrs, ...children) {
   return e;
 }
 
-// hit reports whether a word matches a term: the term itself, or one it
-// starts when it is the prefix being typed, or so does a part of it joined
-// by _ (as the index holds them); in a script without spaces, a word that
-// holds a pair of the query.
-// The parts of a word are those the index holds: the pieces joined by _,
-// and the word after an elided article ("l’Union": union). A character of
-// a script without spaces is a hit when a pair of the query holds it.
+// hit reports whether a word of a script written with spaces matches a
+// term: the term itself, or one that it starts when it is the prefix being
+// typed, or so does one of the word's parts that the index holds (the
+// pieces joined by _, and the word after an elided article: "l’Union"
+// gives union). One letter typed starts nothing: it finds only the word of
+// that letter alone, since a shard holds the words of their first two.
 const elidedRE = /^\p{L}{1,4}['’](\p{L}{3,})$/u;
 function hit(w, terms, prefix) {
   const f = fold(w);
   const parts = f.includes("_") ? f.split("_") : [];
   const e = elidedRE.exec(w);
   if (e) parts.push(fold(e[1]));
-  return terms.some((t) => f === t || (t === prefix && f.startsWith(t)) || (unspacedRE.test(t) && (f.includes(t) || t.includes(f))) ||
-    parts.some((p) => p === t || (t === prefix && p.startsWith(t))));
+  const starts = (t) => t === prefix && [...t].length > 1;
+  return terms.some((t) => f === t || (starts(t) && f.startsWith(t)) || parts.some((p) => p === t || (starts(t) && p.startsWith(t))));
 }
 
-const hits = (text, terms, prefix) => Array.from(words(text)).some(([w, isWord]) => isWord && hit(w, terms, prefix));
+// pieces cuts text into pieces, each with whether it matches the query: a
+// word that hit finds, or, in a run of a script written without spaces,
+// the characters of a pair of the query (or of a lone character) where
+// they stand side by side.
+function* pieces(text, terms, prefix) {
+  for (const [w, isWord] of words(text)) {
+    if (!isWord) yield [w, false];
+    else if (unspacedRE.test(w)) yield* pairPieces(w, terms);
+    else yield [w, hit(w, terms, prefix)];
+  }
+}
+
+function* pairPieces(run, terms) {
+  const cs = [...run];
+  const folded = cs.map(fold);
+  const on = cs.map(() => false);
+  for (const t of terms) {
+    const tc = [...t];
+    if (tc.length > 2 || !unspacedRE.test(tc[0])) continue;
+    for (let i = 0; i + tc.length <= cs.length; i++) {
+      if (folded[i] === tc[0] && (tc.length === 1 || folded[i + 1] === tc[1])) on.fill(true, i, i + tc.length);
+    }
+  }
+  for (let i = 0, j; i < cs.length; i = j) {
+    for (j = i + 1; j < cs.length && on[j] === on[i]; j++);
+    yield [cs.slice(i, j).join(""), on[i]];
+  }
+}
+
+const hits = (text, terms, prefix) => Array.from(pieces(text, terms, prefix)).some(([, on]) => on);
 
 // snippet cuts from a body the words around its first that matches, from
 // the start of its sentence when that is near, else on a word bound, or
 // returns "" when none does.
 export function snippet(body, terms, prefix) {
   let at = 0;
-  for (const [w, isWord] of words(body)) {
-    if (isWord && hit(w, terms, prefix)) {
+  for (const [w, on] of pieces(body, terms, prefix)) {
+    if (on) {
       let from = Math.max(0, at - 70);
       let to = Math.min(body.length, at + w.length + 150);
       const sentence = sentenceStart(body, Math.max(0, at - 120), at);
@@ -451,8 +489,8 @@ function sentenceStart(body, from, at) {
 export function marked(text, terms, prefix) {
   const out = [];
   let plain = "";
-  for (const [w, isWord] of words(text)) {
-    if (isWord && hit(w, terms, prefix)) {
+  for (const [w, on] of pieces(text, terms, prefix)) {
+    if (on) {
       if (plain) out.push(plain), (plain = "");
       out.push(el("mark", null, w));
     } else {
@@ -588,7 +626,8 @@ function start() {
     for (const [tax, sel] of Object.entries(selects)) if (sel && sel.value) filters[tax] = sel.value;
     const q = box.value;
     const url = new URL(location.href);
-    url.search = new URLSearchParams(Object.entries({ q, consensus: filters.consensus, conviction: filters.conviction, theme: filters.themes })
+    // Spaces alone look for nothing, and make no ?q=+++ of the URL.
+    url.search = new URLSearchParams(Object.entries({ q: q.trim() && q, consensus: filters.consensus, conviction: filters.conviction, theme: filters.themes })
       .filter(([, v]) => v)).toString();
     remember(url, done);
     if (!q.trim() && Object.keys(filters).length === 0) {

@@ -346,6 +346,8 @@ func TestBrowserSearch(t *testing.T) {
 		const li = document.querySelectorAll("#search-results > li");
 		return li.length > 0 && Array.from(li).every(l => l.querySelector(".stance-bearish"));
 	})()`)
+	tb.run("opening a search of spaces", chromedp.Navigate(root+"search/?q=%20%20%20"))
+	tb.waitFor("the URL without the spaces", `location.search === "" && document.querySelectorAll("#search-results > li").length === 0`)
 	tb.run("opening a search by an unknown theme", chromedp.Navigate(root+"search/?theme=no-such-theme"))
 	tb.waitFor("the page says the theme is unknown", `document.getElementById("search-status").textContent === "This archive has no theme “no-such-theme”."`)
 
@@ -360,6 +362,15 @@ func TestBrowserSearch(t *testing.T) {
 		{"Samsung newly ramps. The new fab, and fabs.", "", []string{"new", "fab"}, []string{"new", "fab"}},
 		{"Samsung newly ramps. The new fab.", "new", []string{"fab", "new"}, []string{"newly", "new", "fab"}},
 		{"東京都と京都", "", []string{"東京"}, []string{"東京"}},
+		// A pair is marked where its two characters stand side by side,
+		// whatever words the segmenter makes of them; a character of the
+		// pair is not marked alone.
+		{"市場が動いた。需要が強い。価格が上がる。", "要が", []string{"需要", "要が"}, []string{"需要が"}},
+		{"東京都と京都の工場", "", []string{"京都"}, []string{"京都", "京都"}},
+		// One letter typed finds only the word of that letter alone, so it
+		// marks no word that it starts.
+		{"Don't fear the carrier's quotes: C++ and C# too.", "c", []string{"c"}, []string{"C", "C"}},
+		{"AT&T and the Telecom", "t", []string{"at", "t"}, []string{"AT", "T"}},
 		{"Le budget de l’Union et d'Europe.", "", []string{"union", "europe"}, []string{"l’Union", "d'Europe"}},
 	} {
 		args, _ := json.Marshal([]any{c.text, c.terms, c.prefix})
