@@ -1,7 +1,6 @@
 // signal's search, in the reader's browser: it reads the static index that
-// `signal build` writes under search/ (internal/search/doc.go describes its
-// files) and shows the results on the search page. No framework, no
-// dependency: this module is all of it.
+// `signal build` writes under search/ (see internal/search/doc.go) and
+// shows the results on the search page. No framework, no dependency.
 
 const root = new URL(".", import.meta.url); // the site, under base_url's path
 const dir = new URL("search/", root);
@@ -13,8 +12,7 @@ const prefixFactor = 0.75;
 
 // ---- Terms: the same as internal/search/tokens.go makes ----
 
-// The segmenter is made when first needed: making one takes tens of
-// milliseconds, and text in scripts written with spaces does without it.
+// The segmenter is made when needed: it takes tens of milliseconds.
 let segmenter;
 const segment = (text) => (segmenter ??= new Intl.Segmenter("und", { granularity: "word" })).segment(text);
 const unspacedRE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -34,8 +32,7 @@ function diacritic(ch) {
 // fold is search.Fold: NFKD, diacritics dropped, case folded, NFC, and
 // apostrophes dropped with an English possessive.
 export function fold(w) {
-  // ASCII needs only lower case: no call to the normalizer or the
-  // Unicode patterns, which are slow the first time in a fresh page.
+  // ASCII needs no normalizer, which is slow to start.
   if (asciiRE.test(w)) return apostrophes(w.toLowerCase());
   w = w.normalize("NFKD").replace(marksRE, (m) => (diacritic(m) ? "" : m));
   // toLowerCase is full case folding but for these.
@@ -132,10 +129,9 @@ function asciiWords(text, word) {
   }
 }
 
-// words cuts text into its pieces, each with whether it is a word, for
-// marking: text in scripts written with spaces by a pattern close to
-// asciiWords, text in others by the segmenter, with each run of a script
-// written without spaces given whole, as one word.
+// words cuts text into pieces, each with whether it is a word: by a
+// pattern close to asciiWords, or by the segmenter, a run of a script
+// without spaces given as one word.
 const wordPieceRE = /(?:[\p{L}\p{M}\p{N}_]|(?<=\p{L})['’](?=\p{L})|(?<=\p{N})[.,;'’](?=\p{N}))+/gu;
 function* words(text) {
   if (unspacedRE.test(text)) {
@@ -170,11 +166,9 @@ function shardKey(term) {
   return !asciiRE.test(cs[0]) && unspacedRE.test(cs[0]) ? cs[0] : cs.slice(0, 2).join("");
 }
 
-// A browser's cache must never mix two builds' files. meta.json and the
-// dictionary shards are asked for with no-cache, so that a browser checks
-// they are current (a cheap 304 when they are), and side by side, since a
-// query needs both; every other file is named with the version that
-// meta.json gives, and cached as it is.
+// A cache must never mix two builds' files: meta.json and the shards are
+// fetched with no-cache (a 304 while current), side by side; every other
+// file is named with the version meta.json gives.
 const current = { cache: "no-cache" };
 
 // meta returns the promise of meta.json, fetched when first asked for: the
@@ -184,9 +178,8 @@ const fetchMeta = () => fetch(new URL("meta.json", dir), current).then((r) => r.
 const meta = () => (metaFile ??= fetchMeta());
 const files = new Map(); // name → promise of its contents, or null when missing
 
-// changed asks for meta.json again. When the site was built again since
-// the page got it, the page lets go of every file of the old build, whose
-// ids the new one's do not match, and it reports true.
+// changed asks for meta.json again: when the site was built since, it
+// drops the old build's files, whose ids differ, and reports true.
 async function changed() {
   const [was, now] = await Promise.all([meta(), fetchMeta()]);
   if (now.version === was.version) return false;
@@ -352,9 +345,8 @@ export async function query(q, filters, typing = true) {
   const terms = [...new Set(tokens(q))];
   // A word longer than any the index holds matches nothing.
   if (terms.some((t) => utf8.encode(t).length > 64)) return { terms, prefix: "", ids: [] };
-  // A page left open may outlive its build: each query after the first
-  // asks whether the build changed (a 304 while it has not), beside its
-  // shards, and runs again on the new build if it did.
+  // A page may outlive its build: each later query asks, beside its
+  // shards, whether the build changed, and runs again if it did.
   const stale = metaFile ? changed() : Promise.resolve(false);
   for (const t of terms) shard(shardKey(t)); // beside meta.json
   if (await stale) return query(q, filters, typing);
@@ -402,26 +394,20 @@ function el(tag, attrs, ...children) {
   return e;
 }
 
-// hit reports whether a word of a script written with spaces matches a
-// term: the term itself, or one that it starts when it is the prefix being
-// typed, or so does one of the word's parts that the index holds (the
-// pieces joined by _, and the word after an elided article: "l’Union"
-// gives union). One letter typed starts nothing: it finds only the word of
-// that letter alone, since a shard holds the words of their first two.
+// hit reports whether a word matches a term: is it, or starts it as the
+// prefix typed (of two letters or more: see short below), or so does a
+// part the index holds (pieces joined by _, "l’Union": union).
 const elidedRE = /^\p{L}{1,4}['’](\p{L}{3,})$/u;
 function hit(w, terms, prefix) {
   const f = fold(w);
   const parts = f.includes("_") ? f.split("_") : [];
   const e = elidedRE.exec(w);
   if (e) parts.push(fold(e[1]));
-  const starts = (t) => t === prefix && [...t].length > 1;
-  return terms.some((t) => f === t || (starts(t) && f.startsWith(t)) || parts.some((p) => p === t || (starts(t) && p.startsWith(t))));
+  return terms.some((t) => [f, ...parts].some((p) => p === t || (t === prefix && t.length > 1 && p.startsWith(t))));
 }
 
-// pieces cuts text into pieces, each with whether it matches the query: a
-// word that hit finds, or, in a run of a script written without spaces,
-// the characters of a pair of the query (or of a lone character) where
-// they stand side by side.
+// pieces cuts text into pieces, each with whether it matches: a word hit
+// finds, or in a run without spaces, a pair of the query, side by side.
 function* pieces(text, terms, prefix) {
   for (const [w, isWord] of words(text)) {
     if (!isWord) yield [w, false];
@@ -560,8 +546,8 @@ function start() {
   };
   const themeNames = new Map(Array.from(selects.themes?.options || [], (o) => [o.value, o.text]));
 
-  // The URL holds the query and the filters, so that a search is a link.
-  // It returns the filters of the URL that name no option, as typed by hand.
+  // The URL holds the query and filters, so that a search is a link. It
+  // returns the URL's filters that name no option.
   function fromURL() {
     const params = new URLSearchParams(location.search);
     box.value = params.get("q") || "";
@@ -583,8 +569,7 @@ function start() {
     const mine = seq;
     if (shown.seq !== mine) return; // a newer query is on its way
     const { terms, prefix } = shown;
-    // A result whose title, summary and themes lack the query's words
-    // shows the words around them in its body, fetched for it.
+    // A result whose card lacks the query's words shows them in its body.
     const recs = await Promise.all(shown.ids.slice(from, from + page).map(async (id) => {
       const rec = await record(id);
       return rec && [rec, shows(rec, terms, prefix, themeNames) ? "" : await body(id)];
@@ -626,7 +611,6 @@ function start() {
     for (const [tax, sel] of Object.entries(selects)) if (sel && sel.value) filters[tax] = sel.value;
     const q = box.value;
     const url = new URL(location.href);
-    // Spaces alone look for nothing, and make no ?q=+++ of the URL.
     url.search = new URLSearchParams(Object.entries({ q: q.trim() && q, consensus: filters.consensus, conviction: filters.conviction, theme: filters.themes })
       .filter(([, v]) => v)).toString();
     remember(url, done);
@@ -643,8 +627,7 @@ function start() {
     if (mine !== seq) return;
     shown = { ids, terms, prefix, count: 0, seq: mine };
     const n = ids.length;
-    // A shard holds the words of their first two letters: one letter typed
-    // finds only the word of that letter alone, in scripts with spaces.
+    // A shard holds the words of their first two letters.
     const short = prefix && [...prefix].length === 1 && !unspacedRE.test(prefix);
     status.textContent = n === 0
       ? short ? "Keep typing: words are looked for from their second letter."
@@ -664,8 +647,7 @@ function start() {
     run();
   });
   for (const sel of Object.values(selects)) sel?.addEventListener("change", () => run());
-  // More results of a build since replaced would be the wrong records:
-  // the query runs again on the new build instead.
+  // More results of a replaced build would be wrong: the query runs again.
   let busy = false; // a second click while the first loads adds nothing
   more.addEventListener("click", async () => {
     if (busy) return;
@@ -705,10 +687,9 @@ function start() {
   }
 }
 
-// The search page loads this module from its head with async, so that it
-// runs while the page is parsed: the query of the page's URL is begun at
-// once, with the records of its first results, and the bodies of those
-// whose title and summary lack its words, and is there when the page is.
+// The page's head loads this module with async, so that the query of the
+// URL, its first records and the bodies they need, begin while the page
+// is parsed.
 let early = null; // {key, result}: the query of the URL, as run() makes it
 if (typeof document !== "undefined") {
   const params = new URLSearchParams(location.search);
