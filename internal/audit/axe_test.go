@@ -52,16 +52,8 @@ func TestAxe(t *testing.T) {
 	pages := s.audited(t)
 	shots := os.Getenv("SIGNAL_AUDIT_SCREENSHOTS")
 
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute) // 48 pages take a minute; a loaded CI machine may take more
-	defer cancel()
-	alloc, allocCancel := browsertest.Allocator(ctx, t, chrome, chromedp.Flag("hide-scrollbars", false))
-	defer allocCancel()
 	var reqs requests
-	tab, tabCancel := chromedp.NewContext(alloc, chromedp.WithListener(reqs.listen))
-	defer tabCancel()
-	if err := chromedp.Do(tab); err != nil {
-		t.Fatalf("starting %s: %v", chrome, err)
-	}
+	tab := browser(t, chrome, 5*time.Minute, chromedp.WithListener(reqs.listen)) // 48 pages take a minute; a loaded CI machine may take more
 	if _, err := chromedp.Call(tab, network.Enable, network.EnableParams{}); err != nil {
 		t.Fatal(err)
 	}
@@ -69,13 +61,7 @@ func TestAxe(t *testing.T) {
 	began, runs := time.Now(), 0
 	for _, width := range widths {
 		for _, scheme := range schemes {
-			err := chromedp.Do(tab, chromedp.EmulateViewport(width, 900, emulateMobile(width)))
-			if err == nil {
-				_, err = chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-					Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-				})
-			}
-			if err != nil {
+			if err := emulate(tab, width, scheme); err != nil {
 				t.Fatalf("emulating %d px, %s: %v", width, scheme, err)
 			}
 			for _, k := range pages {
@@ -90,6 +76,33 @@ func TestAxe(t *testing.T) {
 		}
 	}
 	t.Logf("%d audits in %v", runs, time.Since(began).Round(time.Millisecond))
+}
+
+// browser starts Chromium, with scroll bars that take room as a reader's
+// do, and returns a tab of it that closes when the test ends or after d.
+func browser(t *testing.T, chrome string, d time.Duration, opts ...chromedp.ContextOption) context.Context {
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	t.Cleanup(cancel)
+	alloc, allocCancel := browsertest.Allocator(ctx, t, chrome, chromedp.Flag("hide-scrollbars", false))
+	t.Cleanup(allocCancel)
+	tab, tabCancel := chromedp.NewContext(alloc, opts...)
+	t.Cleanup(tabCancel)
+	if err := chromedp.Do(tab); err != nil {
+		t.Fatalf("starting %s: %v", chrome, err)
+	}
+	return tab
+}
+
+// emulate gives the tab a screen width wide, on a phone below 600, and a
+// colour scheme.
+func emulate(tab context.Context, width int64, scheme string) error {
+	err := chromedp.Do(tab, chromedp.EmulateViewport(width, 900, emulateMobile(width)))
+	if err == nil {
+		_, err = chromedp.Call(tab, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+	}
+	return err
 }
 
 func emulateMobile(width int64) chromedp.EmulateViewportOption {
@@ -117,25 +130,7 @@ func audit(t *testing.T, tab context.Context, s *sample, k kind, axe []byte, req
 			t.Errorf("a request to another host: %s", u)
 		}
 	}
-	// The page as it opens, then with every <details> open: the tables of
-	// the charts are audited too.
-	for _, state := range []string{"as it opens", "with its details open"} {
-		if state != "as it opens" {
-			if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("details").forEach(d => d.open = true)`)); err != nil {
-				t.Fatal(err)
-			}
-		}
-		// Not innerWidth: on a phone, a page wider than the screen widens
-		// the layout viewport with it.
-		wide, err := chromedp.Run(ctx, chromedp.Evaluate[string](
-			`(e => e.scrollWidth > e.clientWidth ? e.scrollWidth + " px wide in " + e.clientWidth : "")(document.documentElement)`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if wide != "" {
-			t.Errorf("the page %s scrolls sideways: %s", state, wide)
-		}
-	}
+	fits(t, ctx)
 	layout, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](layoutChecks))
 	if err != nil {
 		t.Fatal(err)
@@ -153,6 +148,47 @@ func audit(t *testing.T, tab context.Context, s *sample, k kind, axe []byte, req
 	for _, v := range vs {
 		t.Errorf("axe: %s (%s): %s\n\t%s", v.ID, v.Impact, v.Help, strings.Join(v.Nodes, "\n\t"))
 	}
+}
+
+// fits checks that the page does not scroll sideways as it opens, nor
+// with every <details> open: the tables of the charts are checked too.
+func fits(t *testing.T, tab context.Context) {
+	t.Helper()
+	for _, state := range []string{"as it opens", "with its details open"} {
+		if state != "as it opens" {
+			if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](`document.querySelectorAll("details").forEach(d => d.open = true)`)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if wide := sideways(t, tab); wide != "" {
+			t.Errorf("the page %s scrolls sideways: %s", state, wide)
+		}
+	}
+}
+
+// sideways returns how much wider than the screen the page is, and the
+// innermost elements that stick out of it, or "" when it fits. Not
+// innerWidth: on a phone, a page wider than the screen widens the layout
+// viewport with it.
+func sideways(t *testing.T, tab context.Context) string {
+	t.Helper()
+	wide, err := chromedp.Run(tab, chromedp.Evaluate[string](`(() => {
+		const e = document.documentElement, w = e.clientWidth;
+		if (e.scrollWidth <= w) return "";
+		const out = (x) => (r => r.right > w + 0.5 || r.left < -0.5)(x.getBoundingClientRect());
+		const clipped = (x) => {
+			for (let p = x.parentElement; p && p !== e; p = p.parentElement) if (getComputedStyle(p).overflowX !== "visible") return true;
+			return false;
+		};
+		const culprits = Array.from(document.body.querySelectorAll("*"), (x) => x)
+			.filter((x) => out(x) && !clipped(x) && !Array.from(x.children).some(out))
+			.map((x) => x.tagName.toLowerCase() + (x.getAttribute("class") ? "." + x.getAttribute("class").replace(/ /g, ".") : ""));
+		return e.scrollWidth + " px wide in " + w + " (" + culprits.slice(0, 4).join(", ") + ")";
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wide
 }
 
 // layoutChecks finds what a reader would see as broken in the theme's

@@ -2,6 +2,7 @@ package audit_test
 
 import (
 	"fmt"
+	"io/fs"
 	"mime"
 	"net/http"
 	"net/http/httptest"
@@ -78,20 +79,25 @@ var (
 func serve(t testing.TB) *sample {
 	t.Helper()
 	sampleOnce.Do(func() {
-		s := &sample{mem: output.NewMemory()}
-		s.server = httptest.NewServer(http.HandlerFunc(s.handle))
-		u, _ := url.Parse(s.server.URL + "/")
-		s.host = u.Host
 		defer func(n int) { chart.GroupAbove = n }(chart.GroupAbove)
 		chart.GroupAbove = groupAbove
-		_, problems := build.Run(os.DirFS("../.."), s.mem, build.Options{Theme: signal.Theme, BaseURL: u, Now: now})
-		buildErr = problems.Err()
-		built = s
+		built, buildErr = serveSite(os.DirFS("../.."))
 	})
 	if buildErr != nil {
 		t.Fatalf("building the sample: %v", buildErr)
 	}
 	return built
+}
+
+// serveSite builds a site with base_url at a new local test server, which
+// serves it as serve does the sample.
+func serveSite(fsys fs.FS) (*sample, error) {
+	s := &sample{mem: output.NewMemory()}
+	s.server = httptest.NewServer(http.HandlerFunc(s.handle))
+	u, _ := url.Parse(s.server.URL + "/")
+	s.host = u.Host
+	_, problems := build.Run(fsys, s.mem, build.Options{Theme: signal.Theme, BaseURL: u, Now: now})
+	return s, problems.Err()
 }
 
 func (s *sample) handle(w http.ResponseWriter, r *http.Request) {
