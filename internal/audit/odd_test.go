@@ -45,3 +45,37 @@ func TestOddContent(t *testing.T) {
 		}
 	}
 }
+
+// TestRightToLeft opens a page of testdata/rtl.txtar, a site in Arabic:
+// it reads from the right, its lists and quotes with it, and fits a phone.
+func TestRightToLeft(t *testing.T) {
+	t.Parallel()
+	chrome := command(t, "apt-get install -y chromium", "chromium", "chromium-browser", "google-chrome")
+	_, fsys := sitetest.Read(t, "testdata/rtl.txtar")
+	s, err := serveSite(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab := browser(t, chrome, time.Minute)
+	if err := emulate(tab, 375, "light"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(tab, chromedp.Navigate(s.server.URL+"/2026/11/20/arabic/")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`(() => {
+		const style = (sel) => getComputedStyle(document.querySelector(sel));
+		const list = style(".body ul"), quote = style(".body blockquote");
+		return [document.dir, style("main").direction,
+			list.paddingRight !== "0px" && list.paddingLeft === "0px" ? "list from the right" : "list padded " + list.paddingLeft + " left, " + list.paddingRight + " right",
+			quote.borderRightWidth === "3px" && quote.borderLeftWidth === "0px" ? "quote ruled on the right" : "quote ruled " + quote.borderLeftWidth + " left, " + quote.borderRightWidth + " right"];
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"rtl", "rtl", "list from the right", "quote ruled on the right"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("the Arabic digest page: %q, want %q", got, want)
+	}
+	fits(t, tab)
+}

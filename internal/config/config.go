@@ -40,6 +40,18 @@ type Config struct {
 	UnsafeHTML  bool
 }
 
+// Direction is the direction of the script of the site's language: "rtl"
+// for Arabic, Hebrew, Persian, Urdu and the others written from the right,
+// else "ltr".
+func (c *Config) Direction() string {
+	script, _ := language.Make(c.Language).Script()
+	switch script.String() {
+	case "Adlm", "Arab", "Hebr", "Mand", "Nkoo", "Rohg", "Samr", "Syrc", "Thaa", "Yezi":
+		return "rtl"
+	}
+	return "ltr"
+}
+
 // Author is the site's author, named in feeds and metadata.
 type Author struct {
 	Name  string

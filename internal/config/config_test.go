@@ -143,6 +143,24 @@ func TestLanguage(t *testing.T) {
 	})
 }
 
+// A language written from the right makes a site read from the right:
+// by its script, which x/text knows for a language without one named.
+func TestDirection(t *testing.T) {
+	runKey(t, func(c *config.Config) string { return c.Direction() }, []keyCase{
+		{src: `language: en`, want: "ltr"},
+		{src: `language: ar`, want: "rtl"},
+		{src: `language: ar-EG`, want: "rtl"},
+		{src: `language: he`, want: "rtl"},
+		{src: `language: fa`, want: "rtl"},
+		{src: `language: ur`, want: "rtl"},
+		{src: `language: dv`, want: "rtl"},
+		{src: `language: az-Arab`, want: "rtl"},
+		{src: `language: az`, want: "ltr"},
+		{src: `language: ja`, want: "ltr"},
+		{src: `title: No language`, want: "ltr"},
+	})
+}
+
 func TestAuthor(t *testing.T) {
 	runKey(t, func(c *config.Config) string { return c.Author.Name + " <" + c.Author.Email + ">" }, []keyCase{
 		{src: `author: "Jane Doe"`, want: "Jane Doe <>"},

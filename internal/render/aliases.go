@@ -19,7 +19,7 @@ func (r *Renderer) Aliases(sink Sink) error {
 		}
 		abs := template.HTMLEscapeString(cfg.AbsURL(site.EscapePath(p.Path)))
 		var b strings.Builder
-		b.WriteString("<!DOCTYPE html>\n<html lang=\"" + template.HTMLEscapeString(cfg.Language) + "\">\n<head>\n<meta charset=\"utf-8\">\n")
+		b.WriteString("<!DOCTYPE html>\n<html lang=\"" + template.HTMLEscapeString(cfg.Language) + "\" dir=\"" + cfg.Direction() + "\">\n<head>\n<meta charset=\"utf-8\">\n")
 		b.WriteString("<title>" + template.HTMLEscapeString(p.Title) + "</title>\n")
 		b.WriteString("<link rel=\"canonical\" href=\"" + abs + "\">\n")
 		b.WriteString("<meta name=\"robots\" content=\"noindex\">\n")
