@@ -66,11 +66,10 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 			}
 			rendered[m.Block] = html
 		}
-		if n := len(s.Cited); n == 0 || !bytes.Equal(s.Cited[n-1], html) {
-			s.Cited = append(s.Cited, html)
-			cites[s] = append(cites[s], m)
-			cited[s][m.Block] = true
-		}
+		// Two blocks alike are two citations: one is not the other.
+		s.Cited = append(s.Cited, html)
+		cites[s] = append(cites[s], m)
+		cited[s][m.Block] = true
 	}
 	d.HTML = doc.HTML()
 	// A cited block is a part of the body: keep it as a slice of the body's

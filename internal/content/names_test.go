@@ -174,6 +174,43 @@ Closing paragraph, @allIn again.
 	}
 }
 
+// Two blocks alike are two citations: a source cited in the same words in
+// two sections, and by two items alike, is cited each time, in order.
+func TestRepeatedCitations(t *testing.T) {
+	src := `---
+title: Twice
+date: 2026-11-24
+consensus: Bullish
+conviction: High
+---
+
+## What's Moving
+
+Source: @rep
+
+## Blind Spot
+
+Source: @rep
+
+- **Chips** — see @rep
+- **Power** — see @other
+- **Chips** — see @rep
+`
+	digests, problems := load(fstest.MapFS{"content/a.md": {Data: []byte(src)}})
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	var got []string
+	for _, c := range digests[0].Sources[0].Cited {
+		got = append(got, strings.TrimSpace(string(c)))
+	}
+	para := `<p>Source: <a class="handle" href="/sources/rep/">@rep</a></p>`
+	item := `<li><strong>Chips</strong> — see <a class="handle" href="/sources/rep/">@rep</a></li>`
+	if want := []string{para, para, item, item}; !slices.Equal(got, want) {
+		t.Errorf("@rep is cited by %q, want %q", got, want)
+	}
+}
+
 // An item is cited once for a source, whole: an item nested in one that
 // cites the source is not cited again, whether the outer item cites it
 // before its nested list or only after it; other sources still cite the
