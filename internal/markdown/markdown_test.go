@@ -103,7 +103,12 @@ func TestRenderBlock(t *testing.T) {
 3. ordered, by @ordered
 4. and @fourth
 
+> A quote of two paragraphs.
+>
 > quoted by @quote
+
+- an item with a quote
+  > quoted in an item by @initem
 
 | who |
 |-----|
@@ -122,9 +127,11 @@ Paragraph by @para, with notes[^a][^b].
 		"nested":  "<li>nested, by <a class=\"handle\" href=\"/s/nested/\">@nested</a></li>\n",
 		"ordered": "<li value=\"3\">ordered, by <a class=\"handle\" href=\"/s/ordered/\">@ordered</a></li>\n",
 		"fourth":  "<li value=\"4\">and <a class=\"handle\" href=\"/s/fourth/\">@fourth</a></li>\n",
-		"quote":   "<blockquote>\n<p>quoted by <a class=\"handle\" href=\"/s/quote/\">@quote</a></p>\n</blockquote>\n",
-		"cell":    "<table>\n<thead>\n<tr>\n<th>who</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><a class=\"handle\" href=\"/s/cell/\">@cell</a></td>\n</tr>\n</tbody>\n</table>\n",
-		"para":    "<p>Paragraph by <a class=\"handle\" href=\"/s/para/\">@para</a>, with notes<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup><sup id=\"fnref:2\"><a href=\"#fn:2\" class=\"footnote-ref\" role=\"doc-noteref\">2</a></sup>.</p>\n",
+		// A quote cites by paragraph, but in an item, by the item.
+		"quote":  "<p>quoted by <a class=\"handle\" href=\"/s/quote/\">@quote</a></p>\n",
+		"initem": "<li>an item with a quote\n<blockquote>\n<p>quoted in an item by <a class=\"handle\" href=\"/s/initem/\">@initem</a></p>\n</blockquote>\n</li>\n",
+		"cell":   "<table>\n<thead>\n<tr>\n<th>who</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><a class=\"handle\" href=\"/s/cell/\">@cell</a></td>\n</tr>\n</tbody>\n</table>\n",
+		"para":   "<p>Paragraph by <a class=\"handle\" href=\"/s/para/\">@para</a>, with notes<sup id=\"fnref:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup><sup id=\"fnref:2\"><a href=\"#fn:2\" class=\"footnote-ref\" role=\"doc-noteref\">2</a></sup>.</p>\n",
 		// A footnote's own block, not every note of the digest.
 		"fn": "<p>A note by <a class=\"handle\" href=\"/s/fn/\">@fn</a>.&#160;<a href=\"#fnref:2\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a></p>\n",
 	}

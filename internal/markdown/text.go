@@ -49,16 +49,25 @@ func (d *Document) Mentions() []Mention {
 	return out
 }
 
+// citingBlock is the block a handle is cited by: the list item it is in,
+// or else its block at the top of the document, of a footnote or of a
+// quote, since a quote of several paragraphs cites by paragraph too.
 func citingBlock(n ast.Node) ast.Node {
-	var top ast.Node = n
+	var top, quoted ast.Node = n, nil
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		if p.Kind() == ast.KindListItem {
 			return p
 		}
 		if p.Kind() == ast.KindDocument || p.Kind() == east.KindFootnote {
-			return top // not the whole list of footnotes
+			break // not the whole list of footnotes
+		}
+		if p.Kind() == ast.KindBlockquote && quoted == nil {
+			quoted = top
 		}
 		top = p
+	}
+	if quoted != nil {
+		return quoted
 	}
 	return top
 }
