@@ -19,6 +19,14 @@ func cited(b []byte, page string, own bool) template.HTML {
 	if page != "" {
 		b = relink(b, page, own)
 	}
+	if len(b) > 3 && b[0] == '<' && b[1] == 'h' && '1' <= b[2] && b[2] <= '6' {
+		// A heading quoted is a paragraph: on the source page it would
+		// be a heading among the digests' titles, to screen readers too.
+		start, end := bytes.IndexByte(b, '>')+1, bytes.LastIndex(b, []byte("</h"))
+		if start > 0 && end >= start {
+			return template.HTML("<p>" + string(b[start:end]) + "</p>\n")
+		}
+	}
 	if bytes.HasPrefix(b, []byte("<li value=")) {
 		return template.HTML("<ol class=\"cited\">\n" + string(b) + "</ol>\n")
 	}

@@ -40,12 +40,15 @@ func TestRelink(t *testing.T) {
 }
 
 // A lone list item is shown in a list of its own: numbered when it was an
-// item of a numbered list, with its number.
+// item of a numbered list, with its number. A heading is shown as a
+// paragraph, which does not head a part of the source's page.
 func TestCitedLists(t *testing.T) {
 	for in, want := range map[string]string{
 		"<li>bullet</li>\n":             "<ul class=\"cited\">\n<li>bullet</li>\n</ul>\n",
 		"<li value=\"4\">fourth</li>\n": "<ol class=\"cited\">\n<li value=\"4\">fourth</li>\n</ol>\n",
 		"<p>para</p>\n":                 "<p>para</p>\n",
+		"<h2 id=\"by-x\">By <a class=\"handle\" href=\"/sources/x/\">@x</a></h2>\n": "<p>By <a class=\"handle\" href=\"/sources/x/\">@x</a></p>\n",
+		"<h6>Six <em>h</em></h6>\n": "<p>Six <em>h</em></p>\n",
 	} {
 		if got := string(cited([]byte(in), "/2026/11/13/x/", true)); got != want {
 			t.Errorf("cited(%q) = %q, want %q", in, got, want)
