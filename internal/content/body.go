@@ -59,12 +59,13 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 		html, done := rendered[m.Block]
 		if !done {
 			html = doc.RenderBlock(m.Block)
-			if len(html) > maxCited {
-				// Every source it cites shows the block: past this size,
-				// an excerpt keeps their pages in proportion to the digest.
-				html = []byte("<p>" + htmlpkg.EscapeString(cut(doc.PlainText(m.Block), 600)) + "</p>\n")
-			}
 			rendered[m.Block] = html
+		}
+		if len(html) > maxCited {
+			// Every source it cites shows the block: past this size, an
+			// excerpt around the mention keeps their pages in proportion
+			// to the digest.
+			html = []byte("<p>" + htmlpkg.EscapeString(around(doc.PlainText(m.Block), "@"+m.Name, 600)) + "</p>\n")
 		}
 		// Two blocks alike are two citations: one is not the other.
 		s.Cited = append(s.Cited, html)
@@ -95,6 +96,43 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 	d.Code = markdown.Highlighted(d.HTML)
 	if d.Summary == "" {
 		d.Summary = cut(doc.FirstParagraph(), 300)
+	}
+}
+
+// around cuts from s about n characters that hold its first mention of
+// handle, from a word a third of them before it: all of an item whose
+// handle comes last in it would not fit.
+func around(s, handle string, n int) string {
+	at := mention(s, handle)
+	before := 0 // characters before the mention
+	for g := graphemes.FromString(s[:max(at, 0)]); g.Next(); {
+		before++
+	}
+	if before <= n/3 {
+		return cut(s, n)
+	}
+	from := 0
+	for g, skip := graphemes.FromString(s), before-n/3; skip > 0 && g.Next(); skip-- {
+		from = g.End()
+	}
+	if i := strings.IndexByte(s[from:at], ' '); i >= 0 {
+		from += i + 1
+	}
+	return "…" + cut(s[from:], n)
+}
+
+// mention returns where handle is first in s, not followed by a character
+// that a handle may hold (@ab is not in @abc), or -1.
+func mention(s, handle string) int {
+	for at := 0; ; {
+		i := strings.Index(s[at:], handle)
+		if i < 0 {
+			return -1
+		}
+		at += i + len(handle)
+		if at == len(s) || !markdown.HandleByte(s[at]) {
+			return at - len(handle)
+		}
 	}
 }
 

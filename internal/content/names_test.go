@@ -257,3 +257,26 @@ conviction: High
 		}
 	}
 }
+
+// A block too long to cite whole is cited by an excerpt around the
+// mention: a handle at the end of a long item is in its excerpt.
+func TestCitedExcerpt(t *testing.T) {
+	long := strings.Repeat("word ", 4000)
+	src := "---\ntitle: Long\ndate: 2026-11-24\nconsensus: Bullish\nconviction: High\n---\n\n- Long item by @first " + long + "and at last @lasting, then @last.\n"
+	digests, problems := load(fstest.MapFS{"content/a.md": {Data: []byte(src)}})
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	for _, s := range digests[0].Sources {
+		c := string(s.Cited[0])
+		if !strings.Contains(c, "@"+s.Handle+" ") && !strings.Contains(c, "@"+s.Handle+",") && !strings.Contains(c, "@"+s.Handle+".") {
+			t.Errorf("@%s is cited by an excerpt without it: %.80q…", s.Handle, c)
+		}
+		if len(c) > 1000 {
+			t.Errorf("@%s is cited by %d bytes, want an excerpt", s.Handle, len(c))
+		}
+		if s.Handle == "last" && !strings.HasPrefix(c, "<p>…") {
+			t.Errorf("@last is cited by %.80q…, want an excerpt that starts with an ellipsis", c)
+		}
+	}
+}
