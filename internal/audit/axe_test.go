@@ -138,10 +138,17 @@ func audit(t *testing.T, tab context.Context, s *sample, k kind, axe []byte, req
 	for _, problem := range layout {
 		t.Errorf("layout: %s", problem)
 	}
-	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
+	checkAxe(t, ctx, axe)
+}
+
+// checkAxe runs axe-core on the page open in the tab: each violation it
+// finds is an error.
+func checkAxe(t *testing.T, tab context.Context, axe []byte) {
+	t.Helper()
+	if err := chromedp.Do(tab, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
 		t.Fatalf("injecting axe-core: %v", err)
 	}
-	vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]violation](axeRun, chromedp.EvalAwaitPromise))
+	vs, err := chromedp.Run(tab, chromedp.Evaluate[[]violation](axeRun, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("running axe-core: %v", err)
 	}

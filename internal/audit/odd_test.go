@@ -2,6 +2,7 @@ package audit_test
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +18,10 @@ import (
 func TestOddContent(t *testing.T) {
 	t.Parallel()
 	chrome := command(t, "apt-get install -y chromium", "chromium", "chromium-browser", "google-chrome")
+	axe, err := os.ReadFile(need(t, "node_modules/axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	_, fsys := sitetest.Read(t, "testdata/odd.txtar")
 	s, err := serveSite(fsys)
 	if err != nil {
@@ -41,6 +46,7 @@ func TestOddContent(t *testing.T) {
 					}
 				}
 				fits(t, tab)
+				checkAxe(t, tab, axe)
 			})
 		}
 	}
@@ -51,6 +57,10 @@ func TestOddContent(t *testing.T) {
 func TestRightToLeft(t *testing.T) {
 	t.Parallel()
 	chrome := command(t, "apt-get install -y chromium", "chromium", "chromium-browser", "google-chrome")
+	axe, err := os.ReadFile(need(t, "node_modules/axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	_, fsys := sitetest.Read(t, "testdata/rtl.txtar")
 	s, err := serveSite(fsys)
 	if err != nil {
@@ -78,4 +88,5 @@ func TestRightToLeft(t *testing.T) {
 		t.Errorf("the Arabic digest page: %q, want %q", got, want)
 	}
 	fits(t, tab)
+	checkAxe(t, tab, axe)
 }
