@@ -646,7 +646,8 @@ function start() {
     clearTimeout(timer);
     run();
   });
-  for (const sel of Object.values(selects)) sel?.addEventListener("change", () => run());
+  // A filter chosen after typing makes an entry of its own.
+  for (const sel of Object.values(selects)) sel?.addEventListener("change", () => run(finished = true));
   // More results of a replaced build would be wrong: the query runs again.
   let busy = false; // a second click while the first loads adds nothing
   more.addEventListener("click", async () => {

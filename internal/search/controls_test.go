@@ -96,6 +96,15 @@ func TestBrowserSearchControls(t *testing.T) {
 		t.Errorf("after Forward, the URL's query is %q, want ?q=whisp", loc)
 	}
 
+	// A filter chosen after typing is a search of its own: Back goes to
+	// the query typed, unfiltered.
+	tb.run("typing cop", js(`document.getElementById("search-q").value = ""`), chromedp.SendKeys(chromedp.CSS("#search-q"), "cop"))
+	tb.waitFor("the URL of cop", `location.search === "?q=cop"`)
+	tb.run("choosing bullish", js(`const s = document.getElementById("search-consensus"); s.value = "bullish"; s.dispatchEvent(new Event("change"))`))
+	tb.waitFor("the URL of cop, bullish", `location.search === "?q=cop&consensus=bullish"`)
+	tb.run("going back", js(`history.back()`))
+	tb.waitFor("the URL of cop alone", `location.search === "?q=cop" && document.getElementById("search-consensus").value === ""`)
+
 	tb.run("opening a search of no word", chromedp.Navigate(root+"search/?q=%40"))
 	tb.waitFor("the page says there is nothing to look for", status+` === "Nothing to look for: words are letters and digits."`)
 }
