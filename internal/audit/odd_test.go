@@ -53,7 +53,8 @@ func TestOddContent(t *testing.T) {
 }
 
 // TestRightToLeft opens a page of testdata/rtl.txtar, a site in Arabic:
-// it reads from the right, its lists and quotes with it, and fits a phone.
+// it reads from the right, its lists, quotes and arrows with it, and fits
+// a phone.
 func TestRightToLeft(t *testing.T) {
 	t.Parallel()
 	chrome := command(t, "apt-get install -y chromium", "chromium", "chromium-browser", "google-chrome")
@@ -75,15 +76,15 @@ func TestRightToLeft(t *testing.T) {
 	}
 	got, err := chromedp.Run(tab, chromedp.Evaluate[[]string](`(() => {
 		const style = (sel) => getComputedStyle(document.querySelector(sel));
-		const list = style(".body ul"), quote = style(".body blockquote");
-		return [document.dir, style("main").direction,
+		const list = style(".body ul"), quote = style(".body blockquote"), arrow = style(".prev-next .arrow");
+		return [document.dir, style("main").direction, arrow.transform === "none" ? "arrow as in English" : "arrow mirrored",
 			list.paddingRight !== "0px" && list.paddingLeft === "0px" ? "list from the right" : "list padded " + list.paddingLeft + " left, " + list.paddingRight + " right",
 			quote.borderRightWidth === "3px" && quote.borderLeftWidth === "0px" ? "quote ruled on the right" : "quote ruled " + quote.borderLeftWidth + " left, " + quote.borderRightWidth + " right"];
 	})()`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"rtl", "rtl", "list from the right", "quote ruled on the right"}
+	want := []string{"rtl", "rtl", "arrow mirrored", "list from the right", "quote ruled on the right"}
 	if strings.Join(got, "; ") != strings.Join(want, "; ") {
 		t.Errorf("the Arabic digest page: %q, want %q", got, want)
 	}
