@@ -65,7 +65,7 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 			// Every source it cites shows the block: past this size, an
 			// excerpt around the mention keeps their pages in proportion
 			// to the digest.
-			html = []byte("<p>" + htmlpkg.EscapeString(around(doc.PlainText(m.Block), "@"+m.Name, 600)) + "</p>\n")
+			html = []byte("<p>" + htmlpkg.EscapeString(around(doc.PlainTextAt(m))) + "</p>\n")
 		}
 		// Two blocks alike are two citations: one is not the other.
 		s.Cited = append(s.Cited, html)
@@ -99,11 +99,11 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 	}
 }
 
-// around cuts from s about n characters that hold its first mention of
-// handle, from a word a third of them before it: all of an item whose
-// handle comes last in it would not fit.
-func around(s, handle string, n int) string {
-	at := mention(s, handle)
+// around cuts from s about 600 characters that hold the mention at at,
+// from a word 200 before it: all of an item whose handle comes last in it
+// would not fit.
+func around(s string, at int) string {
+	const n = 600
 	before := 0 // characters before the mention
 	for g := graphemes.FromString(s[:max(at, 0)]); g.Next(); {
 		before++
@@ -119,21 +119,6 @@ func around(s, handle string, n int) string {
 		from += i + 1
 	}
 	return "…" + cut(s[from:], n)
-}
-
-// mention returns where handle is first in s, not followed by a character
-// that a handle may hold (@ab is not in @abc), or -1.
-func mention(s, handle string) int {
-	for at := 0; ; {
-		i := strings.Index(s[at:], handle)
-		if i < 0 {
-			return -1
-		}
-		at += i + len(handle)
-		if at == len(s) || !markdown.HandleByte(s[at]) {
-			return at - len(handle)
-		}
-	}
 }
 
 // cut shortens s to about n characters, on a word boundary, adding an

@@ -25,7 +25,7 @@ const MaxHandle = 30
 // ("@gridwatcher的观点"). It returns 0 when b does not start a handle.
 func ScanHandle(b []byte) int {
 	n := 0
-	for n < len(b) && HandleByte(b[n]) {
+	for n < len(b) && isHandleByte(b[n]) {
 		n++
 		if n > MaxHandle {
 			return 0
@@ -52,9 +52,7 @@ func ParseHandle(s string) (name string, ok bool) {
 // HandleSlug is the key a handle is known by: its name lower-cased.
 func HandleSlug(name string) string { return strings.ToLower(name) }
 
-// HandleByte reports whether c may be a character of a handle's name:
-// [A-Za-z0-9_].
-func HandleByte(c byte) bool {
+func isHandleByte(c byte) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 

@@ -52,7 +52,8 @@ func (headingText) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	}
 	for _, h := range headings {
 		if _, ok := h.AttributeString("id"); !ok {
-			h.SetAttributeString("id", ids.Generate([]byte(plainText(h, src)), ast.KindHeading))
+			text, _ := plainText(h, src, nil)
+			h.SetAttributeString("id", ids.Generate([]byte(text), ast.KindHeading))
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -16,8 +18,10 @@ import (
 type Mention struct {
 	Name string // as written, without @
 	// Block is the item or paragraph that holds the mention: the nearest
-	// list item, else the top-level block, or the block of a footnote.
-	Block ast.Node
+	// list item, else the block at the top of the document, of a footnote
+	// or of a quote (see citingBlock).
+	Block  ast.Node
+	handle *Handle
 }
 
 // Inside reports whether the block of m is the block of o or within it: a
@@ -42,7 +46,7 @@ func (d *Document) Mentions() []Mention {
 	var out []Mention
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*Handle); ok && entering {
-			out = append(out, Mention{Name: h.Name, Block: citingBlock(h)})
+			out = append(out, Mention{Name: h.Name, Block: citingBlock(h), handle: h})
 		}
 		return ast.WalkContinue, nil
 	})
@@ -137,10 +141,22 @@ func (d *Document) hasWords(n ast.Node) bool {
 
 // PlainText returns the text of a node without markup, with runs of space
 // collapsed.
-func (d *Document) PlainText(n ast.Node) string { return plainText(n, d.src) }
+func (d *Document) PlainText(n ast.Node) string {
+	s, _ := plainText(n, d.src, nil)
+	return s
+}
 
-func plainText(n ast.Node, src []byte) string {
+// PlainTextAt is the PlainText of a mention's block, and where the mention
+// is in it: at the @ of its handle.
+func (d *Document) PlainTextAt(m Mention) (string, int) {
+	return plainText(m.Block, d.src, m.handle)
+}
+
+// plainText returns the text of n, its spaces made one, and where the
+// handle at starts in it (-1 without one).
+func plainText(n ast.Node, src []byte, at *Handle) (string, int) {
 	var b strings.Builder
+	mark := -1
 	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -167,13 +183,28 @@ func plainText(n ast.Node, src []byte) string {
 		case *ast.AutoLink:
 			b.Write(n.Label(src))
 		case *Handle:
+			if n == at {
+				mark = b.Len()
+			}
 			b.WriteString("@" + n.Name)
 		case *ast.RawHTML, *east.FootnoteLink:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	raw := b.String()
+	s := strings.Join(strings.Fields(raw), " ")
+	if mark < 0 {
+		return s, -1
+	}
+	// The handle starts after the words before it, and the space between
+	// them and it, if any.
+	before := strings.Fields(raw[:mark])
+	pos := len(strings.Join(before, " "))
+	if r, _ := utf8.DecodeLastRuneInString(raw[:mark]); len(before) > 0 && unicode.IsSpace(r) {
+		pos++
+	}
+	return s, pos
 }
 
 // plain is the text a reader sees of a Text node: goldmark keeps backslash
