@@ -397,13 +397,14 @@ function el(tag, attrs, ...children) {
 // hit reports whether a word matches a term: is it, or starts it as the
 // prefix typed (of two letters or more: see short below), or so does a
 // part the index holds (pieces joined by _, "l’Union": union).
+const single = (t) => [...t].length === 1;
 const elidedRE = /^\p{L}{1,4}['’](\p{L}{3,})$/u;
 function hit(w, terms, prefix) {
   const f = fold(w);
   const parts = f.includes("_") ? f.split("_") : [];
   const e = elidedRE.exec(w);
   if (e) parts.push(fold(e[1]));
-  return terms.some((t) => [f, ...parts].some((p) => p === t || (t === prefix && t.length > 1 && p.startsWith(t))));
+  return terms.some((t) => [f, ...parts].some((p) => p === t || (t === prefix && !single(t) && p.startsWith(t))));
 }
 
 // pieces cuts text into pieces, each with whether it matches: a word hit
@@ -422,7 +423,7 @@ function* pairPieces(run, terms) {
   const on = cs.map(() => false);
   for (const t of terms) {
     const tc = [...t];
-    if (tc.length > 2 || !unspacedRE.test(tc[0])) continue;
+    if (tc.length > 2 || !unspacedRE.test(t)) continue; // ー starts pairs too
     for (let i = 0; i + tc.length <= cs.length; i++) {
       if (folded[i] === tc[0] && (tc.length === 1 || folded[i + 1] === tc[1])) on.fill(true, i, i + tc.length);
     }
@@ -490,17 +491,15 @@ export function marked(text, terms, prefix) {
 // visible reports whether every word of the query is in one of texts.
 const visible = (texts, terms, prefix) => terms.every((term) => texts.some((t) => hits(t, [term], prefix)));
 
-// shows reports whether what a result shows of a digest, its title,
-// summary, themes and the handles it cites, holds every word of the query:
-// else its body is fetched, to show the others there.
+// shows reports whether a result's card (title, summary, themes, handles)
+// holds every word of the query: else its body is fetched.
 function shows(rec, terms, prefix, themeNames) {
   const [, name, , , , , themes, summary, handles = []] = rec;
   return visible([name, summary, ...themes.map((s) => themeNames.get(s) || s), ...handles], terms, prefix);
 }
 
-// result shows a digest found: its title, date, badges, themes, the
-// handles it cites, and its summary, or, given the text of its body when
-// the query's words are found there alone, the words around them.
+// result shows a digest found: its card, with its summary or, given its
+// body's text, the words around the query's there.
 function result(rec, terms, prefix, themeNames, text) {
   const [path, name, date, stance, scope, conviction, themes, summary, handles = []] = rec;
   const names = themes.map((s) => themeNames.get(s) || s);
@@ -628,7 +627,7 @@ function start() {
     shown = { ids, terms, prefix, count: 0, seq: mine };
     const n = ids.length;
     // A shard holds the words of their first two letters.
-    const short = prefix && [...prefix].length === 1 && !unspacedRE.test(prefix);
+    const short = prefix && single(prefix) && !unspacedRE.test(prefix);
     status.textContent = n === 0
       ? short ? "Keep typing: words are looked for from their second letter."
         : terms.length || Object.keys(filters).length ? "No digests match." : "Nothing to look for: words are letters and digits."

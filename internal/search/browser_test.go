@@ -371,6 +371,10 @@ func TestBrowserSearch(t *testing.T) {
 		// marks no word that it starts.
 		{"Don't fear the carrier's quotes: C++ and C# too.", "c", []string{"c"}, []string{"C", "C"}},
 		{"AT&T and the Telecom", "t", []string{"at", "t"}, []string{"AT", "T"}},
+		// A letter outside the BMP is one letter too; a pair may start
+		// with a mark of no one script, as ー in データ.
+		{"𐐨 𐐨𐐩", "𐐨", []string{"𐐨"}, []string{"𐐨"}},
+		{"データセンターの需要", "ータ", []string{"デー", "ータ"}, []string{"データ"}},
 		{"Le budget de l’Union et d'Europe.", "", []string{"union", "europe"}, []string{"l’Union", "d'Europe"}},
 	} {
 		args, _ := json.Marshal([]any{c.text, c.terms, c.prefix})
