@@ -46,11 +46,35 @@ func TestOddContent(t *testing.T) {
 					}
 				}
 				fits(t, tab)
+				broken, err := chromedp.Run(tab, chromedp.Evaluate[[]string](brokenBadgeWords))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(broken) > 0 {
+					t.Errorf("words of badges broken over two lines: %q", broken)
+				}
 				checkAxe(t, tab, axe)
 			})
 		}
 	}
 }
+
+// brokenBadgeWords lists the words of badges (a stance, a level) that
+// break over two lines: a long scope beside one wraps, but not into it.
+const brokenBadgeWords = `(() => {
+	const broken = [];
+	for (const badge of document.querySelectorAll(".badge")) {
+		const walk = document.createTreeWalker(badge, NodeFilter.SHOW_TEXT);
+		for (let n; (n = walk.nextNode()); ) {
+			const word = n.textContent.trim();
+			if (!word || /\s/.test(word) || word.length > 20) continue;
+			const r = document.createRange();
+			r.selectNodeContents(n);
+			if (new Set(Array.from(r.getClientRects(), (x) => Math.round(x.top))).size > 1) broken.push(word);
+		}
+	}
+	return broken;
+})()`
 
 // TestRightToLeft opens a page of testdata/rtl.txtar, a site in Arabic:
 // it reads from the right, its lists, quotes and arrows with it, and fits
