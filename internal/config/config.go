@@ -41,8 +41,8 @@ type Config struct {
 }
 
 // Direction is the direction of the script of the site's language: "rtl"
-// for Arabic, Hebrew, Persian, Urdu and the others written from the right,
-// else "ltr".
+// for Arabic, Hebrew, Persian, Urdu and the others written from the right
+// today (scripts of history, such as Phoenician, are left out), else "ltr".
 func (c *Config) Direction() string {
 	script, _ := language.Make(c.Language).Script()
 	switch script.String() {

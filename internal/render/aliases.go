@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/site"
 )
 
@@ -19,7 +20,7 @@ func (r *Renderer) Aliases(sink Sink) error {
 		}
 		abs := template.HTMLEscapeString(cfg.AbsURL(site.EscapePath(p.Path)))
 		var b strings.Builder
-		b.WriteString("<!DOCTYPE html>\n<html lang=\"" + template.HTMLEscapeString(cfg.Language) + "\" dir=\"" + cfg.Direction() + "\">\n<head>\n<meta charset=\"utf-8\">\n")
+		b.WriteString("<!DOCTYPE html>\n<html lang=\"" + template.HTMLEscapeString(cfg.Language) + "\"" + dir(cfg) + ">\n<head>\n<meta charset=\"utf-8\">\n")
 		b.WriteString("<title>" + template.HTMLEscapeString(p.Title) + "</title>\n")
 		b.WriteString("<link rel=\"canonical\" href=\"" + abs + "\">\n")
 		b.WriteString("<meta name=\"robots\" content=\"noindex\">\n")
@@ -30,4 +31,13 @@ func (r *Renderer) Aliases(sink Sink) error {
 		}
 	}
 	return nil
+}
+
+// dir is the dir attribute of a page's <html>, as base.html writes it: for
+// a language written from the right alone.
+func dir(cfg *config.Config) string {
+	if cfg.Direction() == "rtl" {
+		return ` dir="rtl"`
+	}
+	return ""
 }
