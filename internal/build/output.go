@@ -256,7 +256,7 @@ func (o *Output) makeRest() {
 // whose newest digest is newer, so once the pages whose newest digest is
 // from a month or later are written, no page left shows a body of it.
 func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) {
-	stats := Stats{Digests: len(o.site.Digests), Pages: len(o.pages), Feeds: len(o.lists)}
+	stats := Stats{Digests: len(o.site.Digests), Pages: len(o.pages), Feeds: len(o.lists), Drafts: o.site.Drafts, Future: o.site.Future}
 	var mu sync.Mutex
 	var problems diag.List
 	fail := func(more diag.List) error {

@@ -38,6 +38,7 @@ type Options struct {
 // Stats counts what a build made, and what each stage cost.
 type Stats struct {
 	Digests, Pages, Feeds, Files int
+	Drafts, Future               int // digests left out: see site.Site
 	Stages                       []Stage
 }
 

@@ -32,6 +32,9 @@ func (o Options) Shows(d *content.Digest) bool {
 type Site struct {
 	Config  *config.Config
 	Digests []*content.Digest // published, newest first
+	// Drafts and Future count the digests left out: the drafts, and the
+	// others dated after Options.Now.
+	Drafts, Future int
 	Themes  *Taxonomy
 	Sources *Taxonomy
 	Stances *Taxonomy // the "consensus" pages
@@ -80,8 +83,13 @@ func (t *Term) Count() int { return len(t.Digests) }
 func New(cfg *config.Config, all []*content.Digest, opts Options) (*Site, diag.List) {
 	s := &Site{Config: cfg}
 	for _, d := range all {
-		if opts.Shows(d) {
+		switch {
+		case opts.Shows(d):
 			s.Digests = append(s.Digests, d)
+		case d.Draft && !opts.Drafts:
+			s.Drafts++
+		default:
+			s.Future++
 		}
 	}
 	s.taxonomies()
