@@ -38,9 +38,19 @@
 // line is kept as a paragraph where it stands. An indented line right after
 // an item or a paragraph continues it: it was wrapped. So does any line
 // right after an item that goes on with its sentence (it starts in lower
-// case, or the item ends on a comma), unless it is a bullet or a label; an
-// indented bullet starts an item. So does one after the Sources line, and any line after a Sources
-// line that ends with a comma.
+// case, or the item ends on a comma) or gives its "(via @a)", unless it is
+// a bullet or a label; an indented bullet starts an item. So does one
+// after the Sources line, and any line after a Sources line that ends with
+// a comma or leaves a note's ( open.
+//
+// A paste may be hard-wrapped, as plain-text e-mail is at 72 or 78
+// columns: when its longest line is 40 to 100 characters (or bytes) wide
+// and most of its long lines come near that width, a line that is not a
+// bullet or a label continues the line before it if its first word would
+// not have fit there. This joins the first line, the Consensus line, the
+// Sources line, items and paragraphs back together, and an item's "— text"
+// cut off from its headline. A word cut at its hyphen is joined without a
+// space. A headline in ** and a stance or level in ** lose them.
 //
 // Separators may be —, – or a spaced -, files may start with a byte order
 // mark and use CRLF line ends. Any space may be a no-break one, as pasted

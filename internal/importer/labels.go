@@ -17,12 +17,15 @@ var (
 	consensusLabel  = regexp.MustCompile(`(?i)^consensus\b`)
 	convictionLabel = regexp.MustCompile(`(?i)^conviction\b`)
 	// convictionAfter finds a Conviction label inside a Consensus line
-	// that has no |: after a comma, semicolon, slash, dot or bullet, or
+	// that has no |: after a comma, semicolon, slash, dot, bullet or dash, or
 	// after a space; the label's own separator follows it.
-	convictionAfter = regexp.MustCompile(`(?i)(?:` + space + `*[,;/·•]` + space + `*|` + space + `+)(\*{0,2}conviction\*{0,2}` + space + `*[:—–])`)
-	sourcesLabel    = regexp.MustCompile(`(?i)^sources?\b`)
-	pluralSources   = regexp.MustCompile(`(?i)^sources\b`)
-	sections        = []struct {
+	convictionAfter = regexp.MustCompile(`(?i)(?:` + space + `*[,;/·•—–]` + space + `*|` + space + `+)(\*{0,2}conviction\*{0,2}` + space + `*[:—–])`)
+	// convictionLast finds a Consensus line cut after its Conviction label,
+	// the level on the next line.
+	convictionLast = regexp.MustCompile(`(?i)\bconviction\**` + space + `*[:—–]?\**` + space + `*$`)
+	sourcesLabel   = regexp.MustCompile(`(?i)^sources?\b`)
+	pluralSources  = regexp.MustCompile(`(?i)^sources\b`)
+	sections       = []struct {
 		label *regexp.Regexp
 		title string
 	}{
@@ -67,6 +70,17 @@ func cutLabel(l string, label *regexp.Regexp) (rest string, ok bool) {
 // unbold drops the ** or __ that closes a label's strong emphasis.
 func unbold(s string) string {
 	return strings.TrimPrefix(strings.TrimPrefix(s, "**"), "__")
+}
+
+// bolded is s without the strong emphasis around it: "**Headline**" is
+// made bold again when written.
+func bolded(s string) string {
+	for _, mark := range []string{"**", "__"} {
+		if inner, ok := strings.CutPrefix(s, mark); ok && len(inner) > len(mark) && strings.HasSuffix(inner, mark) {
+			return strings.TrimSuffix(inner, mark)
+		}
+	}
+	return s
 }
 
 // undecorated is l without the emoji, heading marks (#) and strong

@@ -35,6 +35,7 @@ type block struct {
 	headline string   // of an item; may be empty
 	text     string   // a heading's title, an item's text after its headline, a paragraph
 	wrapped  []string // lines that continue text, joined to it when parsing ends
+	headed   bool     // an item of What's Moving, whose headline is cut off then
 }
 
 // last returns the last line of the block so far.
@@ -119,12 +120,35 @@ type parser struct {
 	implicit    bool   // What's Moving began with its items, without its line
 	section     string // the title of the section the lines are in
 	open        *block // the item or paragraph an indented line continues
+	summaryOpen bool   // the summary's line is the last read: a wrapped line continues it
 	handles     map[string]int
+
+	// A paste hard-wrapped at width characters, or bytes (0: not wrapped,
+	// see wrapWidth), and the last line read and its number: a line
+	// continues the one before it when its first word would not have fit
+	// on it.
+	width, widthBytes int
+	prev              string
+	prevN             int
+
+	// The Consensus line, read once the lines that continue it are, as
+	// the Sources line.
+	consensusNext int
+	consensusText string
 
 	// A Sources line, read once the lines that continue it are: indented
 	// ones, or any after a line that ends with a comma.
 	sourcesAt   int
 	sourcesText string
+}
+
+// endConsensus reads the Consensus line, if one is waiting for its end.
+func (p *parser) endConsensus() {
+	if p.consensusNext != 0 {
+		p.consensus(p.consensusNext, p.consensusText)
+		p.consensusNext, p.consensusText = 0, ""
+		p.justRead = true
+	}
 }
 
 // endSources reads the Sources line, if one is waiting for its end.
@@ -159,6 +183,7 @@ func (p *parser) errorAt(line int, text string, last bool, format string, args .
 // parse reads the lines of a plain-text digest.
 func parse(name string, lines []string) (*digest, diag.List) {
 	p := &parser{name: name, lines: lines, handles: map[string]int{}}
+	p.width, p.widthBytes = wrapWidth(lines)
 	// Lines before "The Signal —", such as a date or a subject line that
 	// the newsletter tool puts first, follow it as paragraphs: the first
 	// line gives the title.
@@ -172,12 +197,16 @@ func parse(name string, lines []string) (*digest, diag.List) {
 		}
 	}
 	p.endSources()
+	p.endConsensus()
 	if p.stance != "" {
 		p.errorf(p.consensusAt, "Consensus line without a conviction: want %s, or a Conviction line right after it", wantConsensus)
 	}
 	for _, b := range p.d.blocks {
-		if len(b.wrapped) > 0 {
-			b.text = strings.Join(append([]string{b.text}, b.wrapped...), " ")
+		for _, w := range b.wrapped {
+			b.text = joinWrapped(b.text, w)
+		}
+		if b.headed {
+			b.cutHeadline()
 		}
 	}
 	switch {
@@ -209,15 +238,27 @@ const wantConsensus = `"Consensus: Stance (scope) | Conviction: Level"`
 func (p *parser) line(n int, raw string) {
 	l := strings.TrimSpace(raw)
 	if l == "" || rule(l) {
-		p.open = nil
+		p.open, p.summaryOpen = nil, false
 		p.endSources()
+		p.endConsensus()
 		return
 	}
-	if p.sourcesAt != 0 && (unicode.IsSpace(firstRune(raw)) || strings.HasSuffix(p.sourcesText, ",") && !labelled(l)) {
-		p.sourcesText += " " + l
+	wraps := p.wraps(n, l) && !labelled(l)
+	defer func() { p.prev, p.prevN = raw, n }()
+	// The Sources line goes on while a note's ( is open, as well.
+	if p.sourcesAt != 0 && (unicode.IsSpace(firstRune(raw)) || wraps ||
+		(strings.HasSuffix(p.sourcesText, ",") || strings.Count(p.sourcesText, "(") > strings.Count(p.sourcesText, ")")) && !labelled(l)) {
+		p.sourcesText = joinWrapped(p.sourcesText, l)
 		return
 	}
 	p.endSources()
+	if p.consensusNext != 0 {
+		if wraps || strings.Count(p.consensusText, "(") > strings.Count(p.consensusText, ")") || convictionLast.MatchString(p.consensusText) {
+			p.consensusText = joinWrapped(p.consensusText, l)
+			return
+		}
+		p.endConsensus()
+	}
 	if p.stance != "" {
 		// "Consensus: Bearish" then, on the next line, "Conviction: High".
 		stance := p.stance
@@ -233,24 +274,39 @@ func (p *parser) line(n int, raw string) {
 	p.justRead = false
 	if p.first == 0 {
 		p.first = n
-		if p.summary(n, l) {
+		p.summaryOpen = p.summary(n, l)
+		if p.summaryOpen {
+			return
+		}
+	}
+	if p.summaryOpen {
+		p.summaryOpen = false
+		if (unicode.IsSpace(firstRune(raw)) || wraps) && !bullet.MatchString(l) {
+			p.summaryOpen = true
+			p.moreSummary(l)
 			return
 		}
 	}
 	// A line right after an item or a paragraph wraps it when indented,
-	// or after an item when it goes on mid-sentence and starts nothing
-	// else; a bullet, indented or not, starts the next item.
+	// or when the paste is hard-wrapped and it was cut there, or after an
+	// item when it goes on mid-sentence or gives its "(via @a)", and starts
+	// nothing else; a bullet, indented or not, starts the next item.
 	if p.open != nil {
-		next := p.section == moving && bullet.MatchString(l)
-		if !next && (unicode.IsSpace(firstRune(raw)) || p.open.kind == item && goesOn(p.open.last(), l) && !labelled(l)) {
+		// "— text" goes on with an item cut before the dash that ends its
+		// headline; a dash is a bullet too.
+		dash := wraps && p.open.headed && !headlineSep.MatchString(strings.Join(append([]string{p.open.text}, p.open.wrapped...), " ")) &&
+			(strings.HasPrefix(l, "— ") || strings.HasPrefix(l, "– "))
+		next := p.section == moving && bullet.MatchString(l) && !dash
+		via := p.open.kind == item && strings.HasPrefix(strings.ToLower(l), "(via ")
+		if !next && (unicode.IsSpace(firstRune(raw)) || wraps && (dash || !bullet.MatchString(l)) ||
+			p.open.kind == item && (goesOn(p.open.last(), l) || via) && !labelled(l)) {
 			p.open.wrapped = append(p.open.wrapped, l)
 			return
 		}
 	}
 	p.open = nil
 	if rest, ok := cutLabel(l, consensusLabel); ok {
-		p.consensus(n, rest)
-		p.justRead = true
+		p.consensusNext, p.consensusText = n, rest
 		return
 	}
 	// "Sources:" starts the Sources line, and so does "Source:" when it
@@ -324,8 +380,12 @@ func (p *parser) add(b *block) {
 	p.open = b
 }
 
-func newItem(s string) *block {
-	b := &block{kind: item, text: s}
+func newItem(s string) *block { return &block{kind: item, text: s, headed: true} }
+
+// cutHeadline cuts an item's text, its wrapped lines joined, at the dash
+// that ends its headline.
+func (b *block) cutHeadline() {
+	s := b.text
 	for _, m := range headlineSep.FindAllStringIndex(s, -1) {
 		// "3 - 4 percent", "2026 – 2027": a range, not the headline's end.
 		before, _ := utf8.DecodeLastRuneInString(s[:m[0]])
@@ -333,10 +393,20 @@ func newItem(s string) *block {
 		if unicode.IsDigit(before) && unicode.IsDigit(after) && !strings.Contains(s[m[0]:m[1]], "—") {
 			continue
 		}
-		b.headline, b.text = s[:m[0]], s[m[1]:]
+		b.headline, b.text = bolded(s[:m[0]]), s[m[1]:]
 		break
 	}
-	return b
+}
+
+// joinWrapped joins a line to the one it continues: with a space, but for
+// a word cut at its hyphen ("power-" and "starved").
+func joinWrapped(text, more string) string {
+	before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(text, "-"))
+	after, _ := utf8.DecodeRuneInString(more)
+	if strings.HasSuffix(text, "-") && unicode.IsLetter(before) && unicode.IsLetter(after) {
+		return text + more
+	}
+	return text + " " + more
 }
 
 // summary reads the first line. It reports false, after an error, when the
@@ -370,6 +440,67 @@ func (p *parser) summary(n int, l string) bool {
 	return true
 }
 
+// moreSummary adds a wrapped line to the summary, and the handles it names
+// to the sources.
+func (p *parser) moreSummary(l string) {
+	p.d.summary = joinWrapped(p.d.summary, strings.Join(strings.Fields(l), " "))
+	for i := range len(l) {
+		if l[i] == '@' && handleAt(l, i) {
+			p.addSource(source{handle: l[i+1 : i+1+handleLen(l, i)]})
+		}
+	}
+}
+
+// wraps reports whether line n continues the line before it in a
+// hard-wrapped paste: it is the next line of the file, and its first word
+// would not have fit at the end of that one.
+func (p *parser) wraps(n int, l string) bool {
+	if p.width == 0 && p.widthBytes == 0 || p.prevN != n-1 || p.prev == "" {
+		return false
+	}
+	word, _, _ := strings.Cut(l, " ")
+	prev := strings.TrimRightFunc(p.prev, unicode.IsSpace)
+	// ≥, not >: fold breaks where the word and the space after it would
+	// not fit.
+	return p.width > 0 && width(prev)+1+utf8.RuneCountInString(word) >= p.width ||
+		p.widthBytes > 0 && len(prev)+1+len(word) >= p.widthBytes
+}
+
+// wrapWidth returns the width a paste was hard-wrapped at, as e-mail wraps
+// plain text at 72 or 78 columns, in characters and in bytes (as some
+// tools count, fold among them), or 0 when its lines run on: its longest
+// line is 40 to 100 wide, and at least three, and half, of its lines of
+// 20 or more come within 12 of it.
+func wrapWidth(lines []string) (chars, bytes int) {
+	return wrapped(lines, width), wrapped(lines, func(l string) int { return len(strings.TrimRightFunc(l, unicode.IsSpace)) })
+}
+
+func wrapped(lines []string, width func(string) int) int {
+	w := 0
+	for _, l := range lines {
+		w = max(w, width(l))
+	}
+	if w < 40 || w > 100 {
+		return 0
+	}
+	long, near := 0, 0
+	for _, l := range lines {
+		if n := width(l); n >= 20 {
+			long++
+			if n >= w-12 {
+				near++
+			}
+		}
+	}
+	if near < 3 || 2*near < long {
+		return 0
+	}
+	return w
+}
+
+// width is the number of characters of a line, without its line end.
+func width(l string) int { return utf8.RuneCountInString(strings.TrimRightFunc(l, unicode.IsSpace)) }
+
 // consensus reads "Stance (scope) | Conviction: Level", checked as front
 // matter is checked.
 func (p *parser) consensus(n int, rest string) {
@@ -378,6 +509,7 @@ func (p *parser) consensus(n int, rest string) {
 		return
 	}
 	p.consensusAt = n
+	rest = strings.ReplaceAll(rest, "**", "") // "**Bearish** (scope) | Conviction: **High**"
 	i := strings.LastIndex(rest, "|")
 	if i < 0 {
 		// "Bearish, Conviction: High", "Bearish · Conviction: High": a

@@ -2,9 +2,11 @@ package importer_test
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/signaldigest/signal/internal/importer"
 )
@@ -48,6 +50,23 @@ func TestVariants(t *testing.T) {
 		}},
 		{"no What's Moving line", func(s string) string { return strings.Replace(s, "What's Moving\n", "", 1) }},
 		{"conviction on the next line", func(s string) string { return strings.Replace(s, " | Conviction:", "\nConviction:", 1) }},
+		// Plain-text e-mail is hard-wrapped: a line cut where the next word
+		// would not fit goes on with the line after it.
+		{"hard-wrapped at 72 columns", func(s string) string { return wrap(s, 72, false) }},
+		{"hard-wrapped at 78 columns", func(s string) string { return wrap(s, 78, false) }},
+		{"hard-wrapped at 50 columns", func(s string) string { return wrap(s, 50, false) }},
+		{"hard-wrapped at hyphens too", func(s string) string { return wrap(s, 60, true) }},
+		{"a note wrapped in its parentheses", func(s string) string {
+			return strings.Replace(s, "(utility filings, transformer backlog", "(utility filings, transformer\nbacklog", 1)
+		}},
+		{"(via @a) on a line of its own", func(s string) string { return strings.ReplaceAll(s, " (via ", "\n(via ") }},
+		{"bold headlines", func(s string) string {
+			return regexp.MustCompile(`(?m)^- ([^—\n]+) — `).ReplaceAllString(s, "- **$1** — ")
+		}},
+		{"bold stance and level", func(s string) string {
+			return strings.NewReplacer("Consensus: Bearish", "Consensus: **Bearish**", "Conviction: Medium", "Conviction: **Medium**").Replace(s)
+		}},
+		{"a dash before Conviction", func(s string) string { return strings.Replace(s, " | Conviction:", " — Conviction:", 1) }},
 		{"upper case labels", func(s string) string {
 			return strings.NewReplacer("Consensus:", "CONSENSUS:", "Conviction:", "CONVICTION:", "What's Moving", "WHAT’S MOVING", "Sources:", "SOURCES:").Replace(s)
 		}},
@@ -66,6 +85,35 @@ func TestVariants(t *testing.T) {
 			}
 		})
 	}
+}
+
+// wrap cuts each line of s at its last space within width characters, as
+// a mail tool wraps plain text, or after a hyphen in a word too when
+// hyphens is set, as Python's textwrap does.
+func wrap(s string, width int, hyphens bool) string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		for utf8.RuneCountInString(line) > width {
+			cut, skip := -1, 0
+			for i, r := range line {
+				if utf8.RuneCountInString(line[:i]) > width {
+					break
+				}
+				if r == ' ' {
+					cut, skip = i, 1
+				} else if hyphens && r == '-' && i > 0 && i+1 < len(line) && line[i-1] != ' ' && line[i+1] != ' ' && utf8.RuneCountInString(line[:i+1]) <= width {
+					cut, skip = i+1, 0
+				}
+			}
+			if cut <= 0 {
+				break
+			}
+			out = append(out, line[:cut])
+			line = line[cut+skip:]
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }
 
 // Bytes that are not plain text are an error at their line, never a panic
