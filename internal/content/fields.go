@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -108,8 +109,33 @@ func parseDate(s string, loc *time.Location) (time.Time, error) {
 			return inRange(s, t)
 		}
 	}
+	if msg := noSuchDay(s); msg != "" {
+		return time.Time{}, fmt.Errorf("%q is not a date: %s", s, msg)
+	}
 	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD, or an RFC 3339 date-time such as 2026-11-24T07:30:00Z)", s)
 }
+
+// noSuchDay says why a date written as YYYY-MM-DD is not one, when its
+// month or day is past the end: "November 2026 has 30 days".
+func noSuchDay(s string) string {
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
+		return ""
+	}
+	y, errY := strconv.Atoi(s[:4])
+	m, errM := strconv.Atoi(s[5:7])
+	d, errD := strconv.Atoi(s[8:10])
+	switch {
+	case errY != nil || errM != nil || errD != nil:
+		return ""
+	case m < 1 || m > 12:
+		return "a year has 12 months"
+	case d < 1 || d > daysIn(y, time.Month(m)):
+		return fmt.Sprintf("%s %d has %d days", time.Month(m), y, daysIn(y, time.Month(m)))
+	}
+	return ""
+}
+
+func daysIn(y int, m time.Month) int { return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day() }
 
 // inRange refuses years that are not four digits once in the site's zone.
 // 9999-12-31T23:59:59-23:59 is in the year 10000 in UTC, which permalinks,
