@@ -8,6 +8,8 @@ import (
 	"os"
 	"regexp"
 	"strings"
+
+	"github.com/signaldigest/signal/internal/diag"
 )
 
 // Exit statuses.
@@ -171,53 +173,21 @@ func written(name string, args []string) string {
 	return "-" + name
 }
 
-// nearest is the command that name misspells by one or two letters (a
-// letter left out, added, changed or two swapped), or "".
+// nearest is the command that name misspells by one or two letters, or "".
 func nearest(name string) string {
+	var names []string
 	for _, c := range commands() {
-		if d := distance(name, c.name); d > 0 && d <= 2 && len(c.name) > 2 {
-			return c.name
-		}
+		names = append(names, c.name)
 	}
-	return ""
+	return diag.Nearest(name, names...)
 }
 
 // nearestFlag is the long flag of fs that name misspells by one or two
 // letters, or "".
 func nearestFlag(fs *flag.FlagSet, name string) string {
-	near := ""
-	fs.VisitAll(func(f *flag.Flag) {
-		if d := distance(name, f.Name); near == "" && d > 0 && d <= 2 && len(f.Name) > 2 {
-			near = f.Name
-		}
-	})
-	return near
-}
-
-// distance is the optimal string alignment distance of a and b: the edits
-// of one letter, and swaps of two side by side, that turn a into b.
-func distance(a, b string) int {
-	d := make([][]int, len(a)+1)
-	for i := range d {
-		d[i] = make([]int, len(b)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(a)][len(b)]
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	return diag.Nearest(name, names...)
 }
 
 func usage(w io.Writer) {

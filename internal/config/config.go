@@ -405,5 +405,8 @@ func suggest(key string) string {
 			return " (did you mean " + k + "?)"
 		}
 	}
+	if k := diag.Nearest(key, known...); k != "" {
+		return " (did you mean " + k + "?)" // titel, page_szie
+	}
 	return ""
 }

@@ -20,6 +20,10 @@ func TestUnknownKeysWarn(t *testing.T) {
 			`site.yaml:1:1: warning: unknown key "base-url" is ignored (did you mean base_url?)`,
 			`site.yaml:2:1: warning: unknown key "PageSize" is ignored (did you mean page_size?)`,
 		}},
+		{"titel: A\npage_szie: 5\n", []string{
+			`site.yaml:1:1: warning: unknown key "titel" is ignored (did you mean title?)`,
+			`site.yaml:2:1: warning: unknown key "page_szie" is ignored (did you mean page_size?)`,
+		}},
 		{"theme: dark\n", []string{
 			`site.yaml:1:1: warning: unknown key "theme" is ignored`,
 		}},

@@ -186,6 +186,9 @@ func firstInvalid(b []byte) int {
 	return len(b)
 }
 
+// fields are the front matter's fields, for a misspelt one's "did you mean".
+var fields = []string{"title", "date", "updated", "consensus", "conviction", "tags", "sources", "summary", "slug", "draft"}
+
 func (p *parser) fields(d *Digest, root *meta.Node) {
 	for _, key := range []string{"title", "date", "consensus", "conviction"} {
 		if root.Field(key) == nil {
@@ -243,7 +246,11 @@ func (p *parser) fields(d *Digest, root *meta.Node) {
 				d.Draft = strings.EqualFold(v.Value, "true")
 			}
 		default:
-			p.problems.Warn(p.path, f.Line, f.Col, "unknown front matter field %q is ignored", f.Key)
+			near := ""
+			if k := diag.Nearest(f.Key, fields...); k != "" {
+				near = " (did you mean " + k + "?)"
+			}
+			p.problems.Warn(p.path, f.Line, f.Col, "unknown front matter field %q is ignored%s", f.Key, near)
 		}
 	}
 	d.PermalinkLine = 1

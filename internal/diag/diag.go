@@ -131,3 +131,42 @@ func Pathless(err error) error {
 	}
 	return err
 }
+
+// Nearest returns the word of known that name misspells by one or two
+// letters (one left out, added or changed, or two side by side swapped),
+// or by its case alone, for a message's "did you mean"; or "" when none
+// does. Words of one or two letters are too short to be guessed at.
+func Nearest(name string, known ...string) string {
+	for _, k := range known {
+		if name != k && len(k) > 2 && distance(strings.ToLower(name), strings.ToLower(k)) <= 2 {
+			return k
+		}
+	}
+	return ""
+}
+
+// distance is the optimal string alignment distance of a and b: the edits
+// of one letter, and swaps of two side by side, that turn a into b.
+func distance(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}

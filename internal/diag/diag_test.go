@@ -87,3 +87,22 @@ func TestPathless(t *testing.T) {
 		t.Error("Pathless changed an error that is no PathError")
 	}
 }
+
+// Nearest guesses the word a misspelling means: one or two letters off,
+// or its case, and never a word of one or two letters.
+func TestNearest(t *testing.T) {
+	known := []string{"title", "conviction", "tags", "base_url", "s"}
+	for name, want := range map[string]string{
+		"titel":     "title",
+		"convicton": "conviction",
+		"Tags":      "tags",
+		"base_ur":   "base_url",
+		"title":     "",
+		"colour":    "",
+		"x":         "",
+	} {
+		if got := diag.Nearest(name, known...); got != want {
+			t.Errorf("Nearest(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
