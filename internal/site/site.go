@@ -35,12 +35,12 @@ type Site struct {
 	// Drafts and Future count the digests left out: the drafts, and the
 	// others dated after Options.Now.
 	Drafts, Future int
-	Themes  *Taxonomy
-	Sources *Taxonomy
-	Stances *Taxonomy // the "consensus" pages
-	Levels  *Taxonomy // the "conviction" pages
-	Pages   []*Page   // every HTML page, in a stable order
-	keys    keys
+	Themes         *Taxonomy
+	Sources        *Taxonomy
+	Stances        *Taxonomy // the "consensus" pages
+	Levels         *Taxonomy // the "conviction" pages
+	Pages          []*Page   // every HTML page, in a stable order
+	keys           keys
 }
 
 // Taxonomy is one way of grouping digests: themes, sources, stances or
