@@ -85,7 +85,7 @@ func TestStructure(t *testing.T) {
 			`site.yaml:2:1: merge keys (<<) are not supported`,
 		}},
 		{"unclosed list", "title: A\npage_size: [1, 2\n", []string{`site.yaml:2: invalid YAML: did not find expected ',' or ']'`}},
-		{"colon in value", "title: Compute: the choke point\n", []string{`site.yaml:1: invalid YAML: mapping values are not allowed in this context`}},
+		{"colon in value", "title: Compute: the choke point\n", []string{`site.yaml:1:15: invalid YAML: a colon and a space in a value start another key; put the value in quotes: title: "Compute: the choke point"`}},
 		{"stray item", "title: A\npage_size: 2\n- x\n", []string{`site.yaml:3: invalid YAML: did not find expected key`}},
 		{"unknown anchor", "title: A\ndescription: *nope\n", []string{`site.yaml:2: invalid YAML: unknown anchor 'nope' referenced`}},
 		{"tab indent", "author:\n\tname: A\n", []string{`site.yaml:2:1: invalid YAML: a tab indents this line, and YAML indents with spaces only`}},

@@ -129,6 +129,12 @@ func Parse(path string, data []byte, lineOffset int) (n *Node, errs diag.List) {
 				col, msg = at, "a tab indents this line, and YAML indents with spaces only"
 			}
 		}
+		if msg == "mapping values are not allowed in this context" {
+			// Most often a title with a colon in it, unquoted.
+			if at, key, value := valueColon(data, line); at > 0 {
+				col, msg = at, fmt.Sprintf("a colon and a space in a value start another key; put the value in quotes: %s: %q", key, value)
+			}
+		}
 		errs.Add(path, line+lineOffset, col, "invalid YAML: %s", msg)
 		return nil, errs
 	}
@@ -171,6 +177,28 @@ func place(msg string, data []byte, line int) int {
 		return find(1, func(l string) bool { return strings.IndexFunc(l, func(r rune) bool { return !IsText(r) }) >= 0 })
 	}
 	return line
+}
+
+// valueColon finds, on line n of data, a "key: value" whose value holds a
+// colon followed by a space or the line's end: it returns the column of
+// that colon, and the key and the value; or 0.
+func valueColon(data []byte, n int) (col int, key, value string) {
+	lines := strings.Split(string(data), "\n")
+	if n < 1 || n > len(lines) {
+		return 0, "", ""
+	}
+	l := strings.TrimRight(lines[n-1], " \r")
+	k, v, ok := strings.Cut(l, ": ")
+	if !ok || strings.ContainsAny(k, "\"'[{#") {
+		return 0, "", ""
+	}
+	v = strings.TrimSpace(v)
+	i := strings.Index(v+" ", ": ")
+	if i < 0 || strings.HasPrefix(v, "\"") || strings.HasPrefix(v, "'") {
+		return 0, "", ""
+	}
+	at := len(l) - len(v) + i // the colon's byte in l
+	return utf8.RuneCountInString(l[:at]) + 1, strings.TrimSpace(k), v
 }
 
 // indentTab returns the column of the first tab in the indentation of line

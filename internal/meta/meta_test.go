@@ -107,8 +107,10 @@ func TestErrors(t *testing.T) {
 		{"a: &x {b: 1}\n<<: *x\n", []string{`f:3:1: merge keys (<<) are not supported`}},
 		{"? [a]\n: 1\n", []string{`f:2:3: a key must be a plain string`}},
 		// Syntax errors, by the kind yaml.v3 reports them.
-		{"title: Compute: the choke point\n", []string{`f:2: invalid YAML: mapping values are not allowed in this context`}},
-		{"a: 1\ntitle: Compute: the choke point\n", []string{`f:3: invalid YAML: mapping values are not allowed in this context`}},
+		// A title with a colon, unquoted: the colon, and the fix.
+		{"title: Compute: the choke point\n", []string{`f:2:15: invalid YAML: a colon and a space in a value start another key; put the value in quotes: title: "Compute: the choke point"`}},
+		{"a: 1\ntitle: Rates whipsaw: what now?\n", []string{`f:3:21: invalid YAML: a colon and a space in a value start another key; put the value in quotes: title: "Rates whipsaw: what now?"`}},
+		{"a: 1\nb:\n  c: d: e\n", []string{`f:4:7: invalid YAML: a colon and a space in a value start another key; put the value in quotes: c: "d: e"`}},
 		{"a: 1\ntags: [a, b\nc: d\n", []string{`f:3: invalid YAML: did not find expected ',' or ']'`}},
 		{"a: 1\ntags: {a: b\n", []string{`f:3: invalid YAML: did not find expected ',' or '}'`}},
 		{"a: 1\nb: 2\nc:\n  d: 1\n  e: 2\n f: 3\n", []string{`f:7: invalid YAML: did not find expected key`}},
