@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -76,7 +75,7 @@ func newCommand() *command {
 				fmt.Fprintf(e.stderr, "%s: %s has its URL, %s; give the new one another --date or title\n", filepath.ToSlash(rel), other, link)
 				return ExitContent
 			}
-			if err := writeNew(filepath.Join(source, rel), skeleton(title, day)); err != nil {
+			if err := writeNew(filepath.Join(source, rel), content.Skeleton(title, day)); err != nil {
 				if errors.Is(err, fs.ErrExist) {
 					err = errors.New("already exists; signal new never overwrites a file")
 				}
@@ -145,32 +144,4 @@ func writeNew(path string, data []byte) error {
 		return err
 	}
 	return f.Close()
-}
-
-// skeleton is a new digest: complete, valid front matter with placeholders,
-// and the sections of a digest to fill in. It starts as a draft.
-func skeleton(title string, day time.Time) []byte {
-	return []byte(`---
-title: ` + strconv.Quote(title) + `
-date: ` + day.Format(time.DateOnly) + `
-consensus: "Neutral"    # bullish, bearish, neutral or mixed, with an optional scope: "Bearish (for pure-play AI labs)"
-conviction: Medium      # low, medium or high
-tags: []                # the digest's themes, like [Compute, Open Models]
-sources: []             # optional: "@handle", or {handle: "@handle", note: "what they argued"}
-summary: ""             # optional: one or two sentences; empty means the first item or paragraph
-draft: true             # remove when it is ready to publish
----
-
-## What's Moving
-
-- **Headline** — What moved and why it matters. (via @…) The takeaway.
-
-## Blind Spot
-
-What nobody is pricing in.
-
-## One Actionable Idea
-
-One thing to do about it.
-`)
 }

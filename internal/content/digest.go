@@ -168,7 +168,11 @@ func (p *parser) parse(file []byte) *Digest {
 	if p.md == nil {
 		return d // front matter only: see Load
 	}
-	p.body(d, body, bytes.Count(file[:len(file)-len(body)], []byte{'\n'})+1)
+	bodyLine := bytes.Count(file[:len(file)-len(body)], []byte{'\n'}) + 1
+	p.body(d, body, bodyLine)
+	if !d.Draft {
+		p.placeholder(body, bodyLine)
+	}
 	if p.problems.Err() != nil {
 		return nil
 	}
