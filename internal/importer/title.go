@@ -18,11 +18,15 @@ const titleMin = 24
 // after it, until it is titleMin long) when that fits, else its first
 // words. The summary is never empty.
 func shortTitle(summary string) string {
-	if t := clauses(summary); t != "" {
+	// A citation is the summary's, not the title's: "Oil spikes (via @a)."
+	if t := clauses(strings.TrimSpace(citation.ReplaceAllString(summary, ""))); t != "" {
 		return t
 	}
 	return summary // all punctuation: kept whole rather than left empty
 }
+
+// citation is a "(via @a, @b)" and the spaces before it.
+var citation = regexp.MustCompile(`(?i)\s*\(via\s[^()]*\)`)
 
 func clauses(summary string) string {
 	s := firstSentence(summary)

@@ -25,6 +25,9 @@ func TestShortTitle(t *testing.T) {
 			"半導体の供給網が再編され、各国が補助金競争に入り"},
 		{"電力が足りない。データセンターは待つ。", "電力が足りない"},
 		{"Compute — the choke point — and who owns it.", "Compute — the choke point — and who owns it"},
+		// A citation is left to the summary.
+		{"Oil spikes (via @opec_watch).", "Oil spikes"},
+		{"Oil spikes (via @opec_watch, @crude_desk) as OPEC cuts. Tankers idle.", "Oil spikes as OPEC cuts"},
 		{"...", "..."},
 		{"—", "—"},
 	} {
