@@ -93,3 +93,21 @@ func TestServeSaveInParts(t *testing.T) {
 		t.Errorf("a broken save sent %q, want errors", e)
 	}
 }
+
+// A save by sed -i, which writes a file without an extension beside the
+// digest and renames it over it, is logged as the digest's change alone.
+func TestServeSedSave(t *testing.T) {
+	h := start(t)
+	tmp := filepath.Join(h.dir, "content", "sedAb12Cd")
+	if err := os.WriteFile(tmp, []byte(fmt.Sprintf(digest, "Saved by sed")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, filepath.Join(h.dir, "content", "2026-11-02-one.md")); err != nil {
+		t.Fatal(err)
+	}
+	h.eventually("the rebuild", func() bool { return strings.Contains(h.log.String(), "rebuilt (") })
+	time.Sleep(200 * time.Millisecond)
+	if log := h.log.String(); strings.Contains(log, "sedAb12Cd") || !strings.Contains(log, "rebuilt (content/2026-11-02-one.md changed)") {
+		t.Errorf("the log of a save by sed names the wrong files:\n%s", log)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -313,7 +314,21 @@ func (w *watcher) relevant(name string) (string, bool) {
 	if rel == "site.yaml" {
 		return rel, true
 	}
+	// A file of content/ without an extension, such as the sedAb12Cd that
+	// sed -i writes and renames over a digest, is nothing the build reads
+	// or warns about; a folder is.
+	if top == "content" && rel != top && path.Ext(rel) == "" && !w.folder(name) {
+		return "", false
+	}
 	return rel, slices.Contains(watched, top)
+}
+
+// folder reports whether name is a folder, or was one that is watched.
+func (w *watcher) folder(name string) bool {
+	if st, err := os.Stat(name); err == nil {
+		return st.IsDir()
+	}
+	return w.watching(name)
 }
 
 // ignored are editors' scratch files: vim's swap and backup files and its
