@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,6 +11,7 @@ import (
 	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/meta"
+	"golang.org/x/text/width"
 )
 
 // digest is what parse reads from a plain-text digest.
@@ -246,14 +248,14 @@ func (p *parser) line(n int, raw string) {
 	wraps := p.wraps(n, l) && !labelled(l)
 	defer func() { p.prev, p.prevN = raw, n }()
 	// The Sources line goes on while a note's ( is open, as well.
-	if p.sourcesAt != 0 && (unicode.IsSpace(firstRune(raw)) || wraps ||
+	if p.sourcesAt != 0 && (unicode.IsSpace(firstRune(raw)) || wraps && !bullet.MatchString(l) ||
 		(strings.HasSuffix(p.sourcesText, ",") || strings.Count(p.sourcesText, "(") > strings.Count(p.sourcesText, ")")) && !labelled(l)) {
 		p.sourcesText = joinWrapped(p.sourcesText, l)
 		return
 	}
 	p.endSources()
 	if p.consensusNext != 0 {
-		if wraps || strings.Count(p.consensusText, "(") > strings.Count(p.consensusText, ")") || convictionLast.MatchString(p.consensusText) {
+		if wraps && !bullet.MatchString(l) || strings.Count(p.consensusText, "(") > strings.Count(p.consensusText, ")") || convictionLast.MatchString(p.consensusText) {
 			p.consensusText = joinWrapped(p.consensusText, l)
 			return
 		}
@@ -293,12 +295,13 @@ func (p *parser) line(n int, raw string) {
 	// nothing else; a bullet, indented or not, starts the next item.
 	if p.open != nil {
 		// "— text" goes on with an item cut before the dash that ends its
-		// headline; a dash is a bullet too.
+		// headline; a dash is a bullet too. In a paragraph, a line cut off
+		// that starts like a bullet ("— and", "4. percent") goes on.
 		dash := wraps && p.open.headed && !headlineSep.MatchString(strings.Join(append([]string{p.open.text}, p.open.wrapped...), " ")) &&
-			(strings.HasPrefix(l, "— ") || strings.HasPrefix(l, "– "))
+			slices.ContainsFunc([]string{"— ", "– ", "-- ", "- "}, func(d string) bool { return strings.HasPrefix(l, d) })
 		next := p.section == moving && bullet.MatchString(l) && !dash
 		via := p.open.kind == item && strings.HasPrefix(strings.ToLower(l), "(via ")
-		if !next && (unicode.IsSpace(firstRune(raw)) || wraps && (dash || !bullet.MatchString(l)) ||
+		if !next && (unicode.IsSpace(firstRune(raw)) || wraps && (dash || p.open.kind == paragraph || !bullet.MatchString(l)) ||
 			p.open.kind == item && (goesOn(p.open.last(), l) || via) && !labelled(l)) {
 			p.open.wrapped = append(p.open.wrapped, l)
 			return
@@ -399,11 +402,14 @@ func (b *block) cutHeadline() {
 }
 
 // joinWrapped joins a line to the one it continues: with a space, but for
-// a word cut at its hyphen ("power-" and "starved").
+// a word cut at its hyphen ("power-" and "starved") and between two wide
+// characters.
 func joinWrapped(text, more string) string {
 	before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(text, "-"))
 	after, _ := utf8.DecodeRuneInString(more)
-	if strings.HasSuffix(text, "-") && unicode.IsLetter(before) && unicode.IsLetter(after) {
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if strings.HasSuffix(text, "-") && unicode.IsLetter(before) && unicode.IsLetter(after) ||
+		columns(string(last)) == 2 && columns(string(after)) == 2 { // 到来，这对: no space in Chinese or Japanese
 		return text + more
 	}
 	return text + " " + more
@@ -462,44 +468,82 @@ func (p *parser) wraps(n int, l string) bool {
 	prev := strings.TrimRightFunc(p.prev, unicode.IsSpace)
 	// ≥, not >: fold breaks where the word and the space after it would
 	// not fit.
-	return p.width > 0 && width(prev)+1+utf8.RuneCountInString(word) >= p.width ||
+	return p.width > 0 && columns(prev)+1+columns(word) >= p.width ||
 		p.widthBytes > 0 && len(prev)+1+len(word) >= p.widthBytes
 }
 
 // wrapWidth returns the width a paste was hard-wrapped at, as e-mail wraps
-// plain text at 72 or 78 columns, in characters and in bytes (as some
-// tools count, fold among them), or 0 when its lines run on: its longest
-// line is 40 to 100 wide, and at least three, and half, of its lines of
-// 20 or more come within 12 of it.
-func wrapWidth(lines []string) (chars, bytes int) {
-	return wrapped(lines, width), wrapped(lines, func(l string) int { return len(strings.TrimRightFunc(l, unicode.IsSpace)) })
+// plain text at 72 or 78 columns, in columns (a Chinese or Japanese
+// character takes two) and in bytes (as some tools count, fold among
+// them); or 0 when its lines run on.
+func wrapWidth(lines []string) (cols, bytes int) {
+	return wrapped(lines, columns), wrapped(lines, func(l string) int { return len(strings.TrimRightFunc(l, unicode.IsSpace)) })
 }
 
+// wrapped returns the width lines were wrapped at: the widest of 40 to
+// 100, a few wider ones (a long link) aside, when half of the lines of 20
+// or more come within 12 of it, and three of those were cut in the middle
+// of a sentence, before a line that goes on with it. Lines short by
+// nature, one item each, end their sentences; a wrapped paste cuts them
+// anywhere.
 func wrapped(lines []string, width func(string) int) int {
-	w := 0
+	w, long, over := 0, 0, 0
 	for _, l := range lines {
-		w = max(w, width(l))
-	}
-	if w < 40 || w > 100 {
-		return 0
-	}
-	long, near := 0, 0
-	for _, l := range lines {
-		if n := width(l); n >= 20 {
+		n := width(l)
+		if n >= 20 {
 			long++
-			if n >= w-12 {
-				near++
-			}
+		}
+		if n > 100 {
+			over++
+		} else {
+			w = max(w, n)
 		}
 	}
-	if near < 3 || 2*near < long {
+	if w < 40 || 10*over > long {
+		return 0
+	}
+	near, cut := 0, 0
+	for i, l := range lines {
+		if n := width(l); n < 20 || n < w-12 || n > w {
+			continue
+		}
+		near++
+		if i+1 < len(lines) && midSentence(l) && continues(lines[i+1]) {
+			cut++
+		}
+	}
+	if cut < 3 || 2*near < long-over {
 		return 0
 	}
 	return w
 }
 
-// width is the number of characters of a line, without its line end.
-func width(l string) int { return utf8.RuneCountInString(strings.TrimRightFunc(l, unicode.IsSpace)) }
+// midSentence reports whether a line ends in the middle of a sentence: on
+// a letter, a digit, a comma or a hyphen, not a full stop or a bracket.
+func midSentence(l string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(l, unicode.IsSpace))
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == ',' || r == '-'
+}
+
+// continues reports whether a line may go on with the one before it: it is
+// text, not a blank line, a rule, a bullet or a label.
+func continues(l string) bool {
+	l = strings.TrimSpace(l)
+	return l != "" && !rule(l) && !bullet.MatchString(l) && !labelled(l)
+}
+
+// columns is the width of a line as a terminal shows it, without its line
+// end: a wide character (Chinese, Japanese, Korean) takes two columns.
+func columns(l string) int {
+	n := 0
+	for _, r := range strings.TrimRightFunc(l, unicode.IsSpace) {
+		n++
+		if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
+			n++
+		}
+	}
+	return n
+}
 
 // consensus reads "Stance (scope) | Conviction: Level", checked as front
 // matter is checked.

@@ -200,3 +200,70 @@ func TestImportWithinLimits(t *testing.T) {
 		t.Errorf("a %d-byte paste: %s", len(huge), printed(problems))
 	}
 }
+
+// A paste whose lines are short by nature, one part each, is not taken for
+// a hard-wrapped one: no line is joined to the one before it (review).
+func TestShortLinesNotWrapped(t *testing.T) {
+	in := `The Signal — Copper smelters cut runs as acid runs short in Chile.
+Consensus: Bullish (for copper miners with their own acid) | Conviction: High
+- Smelter cuts — Two smelters idled lines this week. (via @cu_desk)
+Takeaway: the acid shortage matters more than the ore grade now.
+- Treasury auction tails — The 10-year tailed by 2 bp. (via @rates)
+Blind Spot — Nobody is pricing acid supply into Peru yet, not even now.
+Watch the acid price before the ore price this quarter, and the freight.
+Sources: @cu_desk (smelter data), @rates, @grid (PPA tracker), @acid_al
+Forwarded by the desk. Reply STOP to unsubscribe at any time of the day.
+`
+	out, _, problems := importer.Import("d.txt", []byte(in), importer.Options{Date: day(t, "2026-11-24")})
+	if err := problems.Err(); err != nil {
+		t.Fatal(printed(problems))
+	}
+	for _, want := range []string{
+		"\n- **Smelter cuts** — Two smelters idled lines this week. (via @cu_desk)\n",
+		"\nTakeaway: the acid shortage matters more than the ore grade now.\n",
+		"\nNobody is pricing acid supply into Peru yet, not even now.\n",
+		"\nWatch the acid price before the ore price this quarter, and the freight.\n",
+		"\nForwarded by the desk. Reply STOP to unsubscribe at any time of the day.\n",
+		`  - "@acid_al"`,
+	} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("want %q in:\n%s", want, out)
+		}
+	}
+}
+
+// A hard-wrapped paste is found wrapped with a long link on a line of its
+// own, and with spaced hyphens for dashes; one in Chinese or Japanese,
+// whose characters take two columns each, is joined back without spaces.
+func TestWrappedOddly(t *testing.T) {
+	f := readFixture(t, "testdata/full.txtar")
+	want, _, _ := importer.Import(f.name, f.input, f.opts)
+	summary := regexp.MustCompile(`(?m)^summary: .*$`).Find(want)
+	in := wrap(string(f.input), 72, false) + "Read more: https://example.com/" + strings.Repeat("a", 100) + "\n"
+	out, _, problems := importer.Import(f.name, []byte(in), f.opts)
+	if err := problems.Err(); err != nil || !bytes.Contains(out, summary) {
+		t.Errorf("wrapped, with a long link: %v\n%s", err, out)
+	}
+	hyphens := strings.ReplaceAll(string(f.input), " — ", " - ")
+	wantHyphens, _, _ := importer.Import(f.name, []byte(hyphens), f.opts)
+	if out, _, _ := importer.Import(f.name, []byte(wrap(hyphens, 72, false)), f.opts); !bytes.Equal(out, wantHyphens) {
+		t.Errorf("wrapped, with spaced hyphens:\n%s\nwant:\n%s", out, wantHyphens)
+	}
+
+	line := strings.Repeat("半導体の供給網が再編され各国が補助金競争に入る", 3) // 69 characters, 138 columns
+	cjk := "The Signal — " + line + "。\nConsensus: Neutral | Conviction: Low\n- 電力 — " + line + "。\n- 需要 — " + line + "。\n"
+	var wrapped []string
+	for l := range strings.Lines(cjk) {
+		for r := []rune(strings.TrimSuffix(l, "\n")); ; r = r[36:] {
+			if len(r) <= 36 {
+				wrapped = append(wrapped, string(r))
+				break
+			}
+			wrapped = append(wrapped, string(r[:36]))
+		}
+	}
+	out, _, problems = importer.Import("d.txt", []byte(strings.Join(wrapped, "\n")), importer.Options{Date: day(t, "2026-11-24")})
+	if err := problems.Err(); err != nil || !bytes.Contains(out, []byte("summary: \""+line+"。\"")) || !bytes.Contains(out, []byte("**電力** — "+line+"。\n")) {
+		t.Errorf("wrapped at 72 columns in Japanese: %v\n%s", err, out)
+	}
+}
