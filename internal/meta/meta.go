@@ -179,9 +179,10 @@ func place(msg string, data []byte, line int) int {
 	return line
 }
 
-// valueColon finds, on line n of data, a "key: value" whose value holds a
-// colon followed by a space or the line's end: it returns the column of
-// that colon, and the key and the value; or 0.
+// valueColon finds, on line n of data, a "key: value" (or "- key: value"
+// in a list) whose value holds a colon followed by a space or the line's
+// end: it returns the column of that colon, and the key and the value,
+// without a comment after it; or 0.
 func valueColon(data []byte, n int) (col int, key, value string) {
 	lines := strings.Split(string(data), "\n")
 	if n < 1 || n > len(lines) {
@@ -189,16 +190,20 @@ func valueColon(data []byte, n int) (col int, key, value string) {
 	}
 	l := strings.TrimRight(lines[n-1], " \r")
 	k, v, ok := strings.Cut(l, ": ")
-	if !ok || strings.ContainsAny(k, "\"'[{#") {
+	if !ok || strings.ContainsAny(k, "[{#") {
 		return 0, "", ""
+	}
+	if c := strings.Index(v, " #"); c >= 0 {
+		v = v[:c] // a comment
 	}
 	v = strings.TrimSpace(v)
 	i := strings.Index(v+" ", ": ")
 	if i < 0 || strings.HasPrefix(v, "\"") || strings.HasPrefix(v, "'") {
 		return 0, "", ""
 	}
-	at := len(l) - len(v) + i // the colon's byte in l
-	return utf8.RuneCountInString(l[:at]) + 1, strings.TrimSpace(k), v
+	at := len(k) + len(": ") + strings.Index(l[len(k)+2:], v) + i // the colon's byte in l
+	key = strings.TrimPrefix(strings.TrimSpace(k), "- ")
+	return utf8.RuneCountInString(l[:at]) + 1, key, v
 }
 
 // indentTab returns the column of the first tab in the indentation of line
