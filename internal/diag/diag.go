@@ -132,17 +132,21 @@ func Pathless(err error) error {
 	return err
 }
 
-// Nearest returns the word of known that name misspells by one or two
-// letters (one left out, added or changed, or two side by side swapped),
-// or by its case alone, for a message's "did you mean"; or "" when none
-// does. Words of one or two letters are too short to be guessed at.
+// Nearest returns the word of known nearest to name, when name misspells
+// it by its case alone or by a letter or two (one left out, added or
+// changed, or two side by side swapped; a word of four letters or fewer
+// by one), for a message's "did you mean"; or "" when none is that near.
+// Words of one or two letters are too short to be guessed at.
 func Nearest(name string, known ...string) string {
+	best, least := "", 3
 	for _, k := range known {
-		if name != k && len(k) > 2 && distance(strings.ToLower(name), strings.ToLower(k)) <= 2 {
-			return k
+		d := distance(strings.ToLower(name), strings.ToLower(k))
+		if name == k || len(k) <= 2 || min(len(name), len(k)) <= 4 && d > 1 || d >= least {
+			continue
 		}
+		best, least = k, d
 	}
-	return ""
+	return best
 }
 
 // distance is the optimal string alignment distance of a and b: the edits

@@ -91,15 +91,22 @@ func TestPathless(t *testing.T) {
 // Nearest guesses the word a misspelling means: one or two letters off,
 // or its case, and never a word of one or two letters.
 func TestNearest(t *testing.T) {
-	known := []string{"title", "conviction", "tags", "base_url", "s"}
+	known := []string{"title", "date", "conviction", "tags", "base_url", "s", "summary", "sources"}
 	for name, want := range map[string]string{
 		"titel":     "title",
 		"convicton": "conviction",
 		"Tags":      "tags",
+		"tgas":      "tags",
 		"base_ur":   "base_url",
+		"sumary":    "summary",
+		"sourcse":   "sources",
 		"title":     "",
 		"colour":    "",
 		"x":         "",
+		// Two letters off a word of four is another word.
+		"name": "",
+		"note": "",
+		"time": "",
 	} {
 		if got := diag.Nearest(name, known...); got != want {
 			t.Errorf("Nearest(%q) = %q, want %q", name, got, want)
