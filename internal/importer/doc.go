@@ -44,13 +44,15 @@
 // a comma or leaves a note's ( open.
 //
 // A paste may be hard-wrapped, as plain-text e-mail is at 72 or 78
-// columns: when its longest line is 40 to 100 characters (or bytes) wide
-// and most of its long lines come near that width, a line that is not a
-// bullet or a label continues the line before it if its first word would
-// not have fit there. This joins the first line, the Consensus line, the
-// Sources line, items and paragraphs back together, and an item's "— text"
-// cut off from its headline. A word cut at its hyphen is joined without a
-// space. A headline in ** and a stance or level in ** lose them.
+// columns: when its longest line (a long link aside) is 40 to 100 columns
+// (or bytes) wide, most of its long lines come near that width, and three
+// of those end mid-sentence before a line that goes on, a line that is not
+// a label continues the line before it if its first word would not have
+// fit there. This joins the first line, the Consensus line, the Sources
+// line, items and paragraphs back together, and an item's "— text" cut
+// off from its headline; a bullet continues only a paragraph. A word cut
+// at its hyphen is joined without a space, and Chinese or Japanese without
+// one. A headline in ** and a stance or level in ** lose them.
 //
 // Separators may be —, – or a spaced -, files may start with a byte order
 // mark and use CRLF line ends. Any space may be a no-break one, as pasted
