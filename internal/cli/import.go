@@ -143,7 +143,7 @@ func runImport(e *env, f *importFlags, args []string) int {
 		}
 		from[p.shown] = name
 		if _, err := os.Lstat(p.path); err == nil {
-			problems.Add(p.shown, 0, 0, "already exists; signal import never overwrites a file")
+			problems.Add(p.shown, 0, 0, "already exists; signal import never overwrites a file (remove it, or import with another --date, or into another folder with -o)")
 			continue
 		}
 		if taken != nil {
@@ -163,7 +163,7 @@ func runImport(e *env, f *importFlags, args []string) int {
 	for _, p := range plan {
 		if err := writeNew(p.path, p.data); err != nil {
 			if errors.Is(err, fs.ErrExist) {
-				err = errors.New("already exists; signal import never overwrites a file")
+				err = errors.New("already exists; signal import never overwrites a file (remove it, or import with another --date, or into another folder with -o)")
 			}
 			fmt.Fprintf(e.stderr, "%s: %v\n", p.shown, err)
 			return ExitContent

@@ -77,7 +77,7 @@ func newCommand() *command {
 			}
 			if err := writeNew(filepath.Join(source, rel), content.Skeleton(title, day)); err != nil {
 				if errors.Is(err, fs.ErrExist) {
-					err = errors.New("already exists; signal new never overwrites a file")
+					err = errors.New("already exists; signal new never overwrites a file (give another --date or title)")
 				}
 				fmt.Fprintf(e.stderr, "%s: %v\n", filepath.ToSlash(rel), err)
 				return ExitContent
