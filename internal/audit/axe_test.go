@@ -43,11 +43,7 @@ const axeRun = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.vio
 // the site's own host.
 func TestAxe(t *testing.T) {
 	t.Parallel()
-	chrome := command(t, "apt-get install -y chromium", "chromium", "chromium-browser", "google-chrome")
-	axe, err := os.ReadFile(need(t, "node_modules/axe-core/axe.min.js"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	chrome, axe := browserTools(t)
 	s := serve(t)
 	pages := s.audited(t)
 	shots := os.Getenv("SIGNAL_AUDIT_SCREENSHOTS")
@@ -76,6 +72,17 @@ func TestAxe(t *testing.T) {
 		}
 	}
 	t.Logf("%d audits in %v", runs, time.Since(began).Round(time.Millisecond))
+}
+
+// browserTools finds Chromium and axe-core, which the audits in a browser need.
+func browserTools(t *testing.T) (chrome string, axe []byte) {
+	t.Helper()
+	chrome = command(t, "apt-get install -y chromium", "chromium", "chromium-browser", "google-chrome")
+	axe, err := os.ReadFile(need(t, "node_modules/axe-core/axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return chrome, axe
 }
 
 // browser starts Chromium, with scroll bars that take room as a reader's

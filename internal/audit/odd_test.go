@@ -2,7 +2,6 @@ package audit_test
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -17,16 +16,8 @@ import (
 // their own, and no page scrolls sideways.
 func TestOddContent(t *testing.T) {
 	t.Parallel()
-	chrome := command(t, "apt-get install -y chromium", "chromium", "chromium-browser", "google-chrome")
-	axe, err := os.ReadFile(need(t, "node_modules/axe-core/axe.min.js"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, fsys := sitetest.Read(t, "testdata/odd.txtar")
-	s, err := serveSite(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	chrome, axe := browserTools(t)
+	s := serveTxtar(t, "testdata/odd.txtar")
 	pages := []string{"/", "/2026/11/20/long-scope/", "/archive/", "/themes/", "/themes/supercalifragilisticexpialidociousnessxyzabc/",
 		"/sources/", "/sources/wide_table/", "/sources/abcdefghijklmnopqrstuvwxyz1234/", "/consensus/bullish/",
 		"/consensus/bearish/", "/conviction/high/", "/search/", "/search/?q=supercal"}
@@ -81,16 +72,8 @@ const brokenBadgeWords = `(() => {
 // a phone.
 func TestRightToLeft(t *testing.T) {
 	t.Parallel()
-	chrome := command(t, "apt-get install -y chromium", "chromium", "chromium-browser", "google-chrome")
-	axe, err := os.ReadFile(need(t, "node_modules/axe-core/axe.min.js"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, fsys := sitetest.Read(t, "testdata/rtl.txtar")
-	s, err := serveSite(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
+	chrome, axe := browserTools(t)
+	s := serveTxtar(t, "testdata/rtl.txtar")
 	tab := browser(t, chrome, time.Minute)
 	if err := emulate(tab, 375, "light"); err != nil {
 		t.Fatal(err)
@@ -114,4 +97,15 @@ func TestRightToLeft(t *testing.T) {
 	}
 	fits(t, tab)
 	checkAxe(t, tab, axe)
+}
+
+// serveTxtar builds the site of a txtar file and serves it.
+func serveTxtar(t *testing.T, name string) *sample {
+	t.Helper()
+	_, fsys := sitetest.Read(t, name)
+	s, err := serveSite(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
