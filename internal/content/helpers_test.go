@@ -47,6 +47,17 @@ func section(a *txtar.Archive, name string) (string, bool) {
 
 // load does what signal check does: site.yaml, then every digest, with
 // handles linked to their source pages under base_url's path.
+// loadDigest loads a site of one digest, content/a.md, which must give no
+// problem, not even a warning.
+func loadDigest(t *testing.T, src string) *content.Digest {
+	t.Helper()
+	digests, problems := load(fstest.MapFS{"content/a.md": {Data: []byte(src)}})
+	if len(problems) != 0 {
+		t.Fatal(problems)
+	}
+	return digests[0]
+}
+
 func load(fsys fs.FS) ([]*content.Digest, diag.List) {
 	cfg, problems := config.Load(fsys)
 	if problems.Err() != nil {

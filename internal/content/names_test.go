@@ -150,11 +150,8 @@ sources:
 
 Closing paragraph, @allIn again.
 `
-	digests, problems := load(fstest.MapFS{"content/a.md": {Data: []byte(src)}})
-	if len(problems) != 0 {
-		t.Fatal(problems)
-	}
-	srcs := digests[0].Sources
+	d := loadDigest(t, src)
+	srcs := d.Sources
 	if len(srcs) != 1 {
 		t.Fatalf("%d sources, want 1", len(srcs))
 	}
@@ -196,12 +193,9 @@ Source: @rep
 - **Power** — see @other
 - **Chips** — see @rep
 `
-	digests, problems := load(fstest.MapFS{"content/a.md": {Data: []byte(src)}})
-	if len(problems) != 0 {
-		t.Fatal(problems)
-	}
+	d := loadDigest(t, src)
 	var got []string
-	for _, c := range digests[0].Sources[0].Cited {
+	for _, c := range d.Sources[0].Cited {
 		got = append(got, strings.TrimSpace(string(c)))
 	}
 	para := `<p>Source: <a class="handle" href="/sources/rep/">@rep</a></p>`
@@ -235,12 +229,9 @@ conviction: High
 
 - Third (via @desk).
 `
-	digests, problems := load(fstest.MapFS{"content/a.md": {Data: []byte(src)}})
-	if len(problems) != 0 {
-		t.Fatal(problems)
-	}
+	d := loadDigest(t, src)
 	cited := map[string][]string{}
-	for _, s := range digests[0].Sources {
+	for _, s := range d.Sources {
 		for _, c := range s.Cited {
 			first, _, _ := strings.Cut(strings.TrimPrefix(string(c), "<li>\n"), "\n")
 			cited[s.Slug] = append(cited[s.Slug], first)
@@ -265,12 +256,9 @@ func TestCitedExcerpt(t *testing.T) {
 	// What only looks like @last comes first: an address, code, a link.
 	src := "---\ntitle: Long\ndate: 2026-11-24\nconsensus: Bullish\nconviction: High\n---\n\n- Long item by @first, ops@last.com, `@last`, [@last](https://x.example/) " +
 		long + "and at last @lasting, then @last.\n"
-	digests, problems := load(fstest.MapFS{"content/a.md": {Data: []byte(src)}})
-	if len(problems) != 0 {
-		t.Fatal(problems)
-	}
+	d := loadDigest(t, src)
 	mention := map[string]string{"first": "by @first,", "lasting": "at last @lasting,", "last": "then @last."}
-	for _, s := range digests[0].Sources {
+	for _, s := range d.Sources {
 		c := string(s.Cited[0])
 		if !strings.Contains(c, mention[s.Handle]) {
 			t.Errorf("@%s is cited by an excerpt without %q: %.80q…", s.Handle, mention[s.Handle], c)
