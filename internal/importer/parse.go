@@ -124,10 +124,10 @@ type parser struct {
 	summaryOpen bool   // the summary's line is the last read: a wrapped line continues it
 	handles     map[string]int
 
-	// A paste hard-wrapped at width characters, or bytes (0: not wrapped,
-	// see wrapWidth), and the last line read and its number: a line
-	// continues the one before it when its first word would not have fit
-	// on it.
+	// A paste hard-wrapped at width columns, or widthBytes bytes (0: not
+	// wrapped, see wrapWidth), and the last line read and its number: a
+	// line continues the one before it when its first word would not have
+	// fit on it.
 	width, widthBytes int
 	prev              string
 	prevN             int
