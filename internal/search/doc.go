@@ -49,18 +49,24 @@
 // each next one, or (form 1) one bit per digest of the archive, bit i%8 of
 // byte i/8 for id i; whichever is smaller.
 //
-//	search/meta.json           {"format":2, "version", "docs", "terms", "chunk"}: fetched
-//	                           with the shards of a query's words, both with no-cache,
-//	                           and again beside each later query's, so that a page left
-//	                           open drops the files of a replaced build; every other
-//	                           file is fetched with ?v=version
+//	search/meta.json           {"format":3, "version", "docs", "terms", "chunk"}: fetched
+//	                           with the shards and postings of a query's words, all with
+//	                           no-cache, and again beside each later query's, so that a
+//	                           page left open drops the files of a replaced build; every
+//	                           other file is fetched with ?v=version
 //	search/t/HEX.bin           a dictionary shard: the terms whose key (their first two
 //	                           characters, or one, see above) has the UTF-8 bytes HEX,
 //	                           sorted; each is its length and bytes, its document
-//	                           frequency, then 2×size and its postings inline, or 1 when
-//	                           they have a file of their own
-//	search/p/HEX.bin           the postings of the term HEX, when over 192 bytes: a set
-//	                           of ids, then one score byte for each
+//	                           frequency, then 2×size and its postings inline when it is
+//	                           found in one digest, or 1 when its postings have a file
+//	search/p/HEX.bin           the postings of the term HEX, fetched beside its shard
+//	                           (a word of one digest, or none, has no file): a set of
+//	                           ids, then one score byte for each, then its first page:
+//	                           a JSON array of [id, record] for the 10 digests that a
+//	                           query of the term alone shows first, so that it needs no
+//	                           file of records; a prefix's first page is among those of
+//	                           the terms it stands for, but for the records of terms
+//	                           found in one digest
 //	search/r/N.json            records of digests N×chunk to N×chunk+chunk-1, each
 //	                           [path, title, date, stance, scope, conviction, theme
 //	                           slugs, summary, handles cited]; the path is escaped,

@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"bytes"
+	"fmt"
 	"runtime"
 	"slices"
 	"strings"
@@ -226,5 +227,65 @@ func TestParts(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%q: got %q, want %q", c.query, got, c.want)
 		}
+	}
+}
+
+// TestFirstPage: a query of one word shows its first ten results from the
+// file of the word's postings alone, with the records that its file of
+// records holds; a word of one digest sits in its shard.
+func TestFirstPage(t *testing.T) {
+	mem := output.NewMemory()
+	if _, problems := search.Write(corpusSite(t, 2000), mem); problems.Err() != nil {
+		t.Fatal(problems.Err())
+	}
+	truth := openIndex(t, mem)
+	var rare string // a word of a few digests
+	for _, q := range []string{"margins", "copper", "supply"} {
+		for term, e := range truth.shard(search.ShardKey(q)) {
+			if e.df >= 2 && e.df < 10 && (rare == "" || term < rare) {
+				rare = term
+			}
+		}
+	}
+	if rare == "" {
+		t.Fatal("no word of 2 to 9 digests in the shards of margins, copper and supply")
+	}
+	for _, q := range []string{"margins", "copper", rare} {
+		for _, prefix := range []bool{false, true} {
+			ix := openIndex(t, mem)
+			ids := ix.query(q, prefix)
+			if len(ids) < 2 {
+				t.Fatalf("%q finds %d digests", q, len(ids))
+			}
+			for _, id := range ids[:min(10, len(ids))] {
+				got, want := ix.record(id), truth.record(id)
+				if !slices.EqualFunc(got, want, func(a, b any) bool { return fmt.Sprint(a) == fmt.Sprint(b) }) {
+					t.Errorf("%q: the record of %d reads %v, its file of records %v", q, id, got, want)
+				}
+			}
+			for _, f := range ix.fetched {
+				if strings.HasPrefix(f, "r/") {
+					t.Errorf("%q (prefix %v) read %s for its first page: %q", q, prefix, f, ix.fetched)
+				}
+			}
+		}
+	}
+	// In the fixture, words of one digest sit in their shards, and of more in files.
+	fix := fixture(t, "ranking.txtar")
+	seen := map[bool]int{}
+	for _, name := range fix.mem.Names() {
+		key, ok := strings.CutPrefix(name, search.Dir+"t/")
+		if !ok {
+			continue
+		}
+		for term, e := range fix.shard(unhex(t, strings.TrimSuffix(key, ".bin"))) {
+			if (e.inline != nil) != (e.df == 1) {
+				t.Errorf("%q, of %d digests, has its postings inline: %v", term, e.df, e.inline != nil)
+			}
+			seen[e.df == 1]++
+		}
+	}
+	if seen[true] == 0 || seen[false] == 0 {
+		t.Errorf("the fixture has %d words of one digest and %d of more; want some of both", seen[true], seen[false])
 	}
 }

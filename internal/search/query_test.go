@@ -25,7 +25,8 @@ type index struct {
 		Terms int    `json:"terms"`
 		V     string `json:"version"`
 	}
-	fetched []string // the files read, in order
+	fetched []string      // the files read, in order
+	known   map[int][]any // the records that files of postings carried
 }
 
 func openIndex(t testing.TB, mem *output.Memory) *index {
@@ -122,6 +123,23 @@ func (ix *index) postings(term string, e entry) map[int]float64 {
 	for i, id := range ids {
 		out[id] = math.Pow(float64(b[r.p+i])/255, 2)
 	}
+	if rest := b[r.p+len(ids):]; len(rest) > 0 {
+		var page [][2]json.RawMessage
+		if err := json.Unmarshal(rest, &page); err != nil {
+			ix.t.Fatalf("the first page of %q: %v", term, err)
+		}
+		for _, row := range page {
+			var id int
+			var rec []any
+			if json.Unmarshal(row[0], &id) != nil || json.Unmarshal(row[1], &rec) != nil {
+				ix.t.Fatalf("the first page of %q holds %s", term, row)
+			}
+			if ix.known == nil {
+				ix.known = map[int][]any{}
+			}
+			ix.known[id] = rec
+		}
+	}
 	return out
 }
 
@@ -201,8 +219,12 @@ func expansions(exact bool) int {
 	return 8
 }
 
-// record returns the record of a digest.
+// record returns the record of a digest: one that a file of postings
+// carried, or else from its file of records.
 func (ix *index) record(id int) []any {
+	if rec, ok := ix.known[id]; ok {
+		return rec
+	}
 	var chunk [][]any
 	if err := json.Unmarshal(ix.file(fmt.Sprintf("r/%d.json", id/ix.meta.Chunk)), &chunk); err != nil {
 		ix.t.Fatal(err)

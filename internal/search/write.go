@@ -32,11 +32,11 @@ const (
 	// at the cost of more files written: 2 rather than 4 took 8 KB off a
 	// common word's 80 on 10,000 digests, for 2,500 more files.
 	ChunkSize = 2
-	// inlineMax is the size up to which a term's postings sit in its
-	// dictionary shard rather than in a file of their own.
-	inlineMax = 192
 	// maxTerm drops longer terms, runs of letters that are nobody's query.
 	maxTerm = 64
+	// FirstPage is the number of results that the search page shows at
+	// a time, and the number of records that a file of postings carries.
+	FirstPage = 10
 )
 
 // file is one file of the index.
@@ -94,7 +94,7 @@ func Write(s *site.Site, sink Sink) (int, diag.List) {
 		_, _ = io.WriteString(version, b)
 	}
 	meta, _ := json.Marshal(map[string]any{
-		"format":  2,
+		"format":  3,
 		"version": fmt.Sprintf("%08x", version.Sum32()),
 		"docs":    ix.n,
 		"terms":   len(ix.terms),
@@ -113,7 +113,7 @@ func (ix *index) files(s *site.Site) []file {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, sh := range shards {
 		g.Go(func() error {
-			out[i] = ix.shard(sh[0], sh[1])
+			out[i] = ix.shard(sh[0], sh[1], s.Digests)
 			return nil
 		})
 	}
@@ -145,8 +145,9 @@ func (ix *index) shards() [][2]int {
 }
 
 // shard encodes the terms ix.terms[from:to], which share a key: the
-// dictionary shard, and the postings too large to sit in it.
-func (ix *index) shard(from, to int) []file {
+// dictionary shard, and a file for each term found in more than one
+// digest: its postings, then the records of its first page.
+func (ix *index) shard(from, to int, digests []*content.Digest) []file {
 	top := maxScore(ix.n)
 	var dict []byte
 	var out []file
@@ -164,13 +165,16 @@ func (ix *index) shard(from, to int) []file {
 		dict = appendVarint(dict, uint64(len(term)))
 		dict = append(dict, term...)
 		dict = appendVarint(dict, uint64(df))
-		if len(buf) <= inlineMax {
+		// A term of one digest sits in its shard: its one record costs one
+		// request either way.
+		if df == 1 {
 			dict = appendVarint(dict, uint64(len(buf))<<1)
 			dict = append(dict, buf...)
 			continue
 		}
 		dict = appendVarint(dict, 1)
-		out = append(out, file{Dir + "p/" + fileName(term) + ".bin", slices.Clone(buf)})
+		data := appendFirstPage(slices.Clone(buf), ix.byTerm[i], df, digests)
+		out = append(out, file{Dir + "p/" + fileName(term) + ".bin", data})
 	}
 	if len(dict) == 0 {
 		return out
@@ -203,25 +207,61 @@ func (ix *index) postings(b []byte, term int, top float64) []byte {
 	return b
 }
 
+// appendFirstPage appends to a term's encoded postings, whose last df
+// bytes are its scores, the records of the digests that a query of the
+// term alone shows first: the FirstPage best, ties to the newest, as
+// search.js ranks them. A query of a frequent word then shows its results
+// as soon as its postings come, rather than one request later.
+func appendFirstPage(b []byte, parts []*postings, df int, digests []*content.Digest) []byte {
+	type hit struct {
+		id    int32
+		score byte
+	}
+	scores := b[len(b)-df:]
+	hits := make([]hit, 0, df)
+	for _, ps := range parts {
+		for _, id := range ps.ids {
+			hits = append(hits, hit{id, scores[len(hits)]})
+		}
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		if a.score != b.score {
+			return int(b.score) - int(a.score)
+		}
+		return int(a.id - b.id)
+	})
+	rows := make([][2]any, 0, FirstPage)
+	for _, h := range hits[:min(FirstPage, len(hits))] {
+		rows = append(rows, [2]any{h.id, record(digests[h.id])})
+	}
+	data, _ := json.Marshal(rows)
+	return append(b, data...)
+}
+
 // records is one file of what the results list shows of each digest.
 func records(chunk int, digests []*content.Digest) file {
 	rows := make([][]any, len(digests))
 	for i, d := range digests {
-		themes := make([]string, len(d.Themes))
-		for k, t := range d.Themes {
-			themes[k] = t.Slug
-		}
-		handles := make([]string, len(d.Sources))
-		for k, src := range d.Sources {
-			handles[k] = src.Handle
-		}
-		rows[i] = []any{
-			site.EscapePath(d.Permalink)[1:], d.Title, d.Date.Format("2006-01-02"),
-			d.Stance, d.Scope, d.Conviction, themes, d.Summary, handles,
-		}
+		rows[i] = record(d)
 	}
 	data, _ := json.Marshal(rows)
 	return file{fmt.Sprintf("%sr/%d.json", Dir, chunk), append(data, '\n')}
+}
+
+// record is what the results list shows of a digest.
+func record(d *content.Digest) []any {
+	themes := make([]string, len(d.Themes))
+	for k, t := range d.Themes {
+		themes[k] = t.Slug
+	}
+	handles := make([]string, len(d.Sources))
+	for k, src := range d.Sources {
+		handles[k] = src.Handle
+	}
+	return []any{
+		site.EscapePath(d.Permalink)[1:], d.Title, d.Date.Format("2006-01-02"),
+		d.Stance, d.Scope, d.Conviction, themes, d.Summary, handles,
+	}
 }
 
 // facets writes the ids of the digests of each stance, conviction and
