@@ -1,18 +1,14 @@
-// signal's search, in the reader's browser: it reads the static index that
-// `signal build` writes under search/ (see internal/search/doc.go) and
-// shows the results on the search page. No framework, no dependency.
+// signal's search: it reads the index that `signal build` writes under
+// search/ (see internal/search/doc.go) and shows results on the search page.
 
 const root = new URL(".", import.meta.url); // the site, under base_url's path
 const dir = new URL("search/", root);
 const page = 10; // results shown at a time
 const maxExpansions = 8; // terms a prefix may stand for
-// A completion counts less than the word typed, but a completion in a
-// title (3 × 0.75) still counts more than the word in a body (at most 2.2).
-const prefixFactor = 0.75;
+const prefixFactor = 0.75; // a completion's weight: see doc.go
 
-// ---- Terms: the same as internal/search/tokens.go makes ----
+// ---- Terms, as internal/search/tokens.go makes them ----
 
-// The segmenter is made when needed: it takes tens of milliseconds.
 let segmenter;
 const segment = (text) => (segmenter ??= new Intl.Segmenter("und", { granularity: "word" })).segment(text);
 const unspacedRE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -166,13 +162,12 @@ function shardKey(term) {
   return !asciiRE.test(cs[0]) && unspacedRE.test(cs[0]) ? cs[0] : cs.slice(0, 2).join("");
 }
 
-// A cache must never mix two builds' files: meta.json and the shards are
-// fetched with no-cache (a 304 while current), side by side; every other
-// file is named with the version meta.json gives.
+// A cache must never mix two builds' files: meta.json, shards and postings
+// are fetched with no-cache (a 304 while current), side by side; the rest
+// are named with the version meta.json gives.
 const current = { cache: "no-cache" };
 
-// meta returns the promise of meta.json, fetched when first asked for: the
-// build whose files the page holds.
+// meta returns the promise of meta.json: the build whose files the page holds.
 let metaFile;
 const fetchMeta = () => fetch(new URL("meta.json", dir), current).then((r) => r.json());
 const meta = () => (metaFile ??= fetchMeta());
@@ -185,12 +180,12 @@ async function changed() {
   if (now.version === was.version) return false;
   files.clear();
   shards.clear();
+  known.clear();
   metaFile = Promise.resolve(now);
   return true;
 }
 
-// fetchFile fetches a file of the index once: with no-cache when current
-// is set, or else named with the index's version.
+// fetchFile fetches a file of the index once.
 function fetchFile(name, kind, current) {
   if (!files.has(name)) {
     const url = new URL(name, dir);
@@ -247,16 +242,19 @@ class Reader {
 // A score byte q means (q/255)².
 const scoreOf = new Float64Array(256).map((_, q) => (q / 255) ** 2);
 
+// A file of postings ends with the records of its term's first page.
+const known = new Map(); // id → record
 function decodePostings(b, n) {
   const r = new Reader(b);
   const ids = r.ids(n);
   const scores = new Float64Array(ids.length);
   for (let i = 0; i < ids.length; i++) scores[i] = scoreOf[b[r.p + i]];
+  r.p += ids.length;
+  if (r.p < b.length) for (const [id, rec] of JSON.parse(new TextDecoder().decode(b.subarray(r.p)))) known.set(id, rec);
   return { ids, scores };
 }
 
-// shard returns the dictionary shard of a key: term → {df, inline postings
-// bytes or null}.
+// shard returns a key's dictionary shard: term → {df, inline postings}.
 const shards = new Map();
 function shard(key) {
   if (!shards.has(key)) {
@@ -284,8 +282,9 @@ function shard(key) {
   return shards.get(key);
 }
 
+const postingsFile = (term) => fetchFile("p/" + hex(term) + ".bin", "bytes", current);
 async function postings(term, entry, n) {
-  const b = entry.inline || (await fetchFile("p/" + hex(term) + ".bin"));
+  const b = entry.inline || (await postingsFile(term));
   return b ? decodePostings(b, n) : { ids: new Int32Array(0), scores: new Float64Array(0) };
 }
 
@@ -322,14 +321,15 @@ function idf(n, df) {
 
 // intersect keeps the ids in both lists, adding their scores.
 function intersect(a, b) {
-  const ids = [];
-  const scores = [];
+  const ids = new Int32Array(Math.min(a.ids.length, b.ids.length));
+  const scores = new Float64Array(ids.length);
+  let k = 0;
   for (let i = 0, j = 0; i < a.ids.length && j < b.ids.length; ) {
     if (a.ids[i] < b.ids[j]) i++;
     else if (a.ids[i] > b.ids[j]) j++;
-    else ids.push(a.ids[i]), scores.push(a.scores[i++] + b.scores[j++]);
+    else (ids[k] = a.ids[i]), (scores[k++] = a.scores[i++] + b.scores[j++]);
   }
-  return { ids: Int32Array.from(ids), scores: Float64Array.from(scores) };
+  return { ids: ids.subarray(0, k), scores: scores.subarray(0, k) };
 }
 
 async function facet(tax, slug, n) {
@@ -341,17 +341,18 @@ async function facet(tax, slug, n) {
 // query returns the ids of the matching digests, best first: every word
 // must match, the last one as a prefix while it is typed; scores add up and
 // ties go to the newest digest, which has the smallest id.
-export async function query(q, filters, typing = true) {
+export async function query(q, filters, typing = true, whole = false) {
   const terms = [...new Set(tokens(q))];
   // A word longer than any the index holds matches nothing.
   if (terms.some((t) => utf8.encode(t).length > 64)) return { terms, prefix: "", ids: [] };
-  // A page may outlive its build: each later query asks, beside its
-  // shards, whether the build changed, and runs again if it did.
-  const stale = metaFile ? changed() : Promise.resolve(false);
+  // A page may outlive its build: later queries ask.
+  const stale = metaFile ? changed() : (meta(), false);
+  const last = terms.length - 1;
   for (const t of terms) shard(shardKey(t)); // beside meta.json
+  // The postings of a whole word too (a word of one digest has none).
+  terms.forEach((t, i) => (whole || !typing || i < last) && postingsFile(t));
   if (await stale) return query(q, filters, typing);
   const m = await meta();
-  const last = terms.length - 1;
   const lists = await Promise.all([
     ...terms.map((t, i) => word(t, typing && i === last, m.docs)),
     ...Object.entries(filters).filter(([, v]) => v).map(([tax, v]) => facet(tax, v, m.docs)),
@@ -368,6 +369,7 @@ export async function query(q, filters, typing = true) {
 // record returns what the results list shows of a digest: [path, title,
 // date, stance, scope, conviction, theme slugs, summary, handles cited].
 export async function record(id) {
+  if (known.has(id)) return known.get(id);
   const m = await meta();
   const chunk = await fetchFile("r/" + Math.floor(id / m.chunk) + ".json", "json");
   return chunk && chunk[id % m.chunk];
@@ -441,7 +443,7 @@ const hits = (text, terms, prefix) => Array.from(pieces(text, terms, prefix)).so
 // returns "" when none does.
 export function snippet(body, terms, prefix) {
   let at = 0;
-  for (const [w, on] of pieces(body, terms, prefix)) {
+  for (const [w, on] of lines(body, terms, prefix)) {
     if (on) {
       let from = Math.max(0, at - 70);
       let to = Math.min(body.length, at + w.length + 150);
@@ -459,6 +461,15 @@ export function snippet(body, terms, prefix) {
     at += w.length;
   }
   return "";
+}
+
+// lines is pieces line by line: a long text makes browsers compile the
+// pattern of words first, which costs more than a few lines take.
+function* lines(text, terms, prefix) {
+  for (const [i, line] of text.split("\n").entries()) {
+    if (i) yield ["\n", false];
+    yield* pieces(line, terms, prefix);
+  }
 }
 
 // sentenceStart returns where the last sentence that starts between from
@@ -503,7 +514,6 @@ function shows(rec, terms, prefix, themeNames) {
 function result(rec, terms, prefix, themeNames, text) {
   const [path, name, date, stance, scope, conviction, themes, summary, handles = []] = rec;
   const names = themes.map((s) => themeNames.get(s) || s);
-  // The words around the first of those the card does not show.
   const hidden = terms.filter((term) => !visible([name, summary, ...names, ...handles], [term], prefix));
   const cut = text ? snippet(text, hidden.length ? hidden : terms, prefix) : "";
   // The summary stays beside the snippet when it shows a word of the query
@@ -658,18 +668,19 @@ function start() {
     busy = false;
   });
 
-  // Keys: / goes to the box, the arrows move through the results (the box
-  // is above the first), Enter opens the link that has the focus.
+  // Keys: / goes to the box, the arrows through the results (the box is
+  // above the first), Enter opens the link that has the focus.
   document.addEventListener("keydown", (e) => {
     const t = e.target;
+    const mod = e.altKey || e.ctrlKey || e.metaKey;
     const editing = t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement;
-    if (e.key === "/" && !editing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+    if (e.key === "/" && !editing && !mod) {
       e.preventDefault();
       box.focus();
       box.select();
       return;
     }
-    if (e.key !== "ArrowDown" && e.key !== "ArrowUp" || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp" || e.shiftKey || mod) return;
     const links = Array.from(list.querySelectorAll("h2 a"));
     const at = links.indexOf(t);
     if (t !== box && at < 0) return;
@@ -687,9 +698,8 @@ function start() {
   }
 }
 
-// The page's head loads this module with async, so that the query of the
-// URL, its first records and the bodies they need, begin while the page
-// is parsed.
+// The head loads this module with async: the query of the URL begins
+// while the page is parsed.
 let early = null; // {key, result}: the query of the URL, as run() makes it
 if (typeof document !== "undefined") {
   const params = new URLSearchParams(location.search);
@@ -700,14 +710,10 @@ if (typeof document !== "undefined") {
   }
   if (q.trim() || Object.keys(filters).length) {
     const typing = /\S$/.test(q);
-    const result = query(q, filters, typing);
-    result.then(({ terms, prefix, ids }) => ids.slice(0, page).forEach(async (id) => {
-      const rec = await record(id);
-      const slugs = rec ? rec[6].map((t) => t.replace(/-/g, " ")) : []; // the themes' names, near enough
-      if (rec && !visible([rec[1], rec[7], ...slugs, ...(rec[8] || [])], terms, prefix)) body(id);
-    }), () => {});
-    early = { key: JSON.stringify([q, filters, typing]), result };
+    early = { key: JSON.stringify([q, filters, typing]), result: query(q, filters, typing, true) };
   }
+  // A pattern is compiled when first used: now, while the files come.
+  setTimeout(() => snippet("l’a 1.5 x_y. B", ["a"], "a"));
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 }
