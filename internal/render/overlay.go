@@ -31,6 +31,20 @@ func (o overlay) Open(name string) (fs.File, error) {
 	return o.lower.Open(name)
 }
 
+// builtin reports whether the file name is the lower layer's: the upper
+// one has none, or a copy of it byte for byte.
+func (o overlay) builtin(name string) bool {
+	if o.upper == nil || o.lower == nil {
+		return o.upper == nil
+	}
+	up, err := fs.ReadFile(o.upper, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	low, lerr := fs.ReadFile(o.lower, name)
+	return err == nil && lerr == nil && bytes.Equal(up, low)
+}
+
 // ReadDir merges both layers' entries, the upper one's first.
 func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	var out []fs.DirEntry
