@@ -126,8 +126,7 @@ function asciiWords(text, word) {
 }
 
 // words cuts text into pieces, each with whether it is a word: by a
-// pattern close to asciiWords, or by the segmenter, a run of a script
-// without spaces given as one word.
+// pattern close to asciiWords, or by the segmenter for unspaced scripts.
 const wordPieceRE = /(?:[\p{L}\p{M}\p{N}_]|(?<=\p{L})['’](?=\p{L})|(?<=\p{N})[.,;'’](?=\p{N}))+/gu;
 function* words(text) {
   if (unspacedRE.test(text)) {
@@ -288,9 +287,8 @@ async function postings(term, entry, n) {
   return b ? decodePostings(b, n) : { ids: new Int32Array(0), scores: new Float64Array(0) };
 }
 
-// word returns the digests that match one word of the query, by id, with
-// their scores: the word itself, or when it is the prefix being typed, the
-// most frequent terms that it starts too.
+// word returns the ids and scores of the digests that match a word: the
+// word, or as the prefix typed, the most frequent terms it starts too.
 async function word(term, prefix, n) {
   const dict = await shard(shardKey(term));
   let terms = dict.has(term) ? [term] : [];
@@ -301,8 +299,7 @@ async function word(term, prefix, n) {
   }
   const lists = await Promise.all(terms.map((t) => postings(t, dict.get(t), n)));
   if (lists.length === 1 && terms[0] === term) return lists[0];
-  // The word and its completions are scored as one term, of the idf of
-  // all of them together.
+  // The word and its completions are one term, of their idf together.
   const dfAll = Math.min(n, terms.reduce((sum, t) => sum + dict.get(t).df, 0));
   const acc = new Float64Array(n);
   lists.forEach((l, k) => {
@@ -338,13 +335,13 @@ async function facet(tax, slug, n) {
   return { ids, scores: new Float64Array(ids.length) };
 }
 
-// query returns the ids of the matching digests, best first: every word
-// must match, the last one as a prefix while it is typed; scores add up and
-// ties go to the newest digest, which has the smallest id.
+// query returns the first page of matching ids, their total, and all()
+// of them: every word must match, the last one as a prefix while it is
+// typed; scores add up, ties go to the newest digest (the smallest id).
 export async function query(q, filters, typing = true, whole = false) {
   const terms = [...new Set(tokens(q))];
   // A word longer than any the index holds matches nothing.
-  if (terms.some((t) => utf8.encode(t).length > 64)) return { terms, prefix: "", ids: [] };
+  if (terms.some((t) => utf8.encode(t).length > 64)) return { terms, prefix: "", ids: [], total: 0 };
   // A page may outlive its build: later queries ask.
   const stale = metaFile ? changed() : (meta(), false);
   const last = terms.length - 1;
@@ -358,12 +355,20 @@ export async function query(q, filters, typing = true, whole = false) {
     ...Object.entries(filters).filter(([, v]) => v).map(([tax, v]) => facet(tax, v, m.docs)),
   ]);
   const prefix = typing && last >= 0 ? terms[last] : "";
-  if (lists.length === 0) return { terms, prefix, ids: [] };
+  if (lists.length === 0) return { terms, prefix, ids: [], total: 0 };
   lists.sort((a, b) => a.ids.length - b.ids.length);
   const all = lists.reduce(intersect);
-  const order = Array.from(all.ids.keys());
-  order.sort((i, j) => all.scores[j] - all.scores[i] || all.ids[i] - all.ids[j]);
-  return { terms, prefix, ids: order.map((i) => all.ids[i]) };
+  const better = (i, j) => all.scores[j] - all.scores[i] || all.ids[i] - all.ids[j];
+  // The first page is picked out; the rest is sorted when asked for.
+  const first = [];
+  for (let i = 0; i < all.ids.length; i++) {
+    if (first.length === page && better(i, first[page - 1]) > 0) continue;
+    first.push(i);
+    first.sort(better);
+    if (first.length > page) first.pop();
+  }
+  const ids = (order) => order.map((i) => all.ids[i]);
+  return { terms, prefix, ids: ids(first), total: all.ids.length, all: () => ids(Array.from(all.ids.keys()).sort(better)) };
 }
 
 // record returns what the results list shows of a digest: [path, title,
@@ -397,8 +402,8 @@ function el(tag, attrs, ...children) {
 }
 
 // hit reports whether a word matches a term: is it, or starts it as the
-// prefix typed (of two letters or more: see short below), or so does a
-// part the index holds (pieces joined by _, "l’Union": union).
+// prefix typed (of two letters or more), or so does a part the index
+// holds (pieces joined by _, "l’Union": union).
 const single = (t) => [...t].length === 1;
 const elidedRE = /^\p{L}{1,4}['’](\p{L}{3,})$/u;
 function hit(w, terms, prefix) {
@@ -463,8 +468,8 @@ export function snippet(body, terms, prefix) {
   return "";
 }
 
-// lines is pieces line by line: a long text makes browsers compile the
-// pattern of words first, which costs more than a few lines take.
+// lines is pieces line by line: on a long text, browsers first compile
+// the pattern of words, which costs more than a few lines.
 function* lines(text, terms, prefix) {
   for (const [i, line] of text.split("\n").entries()) {
     if (i) yield ["\n", false];
@@ -509,8 +514,8 @@ function shows(rec, terms, prefix, themeNames) {
   return visible([name, summary, ...themes.map((s) => themeNames.get(s) || s), ...handles], terms, prefix);
 }
 
-// result shows a digest found: its card, with its summary or, given its
-// body's text, the words around the query's there.
+// result is a digest's card, with its summary or, given its body's text,
+// the words around the query's there.
 function result(rec, terms, prefix, themeNames, text) {
   const [path, name, date, stance, scope, conviction, themes, summary, handles = []] = rec;
   const names = themes.map((s) => themeNames.get(s) || s);
@@ -555,8 +560,8 @@ function start() {
   };
   const themeNames = new Map(Array.from(selects.themes?.options || [], (o) => [o.value, o.text]));
 
-  // The URL holds the query and filters, so that a search is a link. It
-  // returns the URL's filters that name no option.
+  // The URL holds the query and filters: a search is a link. It returns
+  // the URL's filters that name no option.
   function fromURL() {
     const params = new URLSearchParams(location.search);
     box.value = params.get("q") || "";
@@ -573,11 +578,12 @@ function start() {
   const unknown = fromURL();
 
   let seq = 0;
-  let shown = { ids: [], terms: [], prefix: "", count: 0, seq: 0 };
+  let shown = { ids: [], total: 0, terms: [], prefix: "", count: 0, seq: 0 };
   async function show(from) {
     const mine = seq;
     if (shown.seq !== mine) return; // a newer query is on its way
     const { terms, prefix } = shown;
+    if (from && shown.all) (shown.ids = shown.all()), (shown.all = null);
     // A result whose card lacks the query's words shows them in its body.
     const recs = await Promise.all(shown.ids.slice(from, from + page).map(async (id) => {
       const rec = await record(id);
@@ -587,10 +593,10 @@ function start() {
     if (from === 0) list.replaceChildren();
     list.append(...recs.filter(Boolean).map(([rec, text]) => result(rec, terms, prefix, themeNames, text)));
     shown.count = from + recs.length;
-    more.hidden = shown.count >= shown.ids.length;
+    more.hidden = shown.count >= shown.total;
     if (from) {
-      // The button goes, when all are shown: the first new result takes the focus.
-      status.textContent = `${shown.count} of ${shown.ids.length} shown.`;
+      // The first new result takes the focus (the button may go).
+      status.textContent = `${shown.count} of ${shown.total} shown.`;
       list.children[from]?.querySelector("a")?.focus();
     }
     performance.mark("signal:results");
@@ -631,11 +637,11 @@ function start() {
     }
     const typing = /\S$/.test(q);
     const key = JSON.stringify([q, filters, typing]);
-    const { terms, prefix, ids } = await (early?.key === key ? early.result : query(q, filters, typing));
+    const { terms, prefix, ids, total, all } = await (early?.key === key ? early.result : query(q, filters, typing));
     early = null;
     if (mine !== seq) return;
-    shown = { ids, terms, prefix, count: 0, seq: mine };
-    const n = ids.length;
+    shown = { ids, total, all, terms, prefix, count: 0, seq: mine };
+    const n = total;
     // A shard holds the words of their first two letters.
     const short = prefix && single(prefix) && !unspacedRE.test(prefix);
     status.textContent = n === 0
@@ -712,8 +718,6 @@ if (typeof document !== "undefined") {
     const typing = /\S$/.test(q);
     early = { key: JSON.stringify([q, filters, typing]), result: query(q, filters, typing, true) };
   }
-  // A pattern is compiled when first used: now, while the files come.
-  setTimeout(() => snippet("l’a 1.5 x_y. B", ["a"], "a"));
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 }
