@@ -217,21 +217,28 @@ func appendFirstPage(b []byte, parts []*postings, df int, digests []*content.Dig
 		id    int32
 		score byte
 	}
+	// The best, kept in order in one pass: ids come in increasing order,
+	// so a later one with the same score ranks below.
 	scores := b[len(b)-df:]
-	hits := make([]hit, 0, df)
+	best := make([]hit, 0, FirstPage+1)
+	k := 0
 	for _, ps := range parts {
 		for _, id := range ps.ids {
-			hits = append(hits, hit{id, scores[len(hits)]})
+			h := hit{id, scores[k]}
+			k++
+			if len(best) == FirstPage && h.score <= best[FirstPage-1].score {
+				continue
+			}
+			at := len(best)
+			for at > 0 && h.score > best[at-1].score {
+				at--
+			}
+			best = slices.Insert(best, at, h)
+			best = best[:min(len(best), FirstPage)]
 		}
 	}
-	slices.SortFunc(hits, func(a, b hit) int {
-		if a.score != b.score {
-			return int(b.score) - int(a.score)
-		}
-		return int(a.id - b.id)
-	})
 	rows := make([][2]any, 0, FirstPage)
-	for _, h := range hits[:min(FirstPage, len(hits))] {
+	for _, h := range best {
 		rows = append(rows, [2]any{h.id, record(digests[h.id])})
 	}
 	data, _ := json.Marshal(rows)
