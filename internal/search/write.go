@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -111,15 +112,26 @@ func (ix *index) files(s *site.Site) []file {
 	out := make([][]file, len(shards)+chunks)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
+	// Each record is encoded once: files of records and of postings hold it.
+	recs := make([][]byte, ix.n)
+	for start := 0; start < ix.n; start += 256 {
+		g.Go(func() error {
+			for id := start; id < min(start+256, ix.n); id++ {
+				recs[id] = record(s.Digests[id])
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
 	for i, sh := range shards {
 		g.Go(func() error {
-			out[i] = ix.shard(sh[0], sh[1], s.Digests)
+			out[i] = ix.shard(sh[0], sh[1], recs)
 			return nil
 		})
 	}
 	for c := range chunks {
 		g.Go(func() error {
-			out[len(shards)+c] = []file{records(c, s.Digests[c*ChunkSize:min((c+1)*ChunkSize, ix.n)])}
+			out[len(shards)+c] = []file{records(c, recs[c*ChunkSize:min((c+1)*ChunkSize, ix.n)])}
 			return nil
 		})
 	}
@@ -147,7 +159,7 @@ func (ix *index) shards() [][2]int {
 // shard encodes the terms ix.terms[from:to], which share a key: the
 // dictionary shard, and a file for each term found in more than one
 // digest: its postings, then the records of its first page.
-func (ix *index) shard(from, to int, digests []*content.Digest) []file {
+func (ix *index) shard(from, to int, recs [][]byte) []file {
 	top := maxScore(ix.n)
 	var dict []byte
 	var out []file
@@ -173,7 +185,7 @@ func (ix *index) shard(from, to int, digests []*content.Digest) []file {
 			continue
 		}
 		dict = appendVarint(dict, 1)
-		data := appendFirstPage(slices.Clone(buf), ix.byTerm[i], df, digests)
+		data := appendFirstPage(slices.Clone(buf), ix.byTerm[i], df, recs)
 		out = append(out, file{Dir + "p/" + fileName(term) + ".bin", data})
 	}
 	if len(dict) == 0 {
@@ -212,7 +224,7 @@ func (ix *index) postings(b []byte, term int, top float64) []byte {
 // term alone shows first: the FirstPage best, ties to the newest, as
 // search.js ranks them. A query of a frequent word then shows its results
 // as soon as its postings come, rather than one request later.
-func appendFirstPage(b []byte, parts []*postings, df int, digests []*content.Digest) []byte {
+func appendFirstPage(b []byte, parts []*postings, df int, recs [][]byte) []byte {
 	type hit struct {
 		id    int32
 		score byte
@@ -237,26 +249,31 @@ func appendFirstPage(b []byte, parts []*postings, df int, digests []*content.Dig
 			best = best[:min(len(best), FirstPage)]
 		}
 	}
-	rows := make([][2]any, 0, FirstPage)
-	for _, h := range best {
-		rows = append(rows, [2]any{h.id, record(digests[h.id])})
+	b = append(b, '[')
+	for i, h := range best {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(append(b, '['), int64(h.id), 10)
+		b = append(append(append(b, ','), recs[h.id]...), ']')
 	}
-	data, _ := json.Marshal(rows)
-	return append(b, data...)
+	return append(b, ']')
 }
 
-// records is one file of what the results list shows of each digest.
-func records(chunk int, digests []*content.Digest) file {
-	rows := make([][]any, len(digests))
-	for i, d := range digests {
-		rows[i] = record(d)
+// records is one file of the records of a run of digests.
+func records(chunk int, recs [][]byte) file {
+	b := []byte{'['}
+	for i, r := range recs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, r...)
 	}
-	data, _ := json.Marshal(rows)
-	return file{fmt.Sprintf("%sr/%d.json", Dir, chunk), append(data, '\n')}
+	return file{fmt.Sprintf("%sr/%d.json", Dir, chunk), append(b, "]\n"...)}
 }
 
-// record is what the results list shows of a digest.
-func record(d *content.Digest) []any {
+// record is what the results list shows of a digest, in JSON.
+func record(d *content.Digest) []byte {
 	themes := make([]string, len(d.Themes))
 	for k, t := range d.Themes {
 		themes[k] = t.Slug
@@ -265,10 +282,11 @@ func record(d *content.Digest) []any {
 	for k, src := range d.Sources {
 		handles[k] = src.Handle
 	}
-	return []any{
+	data, _ := json.Marshal([]any{
 		site.EscapePath(d.Permalink)[1:], d.Title, d.Date.Format("2006-01-02"),
 		d.Stance, d.Scope, d.Conviction, themes, d.Summary, handles,
-	}
+	})
+	return data
 }
 
 // facets writes the ids of the digests of each stance, conviction and
