@@ -346,7 +346,7 @@ export async function query(q, filters, typing = true, whole = false) {
   const stale = metaFile ? changed() : (meta(), false);
   const last = terms.length - 1;
   for (const t of terms) shard(shardKey(t)); // beside meta.json
-  // The postings of a whole word too (a word of one digest has none).
+  // The postings of a whole word too (a rare one has none).
   terms.forEach((t, i) => (whole || !typing || i < last) && postingsFile(t));
   if (await stale) return query(q, filters, typing);
   const m = await meta();

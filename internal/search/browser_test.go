@@ -215,22 +215,23 @@ func TestBrowserSearch(t *testing.T) {
 	if !slices.Contains(marks, "Humanoid") {
 		t.Errorf("marked words of the first result = %q, want Humanoid among them", marks)
 	}
-	// The word is in two digests: its postings, asked for beside its
-	// shard, bring the records of its first page, and no file of records
-	// is fetched (the body of one is, which holds the word alone).
-	fetched := eval[[]string](tb, `(() => {
-		const all = performance.getEntriesByType("resource").filter(r => r.name.includes("/search/"));
-		const shard = all.find(r => r.name.includes("/search/t/"));
-		return all.map(r => r.name.replace(/^.*\/search\//, "").replace(/\?.*/, "") + (r.startTime < shard.responseEnd ? " beside" : " after"))
-			.filter(f => !f.startsWith("b/"));
-	})()`)
-	slices.Sort(fetched)
-	if want := []string{"meta.json beside", "p/68756d616e6f6964.bin beside", "t/6875.bin beside"}; !slices.Equal(fetched, want) {
-		t.Errorf("a query of humanoid fetched %q, want %q", fetched, want)
-	}
 	link := eval[string](tb, `document.querySelector("#search-results > li h2 a").getAttribute("href")`)
 	if !strings.HasPrefix(link, basePath+"2026/") {
 		t.Errorf("result link %q is not under the base path %s", link, basePath)
+	}
+
+	// A handle's postings, asked for beside its shard, bring the records
+	// of its first page: no file of records is fetched.
+	tb.run("searching a handle", chromedp.Navigate(root+"search/?q=%40hbm_hawk"))
+	tb.waitFor("the digests that cite it", `document.querySelectorAll("#search-results > li").length >= 2`)
+	fetched := eval[[]string](tb, `(() => {
+		const all = performance.getEntriesByType("resource").filter(r => r.name.includes("/search/"));
+		const shard = all.find(r => r.name.includes("/search/t/"));
+		return all.map(r => r.name.replace(/^.*\/search\//, "").replace(/\?.*/, "") + (r.startTime < shard.responseEnd ? " beside" : " after"));
+	})()`)
+	slices.Sort(fetched)
+	if want := []string{"meta.json beside", "p/68626d5f6861776b.bin beside", "t/6862.bin beside"}; !slices.Equal(fetched, want) {
+		t.Errorf("a query of @hbm_hawk fetched %q, want %q", fetched, want)
 	}
 
 	// 2. Typing: the last word is a prefix, and the results follow the box.

@@ -57,16 +57,17 @@
 //	search/t/HEX.bin           a dictionary shard: the terms whose key (their first two
 //	                           characters, or one, see above) has the UTF-8 bytes HEX,
 //	                           sorted; each is its length and bytes, its document
-//	                           frequency, then 2×size and its postings inline when it is
-//	                           found in one digest, or 1 when its postings have a file
+//	                           frequency, then 2×size and its postings inline, or 1
+//	                           when they have a file: when they are over 192 bytes, or
+//	                           the term is in the handles or themes of two digests or
+//	                           more (the archive's own words, few, and searched by name)
 //	search/p/HEX.bin           the postings of the term HEX, fetched beside its shard
-//	                           (a word of one digest, or none, has no file): a set of
-//	                           ids, then one score byte for each, then its first page:
-//	                           a JSON array of [id, record] for the 10 digests that a
-//	                           query of the term alone shows first, so that it needs no
-//	                           file of records; a prefix's first page is among those of
-//	                           the terms it stands for, but for the records of terms
-//	                           found in one digest
+//	                           (a 404 when they sit in it): a set of ids, then one score
+//	                           byte for each, then its first page: a JSON array of
+//	                           [id, record] for the 10 digests that a query of the term
+//	                           alone shows first, so that it needs no file of records;
+//	                           a prefix's first page is among those of the terms it
+//	                           stands for, but for the records of terms that sit inline
 //	search/r/N.json            records of digests N×chunk to N×chunk+chunk-1, each
 //	                           [path, title, date, stance, scope, conviction, theme
 //	                           slugs, summary, handles cited]; the path is escaped,

@@ -231,26 +231,32 @@ func TestParts(t *testing.T) {
 }
 
 // TestFirstPage: a query of one word shows its first ten results from the
-// file of the word's postings alone, with the records that its file of
-// records holds; a word of one digest sits in its shard.
+// file of the word's postings alone, for a common word and for a handle of
+// a few digests: what a handle or a theme names has a file of its own,
+// while the other words of few digests sit in their shards.
 func TestFirstPage(t *testing.T) {
+	s := corpusSite(t, 2000)
 	mem := output.NewMemory()
-	if _, problems := search.Write(corpusSite(t, 2000), mem); problems.Err() != nil {
+	if _, problems := search.Write(s, mem); problems.Err() != nil {
 		t.Fatal(problems.Err())
 	}
 	truth := openIndex(t, mem)
-	var rare string // a word of a few digests
-	for _, q := range []string{"margins", "copper", "supply"} {
-		for term, e := range truth.shard(search.ShardKey(q)) {
-			if e.df >= 2 && e.df < 10 && (rare == "" || term < rare) {
-				rare = term
-			}
+	cites := map[string]int{}
+	for _, d := range s.Digests {
+		for _, src := range d.Sources {
+			cites[strings.ToLower(src.Handle)]++
 		}
 	}
-	if rare == "" {
-		t.Fatal("no word of 2 to 9 digests in the shards of margins, copper and supply")
+	rare := "" // the handle of the fewest digests, two or more
+	for h, n := range cites {
+		if n >= 2 && (rare == "" || n < cites[rare] || n == cites[rare] && h < rare) {
+			rare = h
+		}
 	}
-	for _, q := range []string{"margins", "copper", rare} {
+	if rare == "" || cites[rare] >= 10 {
+		t.Fatalf("the rarest handle, %q, is cited by %d digests", rare, cites[rare])
+	}
+	for _, q := range []string{"margins", "copper", "@" + rare} {
 		for _, prefix := range []bool{false, true} {
 			ix := openIndex(t, mem)
 			ids := ix.query(q, prefix)
@@ -270,22 +276,23 @@ func TestFirstPage(t *testing.T) {
 			}
 		}
 	}
-	// In the fixture, words of one digest sit in their shards, and of more in files.
-	fix := fixture(t, "ranking.txtar")
-	seen := map[bool]int{}
-	for _, name := range fix.mem.Names() {
+	inline := 0
+	for _, name := range mem.Names() {
 		key, ok := strings.CutPrefix(name, search.Dir+"t/")
 		if !ok {
 			continue
 		}
-		for term, e := range fix.shard(unhex(t, strings.TrimSuffix(key, ".bin"))) {
-			if (e.inline != nil) != (e.df == 1) {
-				t.Errorf("%q, of %d digests, has its postings inline: %v", term, e.df, e.inline != nil)
+		for term, e := range truth.shard(unhex(t, strings.TrimSuffix(key, ".bin"))) {
+			if e.inline == nil || e.df < 2 {
+				continue
 			}
-			seen[e.df == 1]++
+			if cites[term] > 0 {
+				t.Errorf("the handle %q, of %d digests, has its postings inline", term, e.df)
+			}
+			inline++
 		}
 	}
-	if seen[true] == 0 || seen[false] == 0 {
-		t.Errorf("the fixture has %d words of one digest and %d of more; want some of both", seen[true], seen[false])
+	if inline == 0 {
+		t.Error("no word of two digests or more sits in its shard")
 	}
 }

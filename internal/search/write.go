@@ -33,6 +33,9 @@ const (
 	// at the cost of more files written: 2 rather than 4 took 8 KB off a
 	// common word's 80 on 10,000 digests, for 2,500 more files.
 	ChunkSize = 2
+	// inlineMax is the size up to which a term's postings sit in its
+	// dictionary shard rather than in a file of their own.
+	inlineMax = 192
 	// maxTerm drops longer terms, runs of letters that are nobody's query.
 	maxTerm = 64
 	// FirstPage is the number of results that the search page shows at
@@ -157,8 +160,8 @@ func (ix *index) shards() [][2]int {
 }
 
 // shard encodes the terms ix.terms[from:to], which share a key: the
-// dictionary shard, and a file for each term found in more than one
-// digest: its postings, then the records of its first page.
+// dictionary shard, and the files of terms whose postings do not sit in
+// it: their postings, then the records of their first page.
 func (ix *index) shard(from, to int, recs [][]byte) []file {
 	top := maxScore(ix.n)
 	var dict []byte
@@ -177,15 +180,16 @@ func (ix *index) shard(from, to int, recs [][]byte) []file {
 		dict = appendVarint(dict, uint64(len(term)))
 		dict = append(dict, term...)
 		dict = appendVarint(dict, uint64(df))
-		// A term of one digest sits in its shard: its one record costs one
-		// request either way.
-		if df == 1 {
+		// A term sits in its shard when its postings are small, unless it
+		// names a source or a theme of more than one digest: the archive's
+		// own words, few, and what its readers look for by name.
+		if len(buf) <= inlineMax && (df == 1 || !named(ix.byTerm[i])) {
 			dict = appendVarint(dict, uint64(len(buf))<<1)
 			dict = append(dict, buf...)
 			continue
 		}
 		dict = appendVarint(dict, 1)
-		data := appendFirstPage(slices.Clone(buf), ix.byTerm[i], df, recs)
+		data := appendFirstPage(append(make([]byte, 0, len(buf)+FirstPage*512), buf...), ix.byTerm[i], df, recs)
 		out = append(out, file{Dir + "p/" + fileName(term) + ".bin", data})
 	}
 	if len(dict) == 0 {
@@ -217,6 +221,19 @@ func (ix *index) postings(b []byte, term int, top float64) []byte {
 		}
 	}
 	return b
+}
+
+// named reports whether a term is found in the handles or the themes of
+// a digest.
+func named(parts []*postings) bool {
+	for _, ps := range parts {
+		for _, tf := range ps.tfs {
+			if tfOf(tf, fieldHandles) > 0 || tfOf(tf, fieldThemes) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // appendFirstPage appends to a term's encoded postings, whose last df
