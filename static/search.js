@@ -7,7 +7,7 @@ const page = 10; // results shown at a time
 const maxExpansions = 8; // terms a prefix may stand for
 const prefixFactor = 0.75; // a completion's weight: see doc.go
 
-// ---- Terms, as internal/search/tokens.go makes them ----
+// ---- Terms, as internal/search/tokens.go makes ----
 
 let segmenter;
 const segment = (text) => (segmenter ??= new Intl.Segmenter("und", { granularity: "word" })).segment(text);
@@ -172,14 +172,14 @@ const fetchMeta = () => fetch(new URL("meta.json", dir), current).then((r) => r.
 const meta = () => (metaFile ??= fetchMeta());
 const files = new Map(); // name → promise of its contents, or null when missing
 
-// changed asks for meta.json again: when the site was built since, it
-// drops the old build's files, whose ids differ, and reports true.
+// changed asks for meta.json again: when the site was rebuilt, it drops
+// the old build's files and reports true.
 async function changed() {
   const [was, now] = await Promise.all([meta(), fetchMeta()]);
   if (now.version === was.version) return false;
   files.clear();
   shards.clear();
-  known.clear();
+  known = new Map();
   metaFile = Promise.resolve(now);
   return true;
 }
@@ -200,7 +200,6 @@ function fetchFile(name, kind, current) {
   return files.get(name);
 }
 
-// A reader of varints.
 class Reader {
   constructor(b) {
     this.b = b;
@@ -242,14 +241,17 @@ class Reader {
 const scoreOf = new Float64Array(256).map((_, q) => (q / 255) ** 2);
 
 // A file of postings ends with the records of its term's first page.
-const known = new Map(); // id → record
-function decodePostings(b, n) {
+// Each build has its own, in which another's late files cannot land.
+let known = new Map(); // id → record
+function decodePostings(b, n, into) {
   const r = new Reader(b);
   const ids = r.ids(n);
   const scores = new Float64Array(ids.length);
   for (let i = 0; i < ids.length; i++) scores[i] = scoreOf[b[r.p + i]];
   r.p += ids.length;
-  if (r.p < b.length) for (const [id, rec] of JSON.parse(new TextDecoder().decode(b.subarray(r.p)))) known.set(id, rec);
+  try {
+    if (r.p < b.length) for (const [id, rec] of JSON.parse(new TextDecoder().decode(b.subarray(r.p)))) into.set(id, rec);
+  } catch {}
   return { ids, scores };
 }
 
@@ -283,12 +285,13 @@ function shard(key) {
 
 const postingsFile = (term) => fetchFile("p/" + hex(term) + ".bin", "bytes", current);
 async function postings(term, entry, n) {
+  const into = known;
   const b = entry.inline || (await postingsFile(term));
-  return b ? decodePostings(b, n) : { ids: new Int32Array(0), scores: new Float64Array(0) };
+  return b ? decodePostings(b, n, into) : { ids: new Int32Array(0), scores: new Float64Array(0) };
 }
 
-// word returns the ids and scores of the digests that match a word: the
-// word, or as the prefix typed, the most frequent terms it starts too.
+// word returns the ids and scores of the digests that match a word, or as
+// the prefix typed, the most frequent terms it starts.
 async function word(term, prefix, n) {
   const dict = await shard(shardKey(term));
   let terms = dict.has(term) ? [term] : [];
@@ -340,7 +343,7 @@ async function facet(tax, slug, n) {
 // typed; scores add up, ties go to the newest digest (the smallest id).
 export async function query(q, filters, typing = true, whole = false) {
   const terms = [...new Set(tokens(q))];
-  // A word longer than any the index holds matches nothing.
+  // A word longer than any indexed matches nothing.
   if (terms.some((t) => utf8.encode(t).length > 64)) return { terms, prefix: "", ids: [], total: 0 };
   // A page may outlive its build: later queries ask.
   const stale = metaFile ? changed() : (meta(), false);
@@ -415,7 +418,7 @@ function hit(w, terms, prefix) {
 }
 
 // pieces cuts text into pieces, each with whether it matches: a word hit
-// finds, or in a run without spaces, a pair of the query, side by side.
+// finds, or in an unspaced run, a pair of the query.
 function* pieces(text, terms, prefix) {
   for (const [w, isWord] of words(text)) {
     if (!isWord) yield [w, false];
@@ -443,9 +446,8 @@ function* pairPieces(run, terms) {
 
 const hits = (text, terms, prefix) => Array.from(pieces(text, terms, prefix)).some(([, on]) => on);
 
-// snippet cuts from a body the words around its first that matches, from
-// the start of its sentence when that is near, else on a word bound, or
-// returns "" when none does.
+// snippet cuts from a body the words around its first match, from its
+// sentence's start when near, else at a word's, or returns "" if none.
 export function snippet(body, terms, prefix) {
   let at = 0;
   for (const [w, on] of lines(body, terms, prefix)) {
@@ -455,7 +457,7 @@ export function snippet(body, terms, prefix) {
       const sentence = sentenceStart(body, Math.max(0, at - 120), at);
       if (sentence >= 0) from = sentence;
       else if (from > 0) from = Math.min(body.indexOf(" ", from) + 1 || at, at);
-      // It ends with its paragraph, rather than run on into a heading.
+      // It ends with its paragraph, not in the next heading.
       const end = body.indexOf("\n", at + w.length);
       const whole = end >= 0 && end <= to;
       if (whole) to = end;
@@ -477,9 +479,8 @@ function* lines(text, terms, prefix) {
   }
 }
 
-// sentenceStart returns where the last sentence that starts between from
-// and at starts (after ". ", "! ", "? ", a citation "(via @a, @b) " that
-// ends the one before, or a line break, or at the start of the body), or -1.
+// sentenceStart returns where the last sentence starting between from and
+// at starts (after ". ", "! ", "? ", "(via @a) ", a line break, or at 0), or -1.
 function sentenceStart(body, from, at) {
   const re = /(?:[.!?]["”’)]?|\(via [^()]*\))\s+(?=\S)|\n\s*/g;
   re.lastIndex = from;
@@ -504,18 +505,18 @@ export function marked(text, terms, prefix) {
   return out;
 }
 
-// visible reports whether every word of the query is in one of texts.
+// visible reports whether each word of the query is in one of texts.
 const visible = (texts, terms, prefix) => terms.every((term) => texts.some((t) => hits(t, [term], prefix)));
 
 // shows reports whether a result's card (title, summary, themes, handles)
-// holds every word of the query: else its body is fetched.
+// holds each word of the query: else its body is fetched.
 function shows(rec, terms, prefix, themeNames) {
   const [, name, , , , , themes, summary, handles = []] = rec;
   return visible([name, summary, ...themes.map((s) => themeNames.get(s) || s), ...handles], terms, prefix);
 }
 
-// result is a digest's card, with its summary or, given its body's text,
-// the words around the query's there.
+// result is a digest's card, with its summary or the words around the
+// query's in its body's text.
 function result(rec, terms, prefix, themeNames, text) {
   const [path, name, date, stance, scope, conviction, themes, summary, handles = []] = rec;
   const names = themes.map((s) => themeNames.get(s) || s);
@@ -603,7 +604,7 @@ function start() {
   }
 
   // A search sent, filtered or opened keeps its history entry; typing
-  // begins the next and updates it: Back goes to the search before.
+  // makes the next: Back goes to the search before.
   let finished = true;
   function remember(url, done) {
     if (url.href !== location.href) {
@@ -663,7 +664,7 @@ function start() {
   });
   // A filter chosen after typing makes an entry of its own.
   for (const sel of Object.values(selects)) sel?.addEventListener("change", () => run(finished = true));
-  // More results of a replaced build would be wrong: the query runs again.
+  // More of a replaced build would be wrong: the query runs again.
   let busy = false; // a second click while the first loads adds nothing
   more.addEventListener("click", async () => {
     if (busy) return;
@@ -716,7 +717,9 @@ if (typeof document !== "undefined") {
   }
   if (q.trim() || Object.keys(filters).length) {
     const typing = /\S$/.test(q);
-    early = { key: JSON.stringify([q, filters, typing]), result: query(q, filters, typing, true) };
+    const result = query(q, filters, typing, true);
+    result.catch(() => {}); // unless run() awaits it
+    early = { key: JSON.stringify([q, filters, typing]), result };
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -59,15 +59,18 @@
 //	                           sorted; each is its length and bytes, its document
 //	                           frequency, then 2×size and its postings inline, or 1
 //	                           when they have a file: when they are over 192 bytes, or
-//	                           the term is in the handles or themes of two digests or
-//	                           more (the archive's own words, few, and searched by name)
-//	search/p/HEX.bin           the postings of the term HEX, fetched beside its shard
-//	                           (a 404 when they sit in it): a set of ids, then one score
-//	                           byte for each, then its first page: a JSON array of
-//	                           [id, record] for the 10 digests that a query of the term
-//	                           alone shows first, so that it needs no file of records;
-//	                           a prefix's first page is among those of the terms it
-//	                           stands for, but for the records of terms that sit inline
+//	                           the term, found in two digests or more, is in a digest's
+//	                           handles or themes (the archive's own words, few, and
+//	                           searched by name)
+//	search/p/HEX.bin           the postings of the term HEX, fetched beside its shard for
+//	                           a whole word (a 404 when they sit in it), after it for
+//	                           the word being typed and its completions: a set of ids,
+//	                           then one score byte for each, then its first page: a
+//	                           JSON array of [id, record] for the 10 digests that a
+//	                           query of the term alone shows first, so that it needs no
+//	                           file of records; a prefix's first page is among those of
+//	                           the terms it stands for, but for the records of terms
+//	                           that sit inline
 //	search/r/N.json            records of digests N×chunk to N×chunk+chunk-1, each
 //	                           [path, title, date, stance, scope, conviction, theme
 //	                           slugs, summary, handles cited]; the path is escaped,

@@ -2,12 +2,17 @@ package search_test
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
+	"testing/fstest"
 
+	"github.com/signaldigest/signal/internal/corpus"
 	"github.com/signaldigest/signal/internal/search"
 )
 
@@ -83,9 +88,83 @@ func nodeAndScript(t *testing.T) (node, script string) {
 		}
 		t.Skip("SKIPPED: no node on PATH: search.js is not checked against a second ICU")
 	}
-	script, err = filepath.Abs("../../static/search.js")
-	if err != nil {
+	// The module as a build writes it, without its lines of comments: what
+	// browsers run.
+	data, ok := buildSites(t, os.DirFS("../.."))[0].File("search.js")
+	if !ok {
+		t.Fatal("the build wrote no search.js")
+	}
+	script = filepath.Join(t.TempDir(), "search.mjs")
+	if err := os.WriteFile(script, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return node, script
+}
+
+// TestNodeLateFirstPage: a file of postings asked for before the site was
+// rebuilt, and come after, must not lend its first page's records to the
+// new build, whose ids differ: its digests are renumbered by one newer.
+func TestNodeLateFirstPage(t *testing.T) {
+	node, script := nodeAndScript(t)
+	a := corpus.MapFS(corpus.Generate(corpus.Options{N: 300, Seed: 1}))
+	b := maps.Clone(a)
+	for name, f := range a {
+		if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") {
+			newer := regexp.MustCompile(`(?m)^date: .*$`).ReplaceAll(f.Data, []byte("date: 2026-11-26"))
+			b["content/2026-11-26-newer.md"] = &fstest.MapFile{Data: newer}
+			break
+		}
+	}
+	dirs := [2]string{t.TempDir(), t.TempDir()}
+	for i, mem := range buildSites(t, a, b) {
+		for _, name := range mem.Names() {
+			data, _ := mem.File(name)
+			path := filepath.Join(dirs[i], filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// fetch serves the module's search/ from the folder of the build the
+	// site holds at the time of the answer; A's postings answer late.
+	prog := `import fs from "node:fs";
+const [script, before, after] = process.argv.slice(1);
+const base = new URL(".", script).pathname;
+let root = before, release;
+const late = new Promise((r) => (release = r));
+globalThis.fetch = async (url) => {
+  const path = decodeURIComponent(new URL(url).pathname);
+  if (root === before && path.includes("/search/p/")) await late;
+  const file = root + "/" + path.slice(base.length);
+  return fs.existsSync(file) ? new Response(fs.readFileSync(file)) : new Response("", { status: 404 });
+};
+const m = await import(script);
+const first = m.query("margins", {}, false);
+await new Promise((r) => setTimeout(r, 20));
+const was = root;
+root = after;
+await m.query("copper", {}, false); // finds the build changed
+const { ids } = await new Promise((r) => { root = was; release(); first.then(r); });
+root = after;
+const wrong = [];
+for (const id of ids) {
+  const chunk = JSON.parse(fs.readFileSync(after + "/search/r/" + Math.floor(id / 2) + ".json"));
+  const got = await m.record(id);
+  if (JSON.stringify(got) !== JSON.stringify(chunk[id % 2])) wrong.push(id + ": " + got[1] + " for " + chunk[id % 2][1]);
+}
+console.log(JSON.stringify(wrong));`
+	out, err := exec.Command(node, "--input-type=module", "-e", prog, "file://"+script, dirs[0], dirs[1]).CombinedOutput()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, out)
+	}
+	var wrong []string
+	if err := json.Unmarshal(out, &wrong); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if len(wrong) > 0 {
+		t.Errorf("after the rebuild, record() answers with the old build's records: %q", wrong)
+	}
 }

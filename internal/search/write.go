@@ -181,8 +181,8 @@ func (ix *index) shard(from, to int, recs [][]byte) []file {
 		dict = append(dict, term...)
 		dict = appendVarint(dict, uint64(df))
 		// A term sits in its shard when its postings are small, unless it
-		// names a source or a theme of more than one digest: the archive's
-		// own words, few, and what its readers look for by name.
+		// is found in more than one digest and names a source or a theme:
+		// the archive's own words, few, and what its readers look for.
 		if len(buf) <= inlineMax && (df == 1 || !named(ix.byTerm[i])) {
 			dict = appendVarint(dict, uint64(len(buf))<<1)
 			dict = append(dict, buf...)
