@@ -28,14 +28,15 @@ function diacritic(ch) {
 // fold is search.Fold: NFKD, diacritics dropped, case folded, NFC, and
 // apostrophes dropped with an English possessive.
 export function fold(w) {
-  // ASCII needs no normalizer, which is slow to start.
-  if (asciiRE.test(w)) return apostrophes(w.toLowerCase());
+  // The normalizer is slow to start.
+  if (plainRE.test(w) && !w.includes("…")) return apostrophes(w.toLowerCase());
   w = w.normalize("NFKD").replace(marksRE, (m) => (diacritic(m) ? "" : m));
   // toLowerCase is full case folding but for these.
   return apostrophes(w.toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ").normalize("NFC"));
 }
 
 const asciiRE = /^[\x00-\x7f]*$/;
+const plainRE = /^[\x00-\x7f‘’“”–—…]*$/; // no letters but ASCII ones
 const apostrophes = (w) => (/['’]/.test(w) ? w.replace(/^(.+)['’]s$/, "$1").replace(/['’]/g, "") : w);
 
 // pairs turns a run of a script written without spaces into overlapping
@@ -83,8 +84,7 @@ function segmentTokens(text, out) {
       pairs(run, out);
       run = "";
     }
-    // Cut at . and : as search.splitDots does: ICU may join
-    // "example.com" into one word, and browsers' ICUs differ.
+    // Cut at . and : as search.splitDots does: ICUs differ.
     for (const piece of w.split(dotsRE)) {
       if (wordRE.test(piece)) {
         const t = fold(piece);
@@ -125,11 +125,10 @@ function asciiWords(text, word) {
   }
 }
 
-// words cuts text into pieces, each with whether it is a word: by a
-// pattern close to asciiWords, or by the segmenter for unspaced scripts.
+// words cuts text into pieces, each with whether it is a word.
 const wordPieceRE = /(?:[\p{L}\p{M}\p{N}_]|(?<=\p{L})['’](?=\p{L})|(?<=\p{N})[.,;'’](?=\p{N}))+/gu;
-function* words(text) {
-  if (unspacedRE.test(text)) {
+function* words(text, plain) {
+  if (!plain && unspacedRE.test(text)) {
     let run = "";
     for (const { segment: w, isWordLike } of segment(text)) {
       if (isWordLike && unspacedRE.test(w)) {
@@ -142,13 +141,17 @@ function* words(text) {
     if (run) yield [run, true];
     return;
   }
+  const out = [];
   let at = 0;
-  for (const m of text.matchAll(wordPieceRE)) {
-    if (m.index > at) yield [text.slice(at, m.index), false];
-    yield [m[0], true];
-    at = m.index + m[0].length;
-  }
-  if (at < text.length) yield [text.slice(at), false];
+  const word = (from, to) => {
+    if (from > at) out.push([text.slice(at, from), false]);
+    out.push([text.slice(from, to), true]);
+    at = to;
+  };
+  if (plain) asciiWords(text.replaceAll("’", "'"), word);
+  else for (const m of text.matchAll(wordPieceRE)) word(m.index, m.index + m[0].length);
+  if (at < text.length) out.push([text.slice(at), false]);
+  yield* out;
 }
 
 // ---- The index files ----
@@ -161,19 +164,17 @@ function shardKey(term) {
   return !asciiRE.test(cs[0]) && unspacedRE.test(cs[0]) ? cs[0] : cs.slice(0, 2).join("");
 }
 
-// A cache must never mix two builds' files: meta.json, shards and postings
-// are fetched with no-cache (a 304 while current), side by side; the rest
-// are named with the version meta.json gives.
+// Two builds' files must never mix: meta.json, shards and postings are
+// fetched with no-cache (a 304 while current), the rest with its version.
 const current = { cache: "no-cache" };
 
-// meta returns the promise of meta.json: the build whose files the page holds.
+// meta returns the promise of meta.json.
 let metaFile;
 const fetchMeta = () => fetch(new URL("meta.json", dir), current).then((r) => r.json());
 const meta = () => (metaFile ??= fetchMeta());
 const files = new Map(); // name → promise of its contents, or null when missing
 
-// changed asks for meta.json again: when the site was rebuilt, it drops
-// the old build's files and reports true.
+// changed reports whether the site was rebuilt, dropping the old files.
 async function changed() {
   const [was, now] = await Promise.all([meta(), fetchMeta()]);
   if (now.version === was.version) return false;
@@ -240,8 +241,8 @@ class Reader {
 // A score byte q means (q/255)².
 const scoreOf = new Float64Array(256).map((_, q) => (q / 255) ** 2);
 
-// A file of postings ends with the records of its term's first page.
-// Each build has its own, in which another's late files cannot land.
+// A file of postings ends with its term's first page of records: they go
+// to the map of the build that asked.
 let known = new Map(); // id → record
 function decodePostings(b, n, into) {
   const r = new Reader(b);
@@ -338,9 +339,9 @@ async function facet(tax, slug, n) {
   return { ids, scores: new Float64Array(ids.length) };
 }
 
-// query returns the first page of matching ids, their total, and all()
-// of them: every word must match, the last one as a prefix while it is
-// typed; scores add up, ties go to the newest digest (the smallest id).
+// query returns the first page of matching ids, their total, and all():
+// every word must match, the last one as a prefix while it is typed;
+// scores add up, ties go to the newest digest (the smallest id).
 export async function query(q, filters, typing = true, whole = false) {
   const terms = [...new Set(tokens(q))];
   // A word longer than any indexed matches nothing.
@@ -400,7 +401,7 @@ const title = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
-  e.append(...children.filter((c) => c !== null && c !== undefined));
+  e.append(...children.filter((c) => c != null));
   return e;
 }
 
@@ -412,7 +413,7 @@ const elidedRE = /^\p{L}{1,4}['’](\p{L}{3,})$/u;
 function hit(w, terms, prefix) {
   const f = fold(w);
   const parts = f.includes("_") ? f.split("_") : [];
-  const e = elidedRE.exec(w);
+  const e = /['’]/.test(w) && elidedRE.exec(w);
   if (e) parts.push(fold(e[1]));
   return terms.some((t) => [f, ...parts].some((p) => p === t || (t === prefix && !single(t) && p.startsWith(t))));
 }
@@ -420,9 +421,13 @@ function hit(w, terms, prefix) {
 // pieces cuts text into pieces, each with whether it matches: a word hit
 // finds, or in an unspaced run, a pair of the query.
 function* pieces(text, terms, prefix) {
-  for (const [w, isWord] of words(text)) {
+  // Plain text without a term in it needs no cutting.
+  const plain = plainRE.test(text);
+  const low = plain && text.toLowerCase().replace(/['’]/g, "");
+  if (plain && !terms.some((t) => low.includes(t))) return yield [text, false];
+  for (const [w, isWord] of words(text, plain)) {
     if (!isWord) yield [w, false];
-    else if (unspacedRE.test(w)) yield* pairPieces(w, terms);
+    else if (!plain && unspacedRE.test(w)) yield* pairPieces(w, terms);
     else yield [w, hit(w, terms, prefix)];
   }
 }
@@ -470,8 +475,7 @@ export function snippet(body, terms, prefix) {
   return "";
 }
 
-// lines is pieces line by line: on a long text, browsers first compile
-// the pattern of words, which costs more than a few lines.
+// lines is pieces line by line: most lines of a body hold no term.
 function* lines(text, terms, prefix) {
   for (const [i, line] of text.split("\n").entries()) {
     if (i) yield ["\n", false];
@@ -479,8 +483,8 @@ function* lines(text, terms, prefix) {
   }
 }
 
-// sentenceStart returns where the last sentence starting between from and
-// at starts (after ". ", "! ", "? ", "(via @a) ", a line break, or at 0), or -1.
+// sentenceStart returns where the last sentence starting in [from, at)
+// starts (after . ! ? or "(via @a)" and a space, a line break, or at 0), or -1.
 function sentenceStart(body, from, at) {
   const re = /(?:[.!?]["”’)]?|\(via [^()]*\))\s+(?=\S)|\n\s*/g;
   re.lastIndex = from;
@@ -508,23 +512,21 @@ export function marked(text, terms, prefix) {
 // visible reports whether each word of the query is in one of texts.
 const visible = (texts, terms, prefix) => terms.every((term) => texts.some((t) => hits(t, [term], prefix)));
 
-// shows reports whether a result's card (title, summary, themes, handles)
-// holds each word of the query: else its body is fetched.
-function shows(rec, terms, prefix, themeNames) {
-  const [, name, , , , , themes, summary, handles = []] = rec;
-  return visible([name, summary, ...themes.map((s) => themeNames.get(s) || s), ...handles], terms, prefix);
-}
+// card: a result's title, theme names and handles (not its summary).
+const card = ([, name, , , , , themes, , handles = []], themeNames) =>
+  [name, ...themes.map((s) => themeNames.get(s) || s), ...handles];
 
 // result is a digest's card, with its summary or the words around the
 // query's in its body's text.
 function result(rec, terms, prefix, themeNames, text) {
   const [path, name, date, stance, scope, conviction, themes, summary, handles = []] = rec;
   const names = themes.map((s) => themeNames.get(s) || s);
-  const hidden = terms.filter((term) => !visible([name, summary, ...names, ...handles], [term], prefix));
+  const texts = card(rec, themeNames);
+  const hidden = terms.filter((term) => !visible([summary, ...texts], [term], prefix));
   const cut = text ? snippet(text, hidden.length ? hidden : terms, prefix) : "";
   // The summary stays beside the snippet when it shows a word of the query
   // that nothing else on the card does.
-  const own = cut && terms.some((t) => hits(summary, [t], prefix) && !visible([name, ...names, ...handles], [t], prefix));
+  const own = cut && terms.some((t) => hits(summary, [t], prefix) && !visible(texts, [t], prefix));
   text = cut || summary;
   const [y, mo, d] = date.split("-").map(Number);
   return el("li", null, el("article", { class: "card result" },
@@ -588,7 +590,7 @@ function start() {
     // A result whose card lacks the query's words shows them in its body.
     const recs = await Promise.all(shown.ids.slice(from, from + page).map(async (id) => {
       const rec = await record(id);
-      return rec && [rec, shows(rec, terms, prefix, themeNames) ? "" : await body(id)];
+      return rec && [rec, visible([rec[7], ...card(rec, themeNames)], terms, prefix) ? "" : await body(id)];
     }));
     if (mine !== seq) return;
     if (from === 0) list.replaceChildren();
@@ -675,8 +677,8 @@ function start() {
     busy = false;
   });
 
-  // Keys: / goes to the box, the arrows through the results (the box is
-  // above the first), Enter opens the link that has the focus.
+  // Keys: / goes to the box, the arrows through the box and results,
+  // Enter opens the link that has the focus.
   document.addEventListener("keydown", (e) => {
     const t = e.target;
     const mod = e.altKey || e.ctrlKey || e.metaKey;
@@ -705,8 +707,7 @@ function start() {
   }
 }
 
-// The head loads this module with async: the query of the URL begins
-// while the page is parsed.
+// The query of the URL begins while the page is parsed (an async module).
 let early = null; // {key, result}: the query of the URL, as run() makes it
 if (typeof document !== "undefined") {
   const params = new URLSearchParams(location.search);

@@ -207,6 +207,11 @@ func TestBrowserSearch(t *testing.T) {
 		{"𐐨 𐐨𐐩", "𐐨", []string{"𐐨"}, []string{"𐐨"}},
 		{"データセンターの需要", "ータ", []string{"デー", "ータ"}, []string{"データ"}},
 		{"Le budget de l’Union et d'Europe.", "", []string{"union", "europe"}, []string{"l’Union", "d'Europe"}},
+		// Text of ASCII letters and typographic marks is cut without the
+		// Unicode pattern, as the same words; other text with it.
+		{"The bank’s book — “Rates” move…", "", []string{"bank", "rates"}, []string{"bank’s", "Rates"}},
+		{"Don't panic; dont. 3’000, 3.5", "", []string{"dont", "3000", "3.5"}, []string{"Don't", "dont", "3’000", "3.5"}},
+		{"…a café — a cafe", "", []string{"cafe"}, []string{"café", "cafe"}},
 	} {
 		args, _ := json.Marshal([]any{c.text, c.terms, c.prefix})
 		got := eval[[]string](tb, fmt.Sprintf(`import(%q).then(m => m.marked(...%s).filter(n => n.nodeName === "MARK").map(n => n.textContent))`, root+"search.js", args))
