@@ -232,11 +232,20 @@ func staticHandler(dir string, gz bool) http.Handler {
 			return
 		}
 		w.Header().Set("Content-Encoding", "gzip")
-		zw := gzip.NewWriter(w)
-		defer zw.Close()
+		zw := gzipWriters.Get().(*gzip.Writer)
+		zw.Reset(w)
+		defer func() {
+			zw.Close()
+			gzipWriters.Put(zw)
+		}()
 		files.ServeHTTP(gzipWriter{w, zw}, r)
 	})
 }
+
+// gzipWriters keeps compressors for reuse, as a host's server does: each
+// holds about a megabyte, and making one per response would spend the
+// CPU that the browser measured shares.
+var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
 
 type gzipWriter struct {
 	http.ResponseWriter
