@@ -126,7 +126,7 @@ function asciiWords(text, word) {
 }
 
 // words cuts text into pieces, each with whether it is a word.
-const wordPieceRE = /(?:[\p{L}\p{M}\p{N}_]|(?<=\p{L})['’](?=\p{L})|(?<=\p{N})[.,;'’](?=\p{N}))+/gu;
+const wordPieceRE = /(?:[\p{L}\p{M}\p{N}_]|(?<=\p{L})['‘’](?=\p{L})|(?<=\p{N})[.,;'‘’](?=\p{N}))+/gu;
 function* words(text, plain) {
   if (!plain && unspacedRE.test(text)) {
     let run = "";
@@ -148,7 +148,7 @@ function* words(text, plain) {
     out.push([text.slice(from, to), true]);
     at = to;
   };
-  if (plain) asciiWords(text.replaceAll("’", "'"), word);
+  if (plain) asciiWords(text.replace(/[‘’]/g, "'"), word);
   else for (const m of text.matchAll(wordPieceRE)) word(m.index, m.index + m[0].length);
   if (at < text.length) out.push([text.slice(at), false]);
   yield* out;
@@ -475,7 +475,7 @@ export function snippet(body, terms, prefix) {
   return "";
 }
 
-// lines is pieces line by line: most lines of a body hold no term.
+// lines is pieces line by line: most lines hold no term.
 function* lines(text, terms, prefix) {
   for (const [i, line] of text.split("\n").entries()) {
     if (i) yield ["\n", false];

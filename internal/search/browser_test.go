@@ -212,6 +212,9 @@ func TestBrowserSearch(t *testing.T) {
 		{"The bank’s book — “Rates” move…", "", []string{"bank", "rates"}, []string{"bank’s", "Rates"}},
 		{"Don't panic; dont. 3’000, 3.5", "", []string{"dont", "3000", "3.5"}, []string{"Don't", "dont", "3’000", "3.5"}},
 		{"…a café — a cafe", "", []string{"cafe"}, []string{"café", "cafe"}},
+		// ‘ joins letters as ’ does (UAX #29), but stays in the term.
+		{"Don‘t stop — don’t", "", []string{"don‘t"}, []string{"Don‘t"}},
+		{"Café? Don‘t", "", []string{"don‘t"}, []string{"Don‘t"}},
 	} {
 		args, _ := json.Marshal([]any{c.text, c.terms, c.prefix})
 		got := eval[[]string](tb, fmt.Sprintf(`import(%q).then(m => m.marked(...%s).filter(n => n.nodeName === "MARK").map(n => n.textContent))`, root+"search.js", args))
