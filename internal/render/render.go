@@ -154,17 +154,19 @@ func (r *Renderer) Static(sink Sink) diag.List {
 
 // served is a static file as it is written out. The built-in theme's
 // scripts lose their lines of comments, which are for the readers of its
-// source, not for browsers: search.js weighs a fifth less. A site's own
-// files are copied as they are.
+// source, not for browsers: search.js weighs a fifth less. Each is left
+// an empty line, so that a browser's errors name the source's lines. A
+// site's own files are copied as they are.
 func served(static fs.FS, name string, data []byte) []byte {
 	if o, ok := static.(overlay); !ok || !strings.HasSuffix(name, ".js") || !o.builtin(name) {
 		return data
 	}
 	var out []byte
 	for line := range bytes.Lines(data) {
-		if !bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("//")) {
-			out = append(out, line...)
+		if bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("//")) {
+			line = line[len(bytes.TrimRight(line, "\n")):]
 		}
+		out = append(out, line...)
 	}
 	return out
 }

@@ -22,7 +22,7 @@ func TestServedScripts(t *testing.T) {
 	} {
 		static := NewTheme(builtin, site).Static
 		for name, want := range map[string]string{
-			"a.js":  "const a = 1; // stays\nconst s = \"//\";\n",
+			"a.js":  "\nconst a = 1; // stays\n\nconst s = \"//\";\n",
 			"b.js":  "// mine\nb();\n",
 			"c.css": "/* c */\n",
 		} {
