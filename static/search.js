@@ -28,7 +28,7 @@ function diacritic(ch) {
 // fold is search.Fold: NFKD, diacritics dropped, case folded, NFC, and
 // apostrophes dropped with an English possessive.
 export function fold(w) {
-  // The normalizer is slow to start.
+  // Of plain text, only … needs the slow-starting normalizer.
   if (plainRE.test(w) && !w.includes("…")) return apostrophes(w.toLowerCase());
   w = w.normalize("NFKD").replace(marksRE, (m) => (diacritic(m) ? "" : m));
   // toLowerCase is full case folding but for these.
@@ -165,7 +165,7 @@ function shardKey(term) {
 }
 
 // Two builds' files must never mix: meta.json, shards and postings are
-// fetched with no-cache (a 304 while current), the rest with its version.
+// fetched with no-cache, the rest with its version.
 const current = { cache: "no-cache" };
 
 // meta returns the promise of meta.json.
