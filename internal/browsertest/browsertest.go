@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -48,4 +49,27 @@ func Allocator(ctx context.Context, t testing.TB, path string, more ...chromedp.
 		chromedp.UserDataDir(t.TempDir()),
 	)
 	return chromedp.NewExecAllocator(ctx, append(opts, more...)...)
+}
+
+// Until evaluates the JavaScript condition cond in the page of ctx every
+// 20 ms, each time for at most 2 s, until it is true; after wait, or once
+// ctx ends, it returns an error that names the last failed evaluation.
+func Until(ctx context.Context, wait time.Duration, cond string) error {
+	deadline := time.Now().Add(wait)
+	var last error
+	for {
+		ectx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		ok, err := chromedp.Run(ectx, chromedp.Evaluate[bool](cond))
+		cancel()
+		if err == nil && ok {
+			return nil
+		}
+		if err != nil {
+			last = err
+		}
+		if time.Now().After(deadline) || ctx.Err() != nil {
+			return fmt.Errorf("not seen within %v (last error: %v)", wait, last)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

@@ -160,18 +160,8 @@ func press(r rune) chromedp.Action[chromedp.Void] {
 // waitFor polls a JavaScript condition until it holds.
 func (tb *tab) waitFor(what, cond string) {
 	tb.t.Helper()
-	deadline := time.Now().Add(browserWait)
-	for {
-		ctx, cancel := context.WithTimeout(tb.ctx, 2*time.Second)
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond))
-		cancel()
-		if err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			tb.t.Fatalf("%s: not seen within %v (%s); the page shows:\n%s", what, browserWait, cond, tb.results())
-		}
-		time.Sleep(20 * time.Millisecond)
+	if err := browsertest.Until(tb.ctx, browserWait, cond); err != nil {
+		tb.t.Fatalf("%s: %v (%s); the page shows:\n%s", what, err, cond, tb.results())
 	}
 }
 

@@ -289,22 +289,8 @@ func (p *browserPage) waitHello(n int) {
 // reload meanwhile: an evaluation that fails then is tried again.
 func (p *browserPage) waitUntil(what, cond string) {
 	p.t.Helper()
-	deadline := time.Now().Add(browserWait)
-	var last error
-	for {
-		ctx, cancel := context.WithTimeout(p.ctx, 2*time.Second)
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](cond))
-		cancel()
-		if err == nil && ok {
-			return
-		}
-		if err != nil {
-			last = err
-		}
-		if time.Now().After(deadline) || p.ctx.Err() != nil {
-			p.t.Fatalf("%s: not seen within %v (last error: %v)\n%s", what, browserWait, last, p.diagnostics())
-		}
-		time.Sleep(20 * time.Millisecond)
+	if err := browsertest.Until(p.ctx, browserWait, cond); err != nil {
+		p.t.Fatalf("%s: %v\n%s", what, err, p.diagnostics())
 	}
 }
 
