@@ -1,5 +1,4 @@
-// signal's search: it reads the index that `signal build` writes under
-// search/ (see internal/search/doc.go) and shows results on the search page.
+// signal's search: it reads the index of internal/search/doc.go.
 
 const root = new URL(".", import.meta.url); // the site, under base_url's path
 const dir = new URL("search/", root);
@@ -39,8 +38,7 @@ const asciiRE = /^[\x00-\x7f]*$/;
 const plainRE = /^[\x00-\x7f‘’“”–—…]*$/; // no letters but ASCII ones
 const apostrophes = (w) => (/['’]/.test(w) ? w.replace(/^(.+)['’]s$/, "$1").replace(/['’]/g, "") : w);
 
-// pairs turns a run of a script written without spaces into overlapping
-// pairs of characters, as the index holds it.
+// pairs turns a run of an unspaced script into overlapping pairs.
 function pairs(run, out) {
   const cs = [...fold(run)];
   if (cs.length === 1) out.push(cs[0]);
@@ -168,9 +166,13 @@ function shardKey(term) {
 // fetched with no-cache, the rest with its version.
 const current = { cache: "no-cache" };
 
+// The page may have asked for its URL's files (partials/search-early.html).
+const asked = globalThis.signalSearchEarly || new Map();
+const take = (url) => asked.get(url.href);
+
 // meta returns the promise of meta.json.
 let metaFile;
-const fetchMeta = () => fetch(new URL("meta.json", dir), current).then((r) => r.json());
+const fetchMeta = (url = new URL("meta.json", dir)) => take(url) || fetch(url, current).then((r) => r.json());
 const meta = () => (metaFile ??= fetchMeta());
 const files = new Map(); // name → promise of its contents, or null when missing
 
@@ -189,11 +191,11 @@ async function changed() {
 function fetchFile(name, kind, current) {
   if (!files.has(name)) {
     const url = new URL(name, dir);
-    const response = current ? fetch(url, current) : meta().then((m) => {
+    const response = () => current ? fetch(url, current) : meta().then((m) => {
       url.search = "v=" + m.version;
       return fetch(url);
     });
-    files.set(name, response.then((r) => (r.ok ? (kind === "json" ? r.json() : r.arrayBuffer()) : null)).then(
+    files.set(name, (current && take(url)) || response().then((r) => (r.ok ? (kind === "json" ? r.json() : r.arrayBuffer()) : null)).then(
       (v) => (v instanceof ArrayBuffer ? new Uint8Array(v) : v),
       () => null,
     ));
@@ -216,7 +218,7 @@ class Reader {
       shift *= 128;
     }
   }
-  // ids reads a set of ids (sparse or dense) into an Int32Array.
+  // ids reads a set of ids into an Int32Array.
   ids(n) {
     const kind = this.b[this.p++];
     const count = this.varint();
@@ -375,8 +377,7 @@ export async function query(q, filters, typing = true, whole = false) {
   return { terms, prefix, ids: ids(first), total: all.ids.length, all: () => ids(Array.from(all.ids.keys()).sort(better)) };
 }
 
-// record returns what the results list shows of a digest: [path, title,
-// date, stance, scope, conviction, theme slugs, summary, handles cited].
+// record returns a digest's record, as doc.go lists its fields.
 export async function record(id) {
   if (known.has(id)) return known.get(id);
   const m = await meta();
@@ -484,7 +485,7 @@ function* lines(text, terms, prefix) {
 }
 
 // sentenceStart returns where the last sentence starting in [from, at)
-// starts (after . ! ? or "(via @a)" and a space, a line break, or at 0), or -1.
+// starts, or -1.
 function sentenceStart(body, from, at) {
   const re = /(?:[.!?]["”’)]?|\(via [^()]*\))\s+(?=\S)|\n\s*/g;
   re.lastIndex = from;
@@ -516,8 +517,7 @@ const visible = (texts, terms, prefix) => terms.every((term) => texts.some((t) =
 const card = ([, name, , , , , themes, , handles = []], themeNames) =>
   [name, ...themes.map((s) => themeNames.get(s) || s), ...handles];
 
-// result is a digest's card, with its summary or the words around the
-// query's in its body's text.
+// result is a digest's card, with its summary or a snippet.
 function result(rec, terms, prefix, themeNames, text) {
   const [path, name, date, stance, scope, conviction, themes, summary, handles = []] = rec;
   const names = themes.map((s) => themeNames.get(s) || s);
@@ -719,6 +719,7 @@ if (typeof document !== "undefined") {
   if (q.trim() || Object.keys(filters).length) {
     const typing = /\S$/.test(q);
     const result = query(q, filters, typing, true);
+    asked.clear(); // taken, or unused: a later query fetches its own
     result.catch(() => {}); // unless run() awaits it
     early = { key: JSON.stringify([q, filters, typing]), result };
   }

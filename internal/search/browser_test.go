@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -49,6 +50,54 @@ func TestBrowserSearch(t *testing.T) {
 	slices.Sort(fetched)
 	if want := []string{"meta.json beside", "p/68626d5f6861776b.bin beside", "t/6862.bin beside"}; !slices.Equal(fetched, want) {
 		t.Errorf("a query of @hbm_hawk fetched %q, want %q", fetched, want)
+	}
+
+	// 1b. The page's own script asks for the files of the URL's words
+	// before search.js runs, when it can guess them: search.js takes them
+	// and fetches each file once, no more. Each fetch is noted with who
+	// made it: a classic script is document.currentScript, a module none.
+	if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `
+		window.fetchedBy = [];
+		const fetchOf = window.fetch;
+		window.fetch = function (input, init) {
+			window.fetchedBy.push(String(input).replace(/^.*\/search\//, "").replace(/\?.*/, "") + (document.currentScript ? " page" : " module"));
+			return fetchOf.call(this, input, init);
+		};`}); err != nil {
+		t.Fatal(err)
+	}
+	hex := func(s string) string { return fmt.Sprintf("%x", s) }
+	for _, c := range []struct {
+		query, first string
+		words        []string // that the page guesses, lower-cased
+	}{
+		{"Humanoid+pilots", "Humanoid pilots meet the safety rulebook", []string{"humanoid", "pilots"}},
+		{"%40HBM_hawk+hbm_hawk", "", []string{"hbm_hawk"}},
+		{"pol%C3%ADtica", "", nil}, // not ASCII: search.js alone cuts it
+	} {
+		tb.run("opening a search of "+c.query, chromedp.Navigate(root+"search/?q="+c.query))
+		tb.waitFor("its results", `document.querySelectorAll("#search-results > li").length >= 1`)
+		if c.first != "" {
+			tb.firstIs("the same first result", c.first)
+		}
+		var want []string
+		for _, w := range c.words {
+			want = append(want, "p/"+hex(w)+".bin page", "t/"+hex(w[:2])+".bin page")
+		}
+		if want != nil {
+			want = append(want, "meta.json page")
+		}
+		got := eval[[]string](tb, `window.fetchedBy.filter(f => f.endsWith(" page"))`)
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("?q=%s: the page fetched %q, want %q", c.query, got, want)
+		}
+		all := eval[[]string](tb, `window.fetchedBy.map(f => f.replace(/ .*/, ""))`)
+		for i, f := range all {
+			if slices.Contains(all[:i], f) {
+				t.Errorf("?q=%s: %s fetched twice (%q)", c.query, f, eval[[]string](tb, `window.fetchedBy`))
+			}
+		}
 	}
 
 	// 2. Typing: the last word is a prefix, and the results follow the box.
