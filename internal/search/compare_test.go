@@ -42,7 +42,6 @@ func TestCompareWithPagefind(t *testing.T) {
 		}
 	}
 	browserDeadline = 20 * time.Minute
-	tb := newTab(t)
 	runs := 5
 	if n, err := strconv.Atoi(os.Getenv("SEARCH_BENCH_RUNS")); err == nil && n > 0 {
 		runs = n
@@ -52,8 +51,11 @@ func TestCompareWithPagefind(t *testing.T) {
 		srv := httptest.NewServer(counter.wrap(staticHandler(public, gz)))
 		for q := range strings.SplitSeq(os.Getenv("SEARCH_BENCH_QUERIES"), ";") {
 			name, words, _ := strings.Cut(q, "=")
-			// The tools take turns, so that a machine slower for a while
-			// slows each of them alike rather than the one it fell on.
+			// Each query is measured in a browser of its own, which no
+			// earlier query has slowed; the tools take turns, so that a
+			// machine slower for a while slows each of them alike rather
+			// than the one it fell on.
+			tb := newTab(t)
 			tools := []string{"signal", "pagefind", "pagefind-ui", "floor"}
 			ms := make([][]float64, len(tools))
 			last := make([]measure, len(tools))
@@ -79,6 +81,7 @@ func TestCompareWithPagefind(t *testing.T) {
 				m := last[i]
 				fmt.Printf("%-6s %-11s %-28s %8.1f %5d %8.0f %8d\n", enc, tool, name+" ("+words+")", m.bytes/1024, m.requests, ms[i][len(ms[i])/2], m.results)
 			}
+			tb.close()
 		}
 		srv.Close()
 	}

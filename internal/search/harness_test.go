@@ -70,11 +70,15 @@ func memoryHandler(site func() (*output.Memory, time.Time)) http.Handler {
 
 // tab is a Chromium tab, with the exceptions thrown in it.
 type tab struct {
-	t   *testing.T
-	ctx context.Context
-	mu  sync.Mutex
-	ex  []string
+	t    *testing.T
+	ctx  context.Context
+	stop func() // ends the browser
+	mu   sync.Mutex
+	ex   []string
 }
+
+// close ends the tab's browser before the test does.
+func (tb *tab) close() { tb.stop() }
 
 func newTab(t *testing.T) *tab {
 	t.Helper()
@@ -100,6 +104,7 @@ func newTab(t *testing.T) *tab {
 		t.Fatalf("starting %s: %v", chrome, err)
 	}
 	tb.ctx = tctx
+	tb.stop = func() { tcancel(); acancel(); cancel() }
 	return tb
 }
 
