@@ -81,9 +81,9 @@
 //	                           consensus), conviction or theme: what filters intersect
 //
 // The search page's head fetches the meta.json, shards and postings of
-// its URL's words before search.js arrives, when they are ASCII letters,
-// digits and _ (layouts/partials/search-early.html); search.js takes them
-// as it would have read them.
+// its URL's words before search.js arrives, when the whole query is ASCII
+// letters, digits, _, @ and spaces (layouts/partials/search-early.html);
+// search.js takes them as it would have read them.
 //
 // Every file is built from sorted data, so that the same site gives the
 // same bytes whatever the number of CPUs.

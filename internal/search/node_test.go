@@ -3,6 +3,7 @@ package search_test
 import (
 	"encoding/json"
 	"maps"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -166,5 +167,77 @@ console.log(JSON.stringify(wrong));`
 	}
 	if len(wrong) > 0 {
 		t.Errorf("after the rebuild, record() answers with the old build's records: %q", wrong)
+	}
+}
+
+// TestNodeEarly runs the search page's own script, which asks for the
+// index files of the URL's words before search.js arrives, in Node on
+// many queries, and checks that it asks for just the files search.js
+// would: meta.json, and the shard and postings of each term that
+// search.Tokens cuts, for a query made only of ASCII letters, digits, _,
+// @ and spaces; nothing for any other query, or one with no word or a
+// word too long to be indexed.
+func TestNodeEarly(t *testing.T) {
+	node, _ := nodeAndScript(t)
+	page, _ := buildSites(t, os.DirFS("../.."))[0].File("search/index.html")
+	m := regexp.MustCompile(`(?s)<script>(.*?)</script>`).FindSubmatch(page)
+	if m == nil {
+		t.Fatal("the search page has no script of its own")
+	}
+	queries := []string{"", " ", "_", "___", "@", "a", "A b", "_a_", "a@b", "@HBM_hawk hbm_hawk", "Foo foo FOO",
+		"q3 2026", "a__b", strings.Repeat("x", 64), strings.Repeat("x", 65) + " a", "é", "a\tb", "a-b", "a.b", "it's", "l’union"}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "aAzZ09_@ bQ"
+	for range 3000 {
+		b := make([]byte, 1+rnd.IntN(16))
+		for i := range b {
+			b[i] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		queries = append(queries, string(b))
+	}
+	in, _ := json.Marshal(map[string]any{"code": string(m[1]), "dir": "http://h.test" + basePath + "search/", "queries": queries})
+	prog := `let input = "";
+for await (const chunk of process.stdin) input += chunk;
+const { code, dir, queries } = JSON.parse(input);
+const run = new Function("window", "location", "fetch", code);
+console.log(JSON.stringify(queries.map((q) => {
+  const asked = [];
+  const search = "?" + new URLSearchParams({ q });
+  run({}, { search, href: dir + search }, (url, init) => {
+    asked.push(url.replace(dir, "") + (init?.cache === "no-cache" ? "" : " (cached)"));
+    return new Promise(() => {});
+  });
+  return asked.sort();
+})));`
+	cmd := exec.Command(node, "--input-type=module", "-e", prog)
+	cmd.Stdin = strings.NewReader(string(in))
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var got [][]string
+	if err := json.Unmarshal(out, &got); err != nil || len(got) != len(queries) {
+		t.Fatalf("%v: %.200s", err, out)
+	}
+	plain := regexp.MustCompile(`^[ \w@]*$`)
+	for i, q := range queries {
+		want := []string{}
+		var terms []string
+		search.Tokens(q, func(s string) {
+			if !slices.Contains(terms, s) {
+				terms = append(terms, s)
+			}
+		})
+		if plain.MatchString(q) && len(terms) > 0 && !slices.ContainsFunc(terms, func(s string) bool { return len(s) > 64 }) {
+			want = append(want, "meta.json")
+			for _, s := range terms {
+				want = append(want, "p/"+search.FileName(s)+".bin", "t/"+search.FileName(search.ShardKey(s))+".bin")
+			}
+		}
+		slices.Sort(want)
+		want = slices.Compact(want)
+		if !slices.Equal(got[i], want) {
+			t.Errorf("?q=%q: the page asks for %q, search.js would for %q", q, got[i], want)
+		}
 	}
 }
