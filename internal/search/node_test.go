@@ -82,13 +82,7 @@ console.log(JSON.stringify([m.snippet(process.argv[2], ["compute"], "compute"), 
 // and is skipped, saying so, elsewhere.
 func nodeAndScript(t *testing.T) (node, script string) {
 	t.Helper()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("no node on PATH (CI is set, and .ci/run installs npm, which brings it)")
-		}
-		t.Skip("SKIPPED: no node on PATH: search.js is not checked against a second ICU")
-	}
+	node = nodePath(t)
 	// The module as a build writes it, without its lines of comments: what
 	// browsers run.
 	data, ok := buildSites(t, os.DirFS("../.."))[0].File("search.js")
@@ -100,6 +94,19 @@ func nodeAndScript(t *testing.T) (node, script string) {
 		t.Fatal(err)
 	}
 	return node, script
+}
+
+// nodePath returns the node command, as nodeAndScript says.
+func nodePath(t *testing.T) string {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("no node on PATH (CI is set, and .ci/run installs npm, which brings it)")
+		}
+		t.Skip("SKIPPED: no node on PATH: search.js is not checked against a second ICU")
+	}
+	return node
 }
 
 // TestNodeLateFirstPage: a file of postings asked for before the site was
@@ -178,7 +185,7 @@ console.log(JSON.stringify(wrong));`
 // @ and spaces; nothing for any other query, or one with no word or a
 // word too long to be indexed.
 func TestNodeEarly(t *testing.T) {
-	node, _ := nodeAndScript(t)
+	node := nodePath(t)
 	page, _ := buildSites(t, os.DirFS("../.."))[0].File("search/index.html")
 	m := regexp.MustCompile(`(?s)<script>(.*?)</script>`).FindSubmatch(page)
 	if m == nil {
