@@ -1,9 +1,12 @@
 package build_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	stdhtml "html"
+	"image/png"
 	"net/url"
 	"regexp"
 	"slices"
@@ -14,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/signaldigest/signal/internal/build"
+	"github.com/signaldigest/signal/internal/output"
 	"github.com/signaldigest/signal/internal/sitetest"
 )
 
@@ -109,7 +113,8 @@ func TestLinksResolve(t *testing.T) {
 }
 
 // Every page is a complete HTML document with a language, a title, one h1,
-// landmarks, and no request to another host.
+// landmarks, an icon that is the image its link says, and no request to
+// another host.
 func TestPagesWellFormed(t *testing.T) {
 	mem, _ := run(t, sample(), build.Options{BaseURL: mustURL(t, "https://example.org/archive/")})
 	for _, name := range htmlFiles(mem) {
@@ -127,6 +132,10 @@ func TestPagesWellFormed(t *testing.T) {
 					t.Errorf("%s: html lang=%q", name, lang)
 				}
 			}
+			if n.Data == "link" && hasRel(n, "icon") {
+				count["icon"]++
+				checkIcon(t, mem, name, n)
+			}
 			if n.Data == "title" && (n.FirstChild == nil || strings.TrimSpace(n.FirstChild.Data) == "") {
 				t.Errorf("%s: empty title", name)
 			}
@@ -140,6 +149,9 @@ func TestPagesWellFormed(t *testing.T) {
 				}
 			}
 		})
+		if count["icon"] != 1 {
+			t.Errorf("%s: %d icons", name, count["icon"])
+		}
 		for _, el := range []string{"h1", "main", "header", "footer", "nav", "title"} {
 			min := 1
 			if el == "header" || el == "nav" {
@@ -149,6 +161,25 @@ func TestPagesWellFormed(t *testing.T) {
 				t.Errorf("%s: %d <%s>", name, count[el], el)
 			}
 		}
+	}
+}
+
+// checkIcon checks that an icon link names a built PNG of its sizes: a
+// raster image, which a browser decodes without the main-thread document
+// that an SVG icon costs on every cold page load.
+func checkIcon(t *testing.T, mem *output.Memory, name string, n *html.Node) {
+	t.Helper()
+	href, _ := sitetest.Attr(n, "href")
+	typ, _ := sitetest.Attr(n, "type")
+	sizes, _ := sitetest.Attr(n, "sizes")
+	data, ok := mem.File(resolve(t, name, href, "/archive/"))
+	if !ok || typ != "image/png" {
+		t.Errorf("%s: icon %q of type %q is not a built PNG", name, href, typ)
+		return
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(data))
+	if err != nil || fmt.Sprintf("%dx%d", cfg.Width, cfg.Height) != sizes {
+		t.Errorf("%s: icon %q is %dx%d (%v), its link says %q", name, href, cfg.Width, cfg.Height, err, sizes)
 	}
 }
 
