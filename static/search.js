@@ -27,7 +27,6 @@ function diacritic(ch) {
 // fold is search.Fold: NFKD, diacritics dropped, case folded, NFC, and
 // apostrophes dropped with an English possessive.
 export function fold(w) {
-  // Of plain text, only … needs the slow-starting normalizer.
   if (plainRE.test(w) && !w.includes("…")) return apostrophes(w.toLowerCase());
   w = w.normalize("NFKD").replace(marksRE, (m) => (diacritic(m) ? "" : m));
   // toLowerCase is full case folding but for these.
@@ -35,7 +34,7 @@ export function fold(w) {
 }
 
 const asciiRE = /^[\x00-\x7f]*$/;
-const plainRE = /^[\x00-\x7f‘’“”–—…]*$/; // no letters but ASCII ones
+const plainRE = /^[\x00-\x7f‘’“”–—…]*$/; // no letters but ASCII ones (… folds to ...)
 const apostrophes = (w) => (/['’]/.test(w) ? w.replace(/^(.+)['’]s$/, "$1").replace(/['’]/g, "") : w);
 
 // pairs turns a run of an unspaced script into overlapping pairs.
@@ -187,13 +186,13 @@ async function changed() {
   return true;
 }
 
-// fetchFile fetches a file of the index once.
-function fetchFile(name, kind, current) {
+// fetchFile fetches a file of the index, or a range of it, once.
+function fetchFile(name, kind, current, range) {
   if (!files.has(name)) {
     const url = new URL(name, dir);
     const response = () => current ? fetch(url, current) : meta().then((m) => {
       url.search = "v=" + m.version;
-      return fetch(url);
+      return fetch(url, range && { headers: { range } });
     });
     files.set(name, (current && take(url)) || response().then((r) => (r.ok ? (kind === "json" ? r.json() : r.arrayBuffer()) : null)).then(
       (v) => (v instanceof ArrayBuffer ? new Uint8Array(v) : v),
@@ -218,7 +217,6 @@ class Reader {
       shift *= 128;
     }
   }
-  // ids reads a set of ids into an Int32Array.
   ids(n) {
     const kind = this.b[this.p++];
     const count = this.varint();
@@ -322,7 +320,6 @@ function idf(n, df) {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-// intersect keeps the ids in both lists, adding their scores.
 function intersect(a, b) {
   const ids = new Int32Array(Math.min(a.ids.length, b.ids.length));
   const scores = new Float64Array(ids.length);
@@ -346,7 +343,6 @@ async function facet(tax, slug, n) {
 // scores add up, ties go to the newest digest (the smallest id).
 export async function query(q, filters, typing = true, whole = false) {
   const terms = [...new Set(tokens(q))];
-  // A word longer than any indexed matches nothing.
   if (terms.some((t) => utf8.encode(t).length > 64)) return { terms, prefix: "", ids: [], total: 0 };
   // A page may outlive its build: later queries ask.
   const stale = metaFile ? changed() : (meta(), false);
@@ -385,10 +381,11 @@ export async function record(id) {
   return chunk && chunk[id % m.chunk];
 }
 
-// body returns the text of a digest's body, for a snippet.
-export async function body(id) {
-  const b = await fetchFile("b/" + id + ".txt", "bytes");
-  return b ? new TextDecoder().decode(b) : "";
+// body returns the text of a digest's body, for a snippet (doc.go).
+export async function body(id, [, , , , , , , , , at, size]) {
+  const m = await meta();
+  const b = size && (await fetchFile(`b/${Math.floor(id / m.bodies)}.txt#${at}`, "bytes", 0, `bytes=${at}-${at + size - 1}`));
+  return b ? new TextDecoder().decode(b.length > size ? b.subarray(at, at + size) : b) : "";
 }
 
 // ---- The page ----
@@ -476,7 +473,6 @@ export function snippet(body, terms, prefix) {
   return "";
 }
 
-// lines is pieces line by line: most lines hold no term.
 function* lines(text, terms, prefix) {
   for (const [i, line] of text.split("\n").entries()) {
     if (i) yield ["\n", false];
@@ -590,7 +586,7 @@ function start() {
     // A result whose card lacks the query's words shows them in its body.
     const recs = await Promise.all(shown.ids.slice(from, from + page).map(async (id) => {
       const rec = await record(id);
-      return rec && [rec, visible([rec[7], ...card(rec, themeNames)], terms, prefix) ? "" : await body(id)];
+      return rec && [rec, visible([rec[7], ...card(rec, themeNames)], terms, prefix) ? "" : await body(id, rec)];
     }));
     if (mine !== seq) return;
     if (from === 0) list.replaceChildren();

@@ -3,9 +3,11 @@ package search_test
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -13,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/signaldigest/signal/internal/output"
 	"github.com/signaldigest/signal/internal/search"
 )
 
@@ -22,7 +25,8 @@ import (
 // search.js's tokenizer on the cases of tokenCases, to check that a query
 // is cut into the terms the index holds.
 func TestBrowserSearch(t *testing.T) {
-	root := serveMemory(t, buildSites(t, os.DirFS("../.."))[0])
+	mem := buildSites(t, os.DirFS("../.."))[0]
+	root := serveMemory(t, mem)
 	tb := newTab(t)
 
 	// 1. A query in the URL runs on load; the digest titled with the word
@@ -60,7 +64,8 @@ func TestBrowserSearch(t *testing.T) {
 		window.fetchedBy = [];
 		const fetchOf = window.fetch;
 		window.fetch = function (input, init) {
-			window.fetchedBy.push(String(input).replace(/^.*\/search\//, "").replace(/\?.*/, "") + (document.currentScript ? " page" : " module"));
+			const range = init?.headers?.range ? "#" + init.headers.range : ""; // a body's bytes
+			window.fetchedBy.push(String(input).replace(/^.*\/search\//, "").replace(/[?#].*/, "") + range + (document.currentScript ? " page" : " module"));
 			return fetchOf.call(this, input, init);
 		};`}); err != nil {
 		t.Fatal(err)
@@ -203,6 +208,36 @@ func TestBrowserSearch(t *testing.T) {
 			if !strings.HasSuffix(s, " | "+c.mark) {
 				t.Errorf("%s: a result shows %q in %s, want %s marked there", c.query, s, c.selector, c.mark)
 			}
+		}
+		if c.selector != "p.snippet" {
+			continue
+		}
+		// Each body comes alone, not its whole file of bodies.
+		for _, r := range eval[[][]any](tb, `performance.getEntriesByType("resource").filter(r => r.name.includes("/search/b/")).map(r => [new URL(r.name).pathname, r.encodedBodySize])`) {
+			file, _ := mem.File(strings.TrimPrefix(r[0].(string), basePath))
+			if got := int(r[1].(float64)); got == 0 || got >= len(file) {
+				t.Errorf("%s: %s came in %d bytes, the whole file is %d", c.query, r[0], got, len(file))
+			}
+		}
+		// A host that ignores Range sends the whole file of bodies: the
+		// snippets are the same.
+		var sent atomic.Int32
+		wholeRoot := serveHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if strings.Contains(r.URL.Path, "/search/b/") && r.Header.Get("Range") != "" {
+				r.Header.Del("Range")
+				sent.Add(1)
+			}
+			memoryHandler(func() (*output.Memory, time.Time) { return mem, time.Time{} }).ServeHTTP(w, r)
+		}))
+		tb.run("searching "+c.query+" where Range is ignored", chromedp.Navigate(wholeRoot+"search/?q="+c.query))
+		tb.waitFor("results", `document.querySelectorAll("#search-results > li").length >= 2`)
+		whole := eval[[]string](tb, `Array.from(document.querySelectorAll("#search-results > li p.snippet"), p => p.textContent)`)
+		shownText := make([]string, len(shown))
+		for i, s := range shown {
+			shownText[i], _, _ = strings.Cut(s, " | ")
+		}
+		if sent.Load() == 0 || !slices.Equal(whole, shownText) {
+			t.Errorf("%s: with Range ignored (%d bodies asked for), the snippets are %q, want %q", c.query, sent.Load(), whole, shownText)
 		}
 	}
 

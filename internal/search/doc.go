@@ -49,7 +49,7 @@
 // each next one, or (form 1) one bit per digest of the archive, bit i%8 of
 // byte i/8 for id i; whichever is smaller.
 //
-//	search/meta.json           {"format":3, "version", "docs", "terms", "chunk"}: fetched
+//	search/meta.json           {"format":4, "version", "docs", "terms", "chunk", "bodies"}: fetched
 //	                           with the shards and postings of a query's words, all with
 //	                           no-cache, and again beside each later query's, so that a
 //	                           page left open drops the files of a replaced build; every
@@ -73,10 +73,18 @@
 //	                           that sit inline
 //	search/r/N.json            records of digests N×chunk to N×chunk+chunk-1, each
 //	                           [path, title, date, stance, scope, conviction, theme
-//	                           slugs, summary, handles cited]; the path is escaped,
-//	                           relative to the site root
-//	search/b/N.txt             the text of digest N's body, fetched for a result whose
-//	                           words are found in its body alone, to show them there
+//	                           slugs, summary, handles cited, at, size]; the path is
+//	                           escaped, relative to the site root; at and size are
+//	                           where the text of the digest's body is in its file of
+//	                           bodies, in bytes
+//	search/b/N.txt             the texts of the bodies of digests N×bodies to
+//	                           N×bodies+bodies-1, one after another. A result whose
+//	                           words are found in its body alone asks for its body's
+//	                           bytes with a Range request, to show them there: one
+//	                           file per body was 10,000 files more on 10,000 digests,
+//	                           the larger part of what the index added to a build. A
+//	                           host that ignores Range sends the whole file, of which
+//	                           search.js keeps the bytes it asked for
 //	search/facet/T/SLUG.bin    the set of ids of the digests of one stance (T is
 //	                           consensus), conviction or theme: what filters intersect
 //

@@ -40,7 +40,13 @@ const basePath = "/archive/"
 // serveMemory serves a built site under basePath, as a static host would.
 func serveMemory(t *testing.T, mem *output.Memory) string {
 	t.Helper()
-	srv := httptest.NewServer(memoryHandler(func() (*output.Memory, time.Time) { return mem, time.Time{} }))
+	return serveHandler(t, memoryHandler(func() (*output.Memory, time.Time) { return mem, time.Time{} }))
+}
+
+// serveHandler serves h until the test ends, and returns the site's URL.
+func serveHandler(t *testing.T, h http.Handler) string {
+	t.Helper()
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return srv.URL + basePath
 }

@@ -20,10 +20,11 @@ type index struct {
 	t    testing.TB
 	mem  *output.Memory
 	meta struct {
-		Docs  int    `json:"docs"`
-		Chunk int    `json:"chunk"`
-		Terms int    `json:"terms"`
-		V     string `json:"version"`
+		Docs   int    `json:"docs"`
+		Chunk  int    `json:"chunk"`
+		Bodies int    `json:"bodies"`
+		Terms  int    `json:"terms"`
+		V      string `json:"version"`
 	}
 	fetched []string      // the files read, in order
 	known   map[int][]any // the records that files of postings carried
@@ -232,8 +233,13 @@ func (ix *index) record(id int) []any {
 	return chunk[id%ix.meta.Chunk]
 }
 
-// body returns the text of a digest's body.
-func (ix *index) body(id int) string { return string(ix.file(fmt.Sprintf("b/%d.txt", id))) }
+// body returns the text of a digest's body: the bytes of its file of
+// bodies that its record names.
+func (ix *index) body(id int) string {
+	rec := ix.record(id)
+	at, size := int(rec[9].(float64)), int(rec[10].(float64))
+	return string(ix.file(fmt.Sprintf("b/%d.txt", id/ix.meta.Bodies))[at : at+size])
+}
 
 // title returns a digest's title.
 func (ix *index) title(id int) string { return ix.record(id)[1].(string) }
