@@ -83,8 +83,10 @@
 //	                           bytes with a Range request, to show them there: one
 //	                           file per body was 10,000 files more on 10,000 digests,
 //	                           the larger part of what the index added to a build. A
-//	                           host that ignores Range sends the whole file, of which
-//	                           search.js keeps the bytes it asked for
+//	                           browser asks for a range without compression. A host
+//	                           that ignores Range sends the whole file, for each body
+//	                           asked for, of which search.js keeps the bytes it asked
+//	                           for
 //	search/facet/T/SLUG.bin    the set of ids of the digests of one stance (T is
 //	                           consensus), conviction or theme: what filters intersect
 //

@@ -183,8 +183,30 @@ func TestDeterministic(t *testing.T) {
 	_ = corpus.Options{}
 }
 
-// TestRecordBody: the text of a digest's body is a file of its own, from
-// which the page cuts a snippet around a word found there alone.
+// TestBodyRanges: on an archive of several files of bodies, the last one
+// short, the range that each record names is its digest's text, whole.
+func TestBodyRanges(t *testing.T) {
+	s := corpusSite(t, 2*search.BodyChunk+6)
+	mem := output.NewMemory()
+	if _, problems := search.Write(s, mem); problems.Err() != nil {
+		t.Fatal(problems.Err())
+	}
+	ix := openIndex(t, mem)
+	for n := range 4 {
+		if _, ok := mem.File(fmt.Sprintf("%sb/%d.txt", search.Dir, n)); ok != (n < 3) {
+			t.Errorf("b/%d.txt written: %v", n, ok)
+		}
+	}
+	for id, d := range s.Digests {
+		if got, want := ix.body(id), string(search.AppendText(nil, d.HTML)); got != want || want == "" {
+			t.Errorf("digest %d: its range of bodies is %q, want %q", id, got, want)
+		}
+	}
+}
+
+// TestRecordBody: the text of a digest's body is the range of its file of
+// bodies that its record names, from which the page cuts a snippet around
+// a word found there alone.
 func TestRecordBody(t *testing.T) {
 	ix := fixture(t, "ranking.txtar")
 	for id := range ix.meta.Docs {
