@@ -3,8 +3,10 @@
 # archive of N digests (default 10,000): the cost of indexing in each, and
 # in headless Chromium the bytes, requests and time to show the first ten
 # results of a common word, a rare one (a handle) and two words. Pagefind
-# is shown through its JS API, its lightest use, and through its default
-# UI, its usual one.
+# is shown through its JS API in a bare page (pagefind), its lightest use;
+# through its JS API in signal's own search page (pagefind-site), with the
+# same page and layout to pay; and through its default UI (pagefind-ui),
+# its usual one.
 #
 #   [BUILDS=3] [SEARCH_BENCH_RUNS=5] scripts/search-bench.sh [N] [WORKDIR]
 #

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,8 +30,10 @@ import (
 // TestCompareWithPagefind measures what a reader's browser fetches (bytes
 // of response bodies as sent, and requests, counted by the server) and how
 // long it waits to see the first ten results of a query, with signal's
-// search and with Pagefind's, through its JS API and through its default
-// UI, on one built site; and, as the floor of all,
+// search and with Pagefind's, on one built site: through its JS API in a
+// bare page, its lightest use; through its JS API in signal's own search
+// page, which pays the same page and layout as signal; and through its
+// default UI, its usual one. And, as the floor of all,
 // how long a page waits to run its first script. It runs only
 // when scripts/search-bench.sh sets SEARCH_BENCH_SITE to a site built by
 // signal and indexed by Pagefind, and SEARCH_BENCH_QUERIES to
@@ -41,7 +44,12 @@ func TestCompareWithPagefind(t *testing.T) {
 	if public == "" {
 		t.Skip("SEARCH_BENCH_SITE is not set: run scripts/search-bench.sh")
 	}
-	pages := map[string]string{"pagefind-test.html": pagefindPage, "pagefind-ui-test.html": pagefindUIPage, "floor-test.html": floorPage}
+	ours, err := os.ReadFile(filepath.Join(public, "search", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{"pagefind-test.html": pagefindPage, "pagefind-ui-test.html": pagefindUIPage, "floor-test.html": floorPage,
+		"pagefind-site-test.html": pagefindInPage(t, string(ours))}
 	for name, page := range pages {
 		if err := os.WriteFile(filepath.Join(public, name), []byte(page), 0o644); err != nil {
 			t.Fatal(err)
@@ -52,7 +60,7 @@ func TestCompareWithPagefind(t *testing.T) {
 	if n, err := strconv.Atoi(os.Getenv("SEARCH_BENCH_RUNS")); err == nil && n > 0 {
 		runs = n
 	}
-	fmt.Printf("%-6s %-11s %-28s %8s %5s %8s %8s\n", "server", "tool", "query", "KB", "reqs", "ms", "results")
+	fmt.Printf("%-6s %-13s %-28s %8s %5s %8s %8s\n", "server", "tool", "query", "KB", "reqs", "ms", "results")
 	for _, gz := range []bool{false, true} {
 		srv := httptest.NewServer(counter.wrap(staticHandler(public, gz)))
 		for q := range strings.SplitSeq(os.Getenv("SEARCH_BENCH_QUERIES"), ";") {
@@ -62,7 +70,7 @@ func TestCompareWithPagefind(t *testing.T) {
 			// machine slower for a while slows each of them alike rather
 			// than the one it fell on.
 			tb := newTab(t)
-			tools := []string{"signal", "pagefind", "pagefind-ui", "floor"}
+			tools := []string{"signal", "pagefind", "pagefind-site", "pagefind-ui", "floor"}
 			ms := make([][]float64, len(tools))
 			last := make([]measure, len(tools))
 			for range runs {
@@ -85,7 +93,7 @@ func TestCompareWithPagefind(t *testing.T) {
 			for i, tool := range tools {
 				sort.Float64s(ms[i])
 				m := last[i]
-				fmt.Printf("%-6s %-11s %-28s %8.1f %5d %8.0f %8d\n", enc, tool, name+" ("+words+")", m.bytes/1024, m.requests, ms[i][len(ms[i])/2], m.results)
+				fmt.Printf("%-6s %-13s %-28s %8.1f %5d %8.0f %8d\n", enc, tool, name+" ("+words+")", m.bytes/1024, m.requests, ms[i][len(ms[i])/2], m.results)
 			}
 			tb.close()
 		}
@@ -112,6 +120,32 @@ for (const d of data) {
 performance.mark("signal:results");
 </script></body></html>
 `
+
+// pagefindInPage is signal's own search page with Pagefind's JS API in
+// place of signal's scripts: the page, its stylesheet and its layout are
+// the same, and the first ten results are drawn into its list, as a site
+// that used Pagefind's API with this theme would draw them.
+func pagefindInPage(t *testing.T, ours string) string {
+	t.Helper()
+	page := regexp.MustCompile(`(?s)<script>.*?</script>|<script type="module"[^>]*></script>`).ReplaceAllString(ours, "")
+	if strings.Contains(page, "<script") || !strings.Contains(page, `id="search-results"`) {
+		t.Fatalf("the search page has scripts this benchmark does not know, or no results list:\n%s", page)
+	}
+	return strings.Replace(page, "</body>", `<script type="module">
+const q = new URLSearchParams(location.search).get("q");
+const pagefind = await import("/pagefind/pagefind.js");
+const search = await pagefind.search(q);
+const data = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
+const ol = document.getElementById("search-results");
+for (const d of data) {
+  const li = document.createElement("li");
+  li.innerHTML = "<h2><a href=\"" + d.url + "\">" + d.meta.title + "</a></h2><p>" + d.excerpt + "</p>";
+  ol.append(li);
+}
+performance.mark("signal:results");
+</script>
+</body>`, 1)
+}
 
 // pagefindUIPage shows them through Pagefind's default UI, as most sites
 // that use Pagefind do (ten to a page rather than its five), and marks the
