@@ -101,24 +101,30 @@ func TestCompareWithPagefind(t *testing.T) {
 	}
 }
 
-// pagefindPage shows Pagefind's first ten results through its JS API, the
-// lightest way to use it, and marks the moment they are shown.
-const pagefindPage = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Pagefind</title></head>
-<body><ol id="results"></ol>
-<script type="module">
+// pagefindScript shows Pagefind's first ten results through its JS API in
+// the list of the id given, and marks the moment they are shown.
+func pagefindScript(list string) string {
+	return `<script type="module">
 const q = new URLSearchParams(location.search).get("q");
 const pagefind = await import("/pagefind/pagefind.js");
 const search = await pagefind.search(q);
 const data = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
-const ol = document.getElementById("results");
+const ol = document.getElementById("` + list + `");
 for (const d of data) {
   const li = document.createElement("li");
-  li.innerHTML = "<a href=\"" + d.url + "\">" + d.meta.title + "</a><p>" + d.excerpt + "</p>";
+  li.innerHTML = "<h2><a href=\"" + d.url + "\">" + d.meta.title + "</a></h2><p>" + d.excerpt + "</p>";
   ol.append(li);
 }
 performance.mark("signal:results");
-</script></body></html>
+</script>`
+}
+
+// pagefindPage is the lightest way to use Pagefind: its JS API in a bare
+// page.
+var pagefindPage = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Pagefind</title></head>
+<body><ol id="results"></ol>
+` + pagefindScript("results") + `</body></html>
 `
 
 // pagefindInPage is signal's own search page with Pagefind's JS API in
@@ -131,20 +137,7 @@ func pagefindInPage(t *testing.T, ours string) string {
 	if strings.Contains(page, "<script") || !strings.Contains(page, `id="search-results"`) {
 		t.Fatalf("the search page has scripts this benchmark does not know, or no results list:\n%s", page)
 	}
-	return strings.Replace(page, "</body>", `<script type="module">
-const q = new URLSearchParams(location.search).get("q");
-const pagefind = await import("/pagefind/pagefind.js");
-const search = await pagefind.search(q);
-const data = await Promise.all(search.results.slice(0, 10).map((r) => r.data()));
-const ol = document.getElementById("search-results");
-for (const d of data) {
-  const li = document.createElement("li");
-  li.innerHTML = "<h2><a href=\"" + d.url + "\">" + d.meta.title + "</a></h2><p>" + d.excerpt + "</p>";
-  ol.append(li);
-}
-performance.mark("signal:results");
-</script>
-</body>`, 1)
+	return strings.Replace(page, "</body>", pagefindScript("search-results")+"\n</body>", 1)
 }
 
 // pagefindUIPage shows them through Pagefind's default UI, as most sites
