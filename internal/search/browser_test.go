@@ -222,12 +222,13 @@ func TestBrowserSearch(t *testing.T) {
 		// A host that ignores Range sends the whole file of bodies: the
 		// snippets are the same.
 		var sent atomic.Int32
+		host := memoryHandler(func() (*output.Memory, time.Time) { return mem, time.Time{} })
 		wholeRoot := serveHandler(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if strings.Contains(r.URL.Path, "/search/b/") && r.Header.Get("Range") != "" {
 				r.Header.Del("Range")
 				sent.Add(1)
 			}
-			memoryHandler(func() (*output.Memory, time.Time) { return mem, time.Time{} }).ServeHTTP(w, r)
+			host.ServeHTTP(w, r)
 		}))
 		tb.run("searching "+c.query+" where Range is ignored", chromedp.Navigate(wholeRoot+"search/?q="+c.query))
 		tb.waitFor("results", `document.querySelectorAll("#search-results > li").length >= 2`)
