@@ -73,11 +73,12 @@ func TestBrowserSearch(t *testing.T) {
 	hex := func(s string) string { return fmt.Sprintf("%x", s) }
 	for _, c := range []struct {
 		query, first string
-		words        []string // that the page guesses, lower-cased
+		words        []string // that the page guesses, folded
 	}{
 		{"Humanoid+pilots", "Humanoid pilots meet the safety rulebook", []string{"humanoid", "pilots"}},
 		{"%40HBM_hawk+hbm_hawk", "", []string{"hbm_hawk"}},
-		{"pol%C3%ADtica", "", nil}, // not ASCII: search.js alone cuts it
+		{"Pol%C3%ADtica", "", []string{"politica"}}, // a Latin letter with an accent
+		{"Europe-resets", "", nil},                  // a hyphen: search.js alone cuts it
 	} {
 		tb.run("opening a search of "+c.query, chromedp.Navigate(root+"search/?q="+c.query))
 		tb.waitFor("its results", `document.querySelectorAll("#search-results > li").length >= 1`)

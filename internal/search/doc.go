@@ -91,9 +91,11 @@
 //	                           consensus), conviction or theme: what filters intersect
 //
 // The search page's head fetches the meta.json, shards and postings of
-// its URL's words before search.js arrives, when the whole query is ASCII
-// letters, digits, _, @ and spaces (layouts/partials/search-early.html);
-// search.js takes them as it would have read them.
+// its URL's words before search.js arrives, when the whole query is
+// letters of the Latin alphabets (ASCII, Latin-1, Latin Extended-A and B),
+// digits, _, @ and spaces (layouts/partials/search-early.html), whose
+// words it can cut and fold as search.js does; search.js takes them as it
+// would have read them.
 //
 // Every file is built from sorted data, so that the same site gives the
 // same bytes whatever the number of CPUs.

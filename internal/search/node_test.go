@@ -181,9 +181,10 @@ console.log(JSON.stringify(wrong));`
 // index files of the URL's words before search.js arrives, in Node on
 // many queries, and checks that it asks for just the files search.js
 // would: meta.json, and the shard and postings of each term that
-// search.Tokens cuts, for a query made only of ASCII letters, digits, _,
-// @ and spaces; nothing for any other query, or one with no word or a
-// word too long to be indexed.
+// search.Tokens cuts, for a query made only of letters of the Latin
+// alphabets (ASCII, Latin-1, Latin Extended-A and B), digits, _, @ and
+// spaces; nothing for any other query, or one with no word or a word too
+// long to be indexed.
 func TestNodeEarly(t *testing.T) {
 	node := nodePath(t)
 	page, _ := buildSites(t, os.DirFS("../.."))[0].File("search/index.html")
@@ -192,11 +193,13 @@ func TestNodeEarly(t *testing.T) {
 		t.Fatal("the search page has no script of its own")
 	}
 	queries := []string{"", " ", "_", "___", "@", "a", "A b", "_a_", "a@b", "@HBM_hawk hbm_hawk", "Foo foo FOO",
-		"q3 2026", "a__b", strings.Repeat("x", 64), strings.Repeat("x", 65) + " a", "é", "a\tb", "a-b", "a.b", "it's", "l’union"}
+		"q3 2026", "a__b", strings.Repeat("x", 64), strings.Repeat("x", 65) + " a", "é", "a\tb", "a-b", "a.b", "it's", "l’union",
+		"Énergie énergie", "Straße strasse", "ŁÓDŹ", "Ĳssel", "ǅemal", "ŉ", "İstanbul", "ſ", "Æsir", "þorn", "ð", "øre", "ɏ",
+		strings.Repeat("é", 32), strings.Repeat("é", 33), strings.Repeat("ð", 32), strings.Repeat("ð", 33), "5×3", "a÷b", "µ", "ǀ", "e\u0301"}
 	rnd := rand.New(rand.NewPCG(1, 2))
-	const alphabet = "aAzZ09_@ bQ"
+	alphabet := []rune("aAzZ09_@ bQéÉßÆøłĳſİǅŉǰð×÷ª")
 	for range 3000 {
-		b := make([]byte, 1+rnd.IntN(16))
+		b := make([]rune, 1+rnd.IntN(16))
 		for i := range b {
 			b[i] = alphabet[rnd.IntN(len(alphabet))]
 		}
@@ -226,7 +229,7 @@ console.log(JSON.stringify(queries.map((q) => {
 	if err := json.Unmarshal(out, &got); err != nil || len(got) != len(queries) {
 		t.Fatalf("%v: %.200s", err, out)
 	}
-	plain := regexp.MustCompile(`^[ \w@]*$`)
+	plain := regexp.MustCompile(`^[ \w@À-ÖØ-öø-ɏ]*$`)
 	for i, q := range queries {
 		want := []string{}
 		var terms []string
