@@ -91,11 +91,12 @@
 //	                           consensus), conviction or theme: what filters intersect
 //
 // The search page's head fetches the meta.json, shards and postings of
-// its URL's words before search.js arrives, when the whole query is
-// letters of the Latin alphabets (ASCII, Latin-1, Latin Extended-A and B),
-// digits, _, @ and spaces (layouts/partials/search-early.html), whose
-// words it can cut and fold as search.js does; search.js takes them as it
-// would have read them.
+// its URL's words before search.js arrives, when the whole query is ASCII
+// letters, the letters U+00C0 to U+024F (À to ɏ, but × and ÷), digits, _,
+// @ and spaces (layouts/partials/search-early.html), whose words it can
+// cut and fold as search.js does; search.js takes them as it would have
+// read them. Other queries, such as Vietnamese letters, ẞ, ª or a
+// combining accent typed alone, are left to search.js.
 //
 // Every file is built from sorted data, so that the same site gives the
 // same bytes whatever the number of CPUs.
