@@ -187,6 +187,21 @@ func TestPermalinkCollision(t *testing.T) {
 	if err := problems.Err(); err == nil || err.Error() != want {
 		t.Errorf("got %v, want %s", err, want)
 	}
+	// The page/1/ of a list is the redirect to its first page: a digest
+	// there would be overwritten by it, and a link to the digest would lead
+	// to the list.
+	for pattern, want := range map[string]string{
+		"/page/:slug/":                   "content/2026-11-07-archive.md:6: permalink /page/1/ is also the path of the redirect to the home page",
+		"/consensus/mixed/page/:slug/":   "content/2026-11-07-archive.md:6: permalink /consensus/mixed/page/1/ is also the path of the redirect to the page of Mixed in consensus",
+		"/themes/:slug/page/:year/:day/": "",
+	} {
+		fsys["site.yaml"] = &fstest.MapFile{Data: []byte("permalink: " + pattern + "\n")}
+		fsys["content/2026-11-07-archive.md"] = &fstest.MapFile{Data: []byte("---\ntitle: t\ndate: 2026-11-07\nconsensus: mixed\nconviction: low\nslug: \"1\"\n---\nx\n")}
+		_, _, problems = tryRun(fsys, build.Options{})
+		if err := problems.Err(); (err == nil) != (want == "") || err != nil && err.Error() != want {
+			t.Errorf("%s: got %v, want %q", pattern, err, want)
+		}
+	}
 }
 
 // The stylesheet of highlighted code is linked from the pages that show

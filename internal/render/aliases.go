@@ -15,7 +15,8 @@ import (
 func (r *Renderer) Aliases(sink Sink) error {
 	cfg := r.site.Config
 	for _, p := range r.site.Pages {
-		if p.Pager == nil || p.Pager.Number != 1 {
+		file := p.AliasFile()
+		if file == "" {
 			continue
 		}
 		abs := template.HTMLEscapeString(cfg.AbsURL(site.EscapePath(p.Path)))
@@ -26,7 +27,7 @@ func (r *Renderer) Aliases(sink Sink) error {
 		b.WriteString("<meta name=\"robots\" content=\"noindex\">\n")
 		b.WriteString("<meta http-equiv=\"refresh\" content=\"0; url=" + abs + "\">\n")
 		b.WriteString("</head>\n<body><p><a href=\"" + abs + "\">" + template.HTMLEscapeString(p.Title) + "</a></p></body>\n</html>\n")
-		if err := sink.WriteFile(p.Path[1:]+"page/1/index.html", []byte(b.String())); err != nil {
+		if err := sink.WriteFile(file, []byte(b.String())); err != nil {
 			return err
 		}
 	}

@@ -106,6 +106,16 @@ func (p *Page) File() string {
 	return p.Path[1:] + "index.html"
 }
 
+// AliasFile is the file of the redirect to the first page of a list, its
+// page/1/ (see render.Aliases), or "" for a page that is not the first of
+// a list.
+func (p *Page) AliasFile() string {
+	if p.Pager == nil || p.Pager.Number != 1 {
+		return ""
+	}
+	return p.Path[1:] + "page/1/index.html"
+}
+
 // pages lays out every page.
 func (s *Site) pages() {
 	s.paginate(&Page{Kind: KindHome, Title: s.Config.Title, FeedFolder: "/"}, "/", s.Digests)

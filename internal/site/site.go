@@ -98,7 +98,8 @@ func New(cfg *config.Config, all []*content.Digest, opts Options) (*Site, diag.L
 }
 
 // collisions finds pages that would be written to one file: a digest whose
-// permalink pattern puts it at /archive/ or /themes/, say.
+// permalink pattern puts it at /archive/ or /themes/, say, or at the
+// page/1/ that leads to the first page of a list.
 func (s *Site) collisions() diag.List {
 	var problems diag.List
 	byFile := map[string]*Page{}
@@ -114,6 +115,11 @@ func (s *Site) collisions() diag.List {
 		}
 		if d.Digest != nil {
 			problems.Add(d.Digest.Path, d.Digest.PermalinkLine, 0, "permalink %s is also the path of %s", d.Path, o.describe())
+		}
+	}
+	for _, list := range s.Pages {
+		if d := byFile[list.AliasFile()]; d != nil && d.Digest != nil {
+			problems.Add(d.Digest.Path, d.Digest.PermalinkLine, 0, "permalink %s is also the path of the redirect to %s", d.Path, list.describe())
 		}
 	}
 	return problems
