@@ -127,11 +127,7 @@ func (p *parser) parse(file []byte) *Digest {
 		p.problems.Add(p.path, line, 0, "file is not valid UTF-8")
 		return nil
 	}
-	if i, r := notText(file); i >= 0 {
-		line := bytes.LastIndexByte(file[:i], '\n')
-		p.problems.Add(p.path, bytes.Count(file[:i], []byte{'\n'})+1, utf8.RuneCount(file[line+1:i])+1, "%s", meta.NotText(r))
-		return nil
-	}
+	file = p.textOnly(file)
 	yml, body, yamlOffset, problem := split(file)
 	if problem != "" {
 		p.problems.Add(p.path, 1, 0, "%s", problem)
@@ -177,6 +173,64 @@ func (p *parser) parse(file []byte) *Digest {
 		return nil
 	}
 	return d
+}
+
+// textOnly reports each line's first character that text may not hold,
+// and returns file with each of them as U+FFFD: the file is read on, so
+// that one run reports its other problems too, and it is not built.
+func (p *parser) textOnly(file []byte) []byte {
+	if !hasNotText(file) {
+		return file
+	}
+	var out []byte
+	at := 0 // file[:at] is in out
+	line, lineStart, reported := 1, 0, 0
+	for i := 0; i < len(file); {
+		r, n := rune(file[i]), 1
+		switch {
+		case r == '\n':
+			line, lineStart = line+1, i+1
+			i++
+			continue
+		case r >= 0x20 && r < 0x7f || r == '\t' || r == '\r':
+			i++
+			continue
+		case r >= utf8.RuneSelf:
+			if r, n = utf8.DecodeRune(file[i:]); meta.IsText(r) {
+				i += n
+				continue
+			}
+		}
+		if reported != line {
+			p.problems.Add(p.path, line, utf8.RuneCount(file[lineStart:i])+1, "%s", meta.NotText(r))
+			reported = line
+		}
+		out = append(append(out, file[at:i]...), "\ufffd"...)
+		at = i + n
+		i += n
+	}
+	return append(out, file[at:]...)
+}
+
+// hasNotText reports whether b, which is valid UTF-8, holds a character
+// that text may not hold: a quick look at every file, before textOnly's
+// slower one at the few that do.
+func hasNotText(b []byte) bool {
+	for i := 0; i < len(b); {
+		if c := b[i]; c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if !meta.IsText(r) {
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 func firstInvalid(b []byte) int {

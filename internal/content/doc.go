@@ -8,8 +8,10 @@
 //
 // A digest is UTF-8 text: a file, or a front matter value written with a
 // YAML escape, that holds a control character other than tab and line ends,
-// or a noncharacter such as U+FFFE, is an error at its line and column.
-// Pages could show them, but XML, and so the feeds, cannot hold them.
+// or a noncharacter such as U+FFFE, is an error at its line and column
+// (the first of each line; the rest of the file is still read, for its
+// other problems). Pages could show them, but XML, and so the feeds,
+// cannot hold them.
 //
 // Front matter dates take one of four forms:
 //

@@ -6,11 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
-
-	"github.com/signaldigest/signal/internal/meta"
 )
 
 // Stance is a digest's consensus: bullish, bearish, neutral or mixed.
@@ -168,24 +165,4 @@ func checkSlug(s string) error {
 		return fmt.Errorf("%q %s: %q is one", s, rule, want)
 	}
 	return nil
-}
-
-// notText returns the first character of b, which is valid UTF-8, that
-// text may not hold, and where it is; or -1.
-func notText(b []byte) (int, rune) {
-	for i := 0; i < len(b); {
-		if c := b[i]; c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
-				return i, rune(c)
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		if !meta.IsText(r) {
-			return i, r
-		}
-		i += n
-	}
-	return -1, 0
 }
