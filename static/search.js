@@ -6,8 +6,6 @@ const page = 10; // results shown at a time
 const maxExpansions = 8; // terms a prefix may stand for
 const prefixFactor = 0.75; // a completion's weight: see doc.go
 
-// ---- Terms, as internal/search/tokens.go makes ----
-
 let segmenter;
 const segment = (text) => (segmenter ??= new Intl.Segmenter("und", { granularity: "word" })).segment(text);
 const unspacedRE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
@@ -151,8 +149,6 @@ function* words(text, plain) {
   yield* out;
 }
 
-// ---- The index files ----
-
 const utf8 = new TextEncoder();
 const hex = (s) => Array.from(utf8.encode(s), (b) => b.toString(16).padStart(2, "0")).join("");
 
@@ -169,7 +165,6 @@ const current = { cache: "no-cache" };
 const asked = globalThis.signalSearchEarly || new Map();
 const take = (url) => asked.get(url.href);
 
-// meta returns the promise of meta.json.
 let metaFile;
 const fetchMeta = (url = new URL("meta.json", dir)) => take(url) || fetch(url, current).then((r) => r.json());
 const meta = () => (metaFile ??= fetchMeta());
@@ -388,8 +383,6 @@ export async function body(id, [, , , , , , , , , at, size]) {
   return b ? new TextDecoder().decode(b.length > size ? b.subarray(at, at + size) : b) : "";
 }
 
-// ---- The page ----
-
 const months = ["January", "February", "March", "April", "May", "June", "July",
   "August", "September", "October", "November", "December"];
 const stanceIcon = { bullish: "▲", bearish: "▼", mixed: "◆", neutral: "●" };
@@ -450,7 +443,8 @@ function* pairPieces(run, terms) {
 const hits = (text, terms, prefix) => Array.from(pieces(text, terms, prefix)).some(([, on]) => on);
 
 // snippet cuts from a body the words around its first match, from its
-// sentence's start when near, else at a word's, or returns "" if none.
+// sentence's start when near, else at a word's, then those of words not
+// shown yet; or returns "" if none.
 export function snippet(body, terms, prefix) {
   let at = 0;
   for (const [w, on] of lines(body, terms, prefix)) {
@@ -466,7 +460,9 @@ export function snippet(body, terms, prefix) {
       if (whole) to = end;
       else if (to < body.length) to = Math.max(body.lastIndexOf(" ", to), at + w.length);
       const text = body.slice(from, to).replace(/\s+/g, " ").trim();
-      return (from > 0 ? "…" : "") + text + (to < body.length && !whole ? "…" : "");
+      const cut = (from > 0 ? "…" : "") + text + (to < body.length && !whole ? "…" : "");
+      const more = terms.filter((t) => !hits(cut, [t], prefix));
+      return more.length && more.length < terms.length ? cut + " " + snippet(body, more, prefix) : cut;
     }
     at += w.length;
   }
@@ -490,7 +486,6 @@ function sentenceStart(body, from, at) {
   return start;
 }
 
-// marked returns text as nodes, with the words that match a term marked.
 export function marked(text, terms, prefix) {
   const out = [];
   let plain = "";
@@ -506,7 +501,6 @@ export function marked(text, terms, prefix) {
   return out;
 }
 
-// visible reports whether each word of the query is in one of texts.
 const visible = (texts, terms, prefix) => terms.every((term) => texts.some((t) => hits(t, [term], prefix)));
 
 // card: a result's title, theme names and handles (not its summary).

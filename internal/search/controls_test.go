@@ -59,13 +59,26 @@ func TestBrowserSearchControls(t *testing.T) {
 	}
 
 	// Every card shows each word of the query, marked: a snippet of the
-	// body does not take the place of a summary that showed one.
-	tb.run("searching robot arms", chromedp.Navigate(root+"search/?q=robot+arms"))
+	// body does not take the place of a summary that showed one, and words
+	// far apart in a body each get a piece of it.
+	for q, words := range map[string][]string{"robot+arms": {"robot", "arm"}, "closed+benchmark": {"closed", "benchmark"}} {
+		tb.run("searching "+q, chromedp.Navigate(root+"search/?q="+q))
+		tb.waitFor("results", `document.querySelectorAll("#search-results > li").length >= 2`)
+		for _, marks := range eval[[]string](tb, `Array.from(document.querySelectorAll("#search-results > li"), li =>
+			Array.from(li.querySelectorAll("mark"), m => m.textContent.toLowerCase()).join(","))`) {
+			for _, w := range words {
+				if !strings.Contains(marks, w) {
+					t.Errorf("%s: a card marks only %q", q, marks)
+				}
+			}
+		}
+	}
+	// A word of a heading shows with what the heading heads.
+	tb.run("searching actionable", chromedp.Navigate(root+"search/?q=actionable"))
 	tb.waitFor("results", `document.querySelectorAll("#search-results > li").length >= 2`)
-	for _, marks := range eval[[]string](tb, `Array.from(document.querySelectorAll("#search-results > li"), li =>
-		Array.from(li.querySelectorAll("mark"), m => m.textContent.toLowerCase()).join(","))`) {
-		if !strings.Contains(marks, "robot") || !strings.Contains(marks, "arm") {
-			t.Errorf("robot arms: a card marks only %q", marks)
+	for _, s := range eval[[]string](tb, `Array.from(document.querySelectorAll("#search-results p.snippet"), p => p.textContent)`) {
+		if _, after, ok := strings.Cut(s, "Actionable Idea — "); !ok || len(after) < 20 {
+			t.Errorf("actionable: the snippet %q does not go on into the heading's paragraph", s)
 		}
 	}
 

@@ -210,8 +210,9 @@ func (ix *index) merge() {
 
 // Text returns the text of rendered HTML, as a reader sees it: tags
 // dropped, each a word break but those of inline text (<a>, <em>, <code>
-// ...: "(via <a>@x</a>)" reads "(via @x)"), and character references
-// resolved.
+// ...: "(via <a>@x</a>)" reads "(via @x)"), character references
+// resolved, and a heading on one line with what follows it ("Blind Spot
+// — The debate...").
 // Digests keep only their HTML; reading it again is cheaper than keeping a
 // second copy of every body for the one stage that needs the text.
 func Text(h []byte) string { return string(appendText(nil, h)) }
@@ -240,6 +241,14 @@ func appendText(b, h []byte) []byte {
 			b = append(b, ' ')
 		}
 		h = h[gt+1:]
+		if headingEnd(tag) {
+			// A heading runs on into what follows it, after a dash: a
+			// snippet, which ends with its line, shows a heading's word
+			// with the lines it heads.
+			if h = bytes.TrimLeft(h, " \t\r\n"); len(h) > 0 {
+				b = append(b, "— "...)
+			}
+		}
 		// What a reader does not read as text: a script or style that
 		// unsafe_html lets through, a footnote's way back (↩).
 		if end := unread(tag); end != "" {
@@ -251,6 +260,11 @@ func appendText(b, h []byte) []byte {
 		}
 	}
 	return b
+}
+
+// headingEnd reports whether tag closes a heading: "/h2".
+func headingEnd(tag []byte) bool {
+	return len(tag) == 3 && tag[0] == '/' && tag[1]|0x20 == 'h' && '1' <= tag[2] && tag[2] <= '6'
 }
 
 // unread returns the closing tag up to which an element that opens with

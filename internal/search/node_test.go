@@ -51,19 +51,21 @@ console.log(JSON.stringify(texts.map((t) => m.tokens(t))));`
 
 // TestNodeSnippet runs search.js's snippet in Node: the words around a
 // body's first match start at the start of its sentence when that is near,
-// not in the middle of a citation, and end with its paragraph.
+// not in the middle of a citation, and end with its paragraph; a word of
+// the query that they do not show gets words of its own.
 func TestNodeSnippet(t *testing.T) {
 	node, script := nodeAndScript(t)
 	body := "Fabs booked capacity five years ago and are still short of tools. (via @fab_notes, @servo_sam) Robots are becoming computers on wheels, and they need chips. Orders for edge parts doubled."
 	prog := `const m = await import(process.argv[1]);
 console.log(JSON.stringify([m.snippet(process.argv[2], ["compute"], "compute"), m.snippet("Short. Compute here.", ["compute"], ""),
-  m.snippet("Weights stick. The stickiness grows.\nOne Actionable Idea\nFavor infrastructure.", ["stickiness"], "")]));`
+  m.snippet("Weights stick. The stickiness grows.\nOne Actionable Idea\nFavor infrastructure.", ["stickiness"], ""),
+  m.snippet("Closed models lead. Costs fall.\nBlind Spot — The debate is benchmark parity.", ["closed", "benchmark"], "")]));`
 	out, err := exec.Command(node, "--input-type=module", "-e", prog, "file://"+script, body).Output()
 	if err != nil {
 		t.Fatalf("node: %v", err)
 	}
 	var got []string
-	if err := json.Unmarshal(out, &got); err != nil || len(got) != 3 {
+	if err := json.Unmarshal(out, &got); err != nil || len(got) != 4 {
 		t.Fatalf("%v: %s", err, out)
 	}
 	if want := "…Robots are becoming computers on wheels, and they need chips. Orders for edge parts doubled."; got[0] != want {
@@ -74,6 +76,9 @@ console.log(JSON.stringify([m.snippet(process.argv[2], ["compute"], "compute"), 
 	}
 	if want := "…The stickiness grows."; got[2] != want { // its paragraph ends it, not the heading after
 		t.Errorf("snippet %q, want %q", got[2], want)
+	}
+	if want := "Closed models lead. Costs fall. …Blind Spot — The debate is benchmark parity."; got[3] != want {
+		t.Errorf("snippet %q, want %q", got[3], want)
 	}
 }
 

@@ -65,6 +65,8 @@ func TestText(t *testing.T) {
 		`<p>a</p><script>alert("xss")</script><STYLE type="text/css">p{}</STYLE><p>b</p>`:                                           ` a      b `,
 		"<p>a</p><script\n type=\"module\">init()</script><style\tmedia=x>p{}</style><scripts>b</scripts><p>c</p>":                  " a      b  c ",
 		`<li id="fn:1"><p>Note.&#160;<a href="#fnref:1" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a></p></li>`: "  Note.\u00a0  ",
+		// A heading runs on into what it heads, for a snippet of its words.
+		"<p>a</p>\n<h2 id=\"x\">Blind Spot</h2>\n<p>The debate.</p>\n<H3>End</H3>\n": " a \n Blind Spot —  The debate. \n End ",
 	} {
 		if got := search.Text([]byte(in)); got != want {
 			t.Errorf("Text(%s) = %q, want %q", in, got, want)
