@@ -254,7 +254,9 @@ func (p *parser) line(n int, raw string) {
 	}
 	p.endSources()
 	if p.consensusNext != 0 {
-		if wraps && !bullet.MatchString(l) || strings.Count(p.consensusText, "(") > strings.Count(p.consensusText, ")") || convictionLast.MatchString(p.consensusText) {
+		// A scope's ( left open, or a Conviction label whose level is on
+		// the next line, go on, but not into a label or an item.
+		if wraps && !bullet.MatchString(l) || (strings.Count(p.consensusText, "(") > strings.Count(p.consensusText, ")") || convictionLast.MatchString(p.consensusText)) && !labelled(l) && !bullet.MatchString(l) {
 			p.consensusText = joinWrapped(p.consensusText, l)
 			return
 		}
@@ -489,7 +491,9 @@ func (p *parser) setConsensus(n int, stance, conviction string) {
 		p.errorf(n, "Consensus line without a stance: want %s", wantConsensus)
 		return
 	}
-	if _, _, err := content.ParseConsensus(stance); err != nil {
+	if open := strings.LastIndex(stance, "("); open >= 0 && strings.Count(stance, "(") > strings.Count(stance, ")") {
+		p.errorAt(n, stance[open:], false, "consensus: the scope's ( has no closing )")
+	} else if _, _, err := content.ParseConsensus(stance); err != nil {
 		p.errorAt(n, strings.Fields(stance)[0], false, "consensus: %v", err)
 	}
 	if _, err := content.ParseConviction(conviction); err != nil {

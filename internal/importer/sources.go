@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/signaldigest/signal/internal/markdown"
 )
@@ -11,9 +12,24 @@ import (
 // sources reads the list of a Sources line into the digest's sources. A
 // handle listed twice is one source, with both notes.
 func (p *parser) sources(n int, rest string) {
-	list, err := parseSources(rest)
-	if err != nil {
-		p.errorAt(n, strings.TrimSuffix(excerpt(err.at), "…"), false, "sources: %s", err.msg)
+	list, errs := parseSources(rest)
+	// An error's column: where the list is on its line, when it is all
+	// there, else where its text is, after the error before it.
+	raw := p.lines[n-1]
+	base := strings.Index(raw, strings.TrimSuffix(strings.TrimSpace(rest), "."))
+	from := 0
+	for _, err := range errs {
+		col := 0
+		if base >= 0 {
+			col = utf8.RuneCountInString(raw[:base+err.off]) + 1
+		} else if k := strings.Index(raw[from:], strings.TrimSuffix(excerpt(err.at), "…")); k >= 0 {
+			from += k
+			col = utf8.RuneCountInString(raw[:from]) + 1
+			from++
+		}
+		p.problems.Add(p.name, n, col, "sources: %s", err.msg)
+	}
+	if errs != nil {
 		return
 	}
 	for _, s := range list {
@@ -41,44 +57,78 @@ func (p *parser) addSource(s source) {
 
 // sourcesError is what is wrong with a Sources line, and the text where it
 // is, for its column.
-type sourcesError struct{ at, msg string }
+type sourcesError struct {
+	at, msg string
+	off     int // where at starts in the list
+}
 
 // parseSources reads "@a (a note, with commas (and parentheses)), @b; @c".
-// A final full stop is allowed.
-func parseSources(s string) ([]source, *sourcesError) {
+// A final full stop is allowed. An entry that is wrong is reported, and
+// the list read on from the comma after it: one run tells every problem.
+func parseSources(s string) ([]source, []*sourcesError) {
 	var out []source
+	var errs []*sourcesError
 	s = strings.TrimSuffix(strings.TrimSpace(s), ".")
 	for i := 0; ; {
 		i = skipSpace(s, i)
 		if i == len(s) {
-			return out, nil
+			return out, errs
 		}
-		if s[i] != '@' {
-			return nil, &sourcesError{s[i:], fmt.Sprintf("want handles with optional notes, like \"@allIn (compute thesis), @sama\", not %q", excerpt(s[i:]))}
+		// entry is the text of the entry at i, up to the comma after it.
+		entry := func() string { return strings.TrimRight(s[i:nextComma(s, i)], " ,;") }
+		n := 0
+		if s[i] == '@' {
+			n = handleLen(s, i)
 		}
-		n := handleLen(s, i)
 		if n == 0 {
-			return nil, &sourcesError{s[i:], fmt.Sprintf("%q is not a handle (want @ then 1 to %d letters, digits or _)", excerpt(s[i:]), markdown.MaxHandle)}
+			if s[i] != '@' {
+				errs = append(errs, &sourcesError{entry(), fmt.Sprintf("want handles with optional notes, like \"@allIn (compute thesis), @sama\", not %q", excerpt(entry())), i})
+			} else {
+				errs = append(errs, &sourcesError{entry(), fmt.Sprintf("%q is not a handle (want @ then 1 to %d letters, digits or _)", excerpt(entry()), markdown.MaxHandle), i})
+			}
+			i = nextComma(s, i)
+			continue
 		}
 		src := source{handle: s[i+1 : i+1+n]}
 		i = skipSpace(s, i+1+n)
 		if i < len(s) && s[i] == '(' {
 			end := closing(s, i)
 			if end < 0 {
-				return nil, &sourcesError{s[i:], fmt.Sprintf("the note of @%s has no closing )", src.handle)}
+				return out, append(errs, &sourcesError{s[i:], fmt.Sprintf("the note of @%s has no closing )", src.handle), i})
 			}
 			src.note = strings.Join(strings.Fields(s[i+1:end]), " ")
 			i = skipSpace(s, end+1)
 		}
 		out = append(out, src)
 		if i == len(s) {
-			return out, nil
+			return out, errs
 		}
 		if s[i] != ',' && s[i] != ';' {
-			return nil, &sourcesError{s[i:], fmt.Sprintf("want a comma after @%s, not %q", src.handle, excerpt(s[i:]))}
+			errs = append(errs, &sourcesError{entry(), fmt.Sprintf("want a comma after @%s, not %q", src.handle, excerpt(entry())), i})
+			i = nextComma(s, i)
+			continue
 		}
 		i++
 	}
+}
+
+// nextComma returns the index just past the comma or semicolon that ends
+// the entry at s[i], outside parentheses, or len(s).
+func nextComma(s string, i int) int {
+	depth := 0
+	for ; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth = max(depth-1, 0)
+		case ',', ';':
+			if depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return len(s)
 }
 
 // closing returns the index of the ) that closes the ( at s[open], or -1.
