@@ -150,7 +150,7 @@ func runImport(e *env, f *importFlags, args []string) int {
 			date, _ := time.ParseInLocation(time.DateOnly, base[:len(time.DateOnly)], cfg.Timezone)
 			link := content.NewPermalink(cfg.Permalink, date, base)
 			if other, ok := taken[link]; ok {
-				problems.Add(name, 0, 0, "would have the URL %s of %s (give it another --date or title)", link, other)
+				problems.Add(name, 0, 0, "would have the URL %s of %s (give it %s)", link, other, another(cfg))
 				continue
 			}
 			taken[link] = p.shown

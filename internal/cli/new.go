@@ -72,7 +72,7 @@ func newCommand() *command {
 			// Nor may one of another name that has the URL (by its slug:).
 			link := content.NewPermalink(cfg.Permalink, day, base)
 			if other, ok := permalinks(loadArchive(e, "new", source, cfg, "the new digest's URL is not checked against it"))[link]; ok && other != filepath.ToSlash(rel) {
-				fmt.Fprintf(e.stderr, "%s: %s has its URL, %s; give the new one another --date or title\n", filepath.ToSlash(rel), other, link)
+				fmt.Fprintf(e.stderr, "%s: %s has its URL, %s; give the new one %s\n", filepath.ToSlash(rel), other, link, another(cfg))
 				return ExitContent
 			}
 			if err := writeNew(filepath.Join(source, rel), content.Skeleton(title, day)); err != nil {
@@ -144,4 +144,15 @@ func writeNew(path string, data []byte) error {
 		return err
 	}
 	return f.Close()
+}
+
+// another says what gives a new digest a URL of its own: another --date
+// only when the permalink pattern holds one.
+func another(cfg *config.Config) string {
+	for _, token := range []string{":year", ":month", ":day"} {
+		if strings.Contains(cfg.Permalink, token) {
+			return "another --date or title"
+		}
+	}
+	return "another title: the permalink has no date"
 }
