@@ -2,6 +2,9 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
@@ -16,16 +19,49 @@ const (
 // ChromaCSS is the stylesheet for highlighted code: the light style, and the
 // dark one inside a prefers-color-scheme: dark query. The built-in theme's
 // static/chroma.css is this, kept up to date by a test.
+//
+// chroma writes no rule for a class that a style draws as plain text, so
+// a rule of the light style would hold in the dark too (dark punctuation
+// on a dark background): the dark block resets each such class to the
+// text around it.
 func ChromaCSS() []byte {
 	f := chromahtml.New(chromahtml.WithClasses(true))
-	var b bytes.Buffer
+	var b, light, dark bytes.Buffer
 	b.WriteString("/* Generated from chroma styles " + LightStyle + " and " + DarkStyle + " by markdown.ChromaCSS; do not edit. */\n")
-	_ = f.WriteCSS(&b, styles.Get(LightStyle))
+	_ = f.WriteCSS(&light, styles.Get(LightStyle))
+	_ = f.WriteCSS(&dark, styles.Get(DarkStyle))
+	b.Write(light.Bytes())
 	b.WriteString("@media (prefers-color-scheme: dark) {\n")
-	_ = f.WriteCSS(&b, styles.Get(DarkStyle))
+	b.Write(dark.Bytes())
+	inDark := map[string]bool{}
+	for _, m := range cssRule.FindAllSubmatch(dark.Bytes(), -1) {
+		inDark[string(m[1])] = true
+	}
+	for _, m := range cssRule.FindAllSubmatch(light.Bytes(), -1) {
+		if inDark[string(m[1])] {
+			continue
+		}
+		var reset []string
+		for _, decl := range strings.Split(string(m[2]), ";") {
+			name, _, _ := strings.Cut(decl, ":")
+			switch name = strings.TrimSpace(name); name {
+			case "color", "font-weight", "font-style", "text-decoration":
+				reset = append(reset, name+": inherit")
+			case "background-color":
+				reset = append(reset, name+": transparent")
+			}
+		}
+		if reset != nil {
+			fmt.Fprintf(&b, "/* as the text */ .chroma %s { %s }\n", m[1], strings.Join(reset, "; "))
+		}
+	}
 	b.WriteString("}\n")
 	return b.Bytes()
 }
+
+// cssRule is a rule of a class of chroma's stylesheet, and its
+// declarations.
+var cssRule = regexp.MustCompile(`\.chroma (\.[a-z0-9]+) \{([^}]*)\}`)
 
 // Highlighted reports whether rendered HTML holds code that chroma
 // highlighted, whose classes ChromaCSS styles.

@@ -1,6 +1,7 @@
 package markdown_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -266,5 +267,25 @@ func TestHandleEndsEmphasis(t *testing.T) {
 		if got := strings.TrimSpace(string(markdown.New().Parse([]byte(c.md)).HTML())); got != c.html {
 			t.Errorf("%q:\n got %s\nwant %s", c.md, got, c.html)
 		}
+	}
+}
+
+// Every class the light style colours has a rule in the dark block too:
+// one that the dark style draws as plain text is reset there, not left
+// with the light style's colour on a dark background.
+func TestChromaCSSDark(t *testing.T) {
+	css := string(markdown.ChromaCSS())
+	light, dark, ok := strings.Cut(css, "@media (prefers-color-scheme: dark)")
+	if !ok {
+		t.Fatal("ChromaCSS has no dark block")
+	}
+	rule := regexp.MustCompile(`\.chroma (\.[a-z0-9]+) \{`)
+	for _, m := range rule.FindAllStringSubmatch(light, -1) {
+		if !strings.Contains(dark, ".chroma "+m[1]+" {") {
+			t.Errorf("%s is coloured in the light block and has no rule in the dark one", m[1])
+		}
+	}
+	if !strings.Contains(dark, ".chroma .p { color: inherit }") {
+		t.Error("punctuation is not reset to the text's colour in the dark block")
 	}
 }
