@@ -213,9 +213,26 @@ func sideways(t *testing.T, tab context.Context) string {
 //   - a link's underline runs through where an underscore is, so that
 //     @fab_notes reads "@fab notes";
 //   - the archive's rows are ragged: titles that start at different places,
-//     badges beside some titles and below others.
+//     badges beside some titles and below others;
+//   - the header's links and search box are reached by Tab in another
+//     order than they are read: one on a line above the one before it;
+//   - a pager's "Page N of M" is not in the middle, and so moves from page
+//     to page.
 const layoutChecks = `(() => {
 	const out = [];
+	let above = null;
+	for (const e of document.querySelectorAll(".site-header a, .site-header input, .site-header button")) {
+		const r = e.getBoundingClientRect();
+		if (r.width <= 1) continue; // hidden until it has the focus
+		if (above && r.bottom <= above.r.top) out.push("in the header, Tab goes from " + above.name + " down to " + (e.textContent || e.placeholder) + " and back up");
+		above = { r, name: e.textContent || e.placeholder };
+	}
+	const pager = document.querySelector(".pager");
+	if (pager && pager.children.length === 3) {
+		const p = pager.getBoundingClientRect(), m = pager.children[1].getBoundingClientRect();
+		const off = (m.left + m.width / 2) - (p.left + p.width / 2);
+		if (Math.abs(off) > 2) out.push("the pager's " + pager.children[1].textContent + " is " + Math.round(off) + " px off its middle");
+	}
 	const title = document.querySelector(".site-title"), search = document.querySelector(".site-search");
 	if (title && search) {
 		const header = (what) => {
