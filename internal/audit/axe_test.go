@@ -217,7 +217,9 @@ func sideways(t *testing.T, tab context.Context) string {
 //   - the header's links and search box are reached by Tab in another
 //     order than they are read: one on a line above the one before it;
 //   - a pager's "Page N of M" is not in the middle, and so moves from page
-//     to page.
+//     to page;
+//   - the header's search box is taller than the site's title, so that the
+//     header of the search page, which has no box, is shorter than others.
 const layoutChecks = `(() => {
 	const out = [];
 	let above = null;
@@ -226,6 +228,10 @@ const layoutChecks = `(() => {
 		if (r.width <= 1) continue; // hidden until it has the focus
 		if (above && r.bottom <= above.r.top) out.push("in the header, Tab goes from " + above.name + " down to " + (e.textContent || e.placeholder) + " and back up");
 		above = { r, name: e.textContent || e.placeholder };
+	}
+	const box = document.querySelector(".site-search input"), siteTitle = document.querySelector(".site-title");
+	if (box && siteTitle && box.getBoundingClientRect().height > siteTitle.getBoundingClientRect().height + 0.5) {
+		out.push("the search box is " + box.getBoundingClientRect().height + " px tall and the site's title " + siteTitle.getBoundingClientRect().height + " px: the search page's header, without the box, is shorter");
 	}
 	const pager = document.querySelector(".pager");
 	if (pager && pager.children.length === 3) {
