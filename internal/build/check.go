@@ -61,7 +61,7 @@ func (o *Output) clashes() diag.List {
 	made := func(name string) bool {
 		_, page := o.pageOf(name)
 		_, feed := o.lists[name]
-		return page || feed || sitemapRE.MatchString(name) || name == "robots.txt"
+		return page || feed || o.isAlias(name) || sitemapRE.MatchString(name) || name == "robots.txt"
 	}
 	var problems diag.List
 	for _, name := range o.render.StaticNames() {
@@ -88,6 +88,14 @@ func (o *Output) clashes() diag.List {
 		}
 	}
 	return problems
+}
+
+// isAlias reports whether name is the page/1/ that leads to the first page
+// of a list (see site.Page.AliasFile).
+func (o *Output) isAlias(name string) bool {
+	list, ok := strings.CutSuffix(name, "page/1/index.html")
+	p, found := o.pages["/"+list]
+	return ok && found && p.AliasFile() == name
 }
 
 // sitemapRE matches the names of the sitemap's files.

@@ -273,17 +273,19 @@ func TestStaticClashes(t *testing.T) {
 		t.Errorf("robots.txt is not the site's own:\n%s", got)
 	}
 	for name, what := range map[string]string{
-		"static/index.html":                "has the path of a file that signal makes",
-		"static/archive/index.html":        "has the path of a file that signal makes",
-		"static/2026/11/02/one/index.html": "has the path of a file that signal makes",
-		"static/themes/compute/feed.json":  "has the path of a file that signal makes",
-		"static/feed.xml":                  "has the path of a file that signal makes",
-		"static/sitemap.xml":               "has the path of a file that signal makes",
-		"static/search/meta.json":          "lies in search/, which holds the search index",
-		"static/themes":                    "has the path of a folder of pages",
-		"static/2026":                      "has the path of a folder of pages",
-		"static/feed.xml/x":                "lies in feed.xml, a file that signal makes",
-		"static/404.html/x.txt":            "lies in 404.html, a file that signal makes",
+		"static/index.html":                       "has the path of a file that signal makes",
+		"static/archive/index.html":               "has the path of a file that signal makes",
+		"static/2026/11/02/one/index.html":        "has the path of a file that signal makes",
+		"static/themes/compute/feed.json":         "has the path of a file that signal makes",
+		"static/feed.xml":                         "has the path of a file that signal makes",
+		"static/page/1/index.html":                "has the path of a file that signal makes",
+		"static/themes/compute/page/1/index.html": "has the path of a file that signal makes",
+		"static/sitemap.xml":                      "has the path of a file that signal makes",
+		"static/search/meta.json":                 "lies in search/, which holds the search index",
+		"static/themes":                           "has the path of a folder of pages",
+		"static/2026":                             "has the path of a folder of pages",
+		"static/feed.xml/x":                       "lies in feed.xml, a file that signal makes",
+		"static/404.html/x.txt":                   "lies in 404.html, a file that signal makes",
 	} {
 		bad := maps.Clone(fsys)
 		bad[name] = &fstest.MapFile{Data: []byte("x")}
@@ -291,6 +293,23 @@ func TestStaticClashes(t *testing.T) {
 		want := name + ": " + what + "; rename or remove it"
 		if got := problems.Error(); problems.Err() == nil || !strings.Contains(got, want) {
 			t.Errorf("with %s: %v, want %q", name, got, want)
+		}
+	}
+}
+
+// Every layout of the site's own that does not parse is told in one run,
+// not the first alone: partials are parsed before the layouts that use
+// them, and one broken partial hid the rest.
+func TestEveryLayoutError(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte("<footer>\n{{if .Path}\n</footer>\n")}
+	fsys["layouts/partials/card.html"] = &fstest.MapFile{Data: []byte("<article>\n{{end}\n")}
+	fsys["layouts/digest.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}\n\n{{.Nope\n{{end}}\n")}
+	_, _, problems := tryRun(fsys, build.Options{})
+	got := problems.Error()
+	for _, want := range []string{"layouts/partials/card.html:2:", "layouts/partials/footer.html:2:", "layouts/digest.html:4:"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the problems do not tell %s:\n%s", want, got)
 		}
 	}
 }

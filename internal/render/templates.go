@@ -60,13 +60,16 @@ func parseTemplates(layoutFS fs.FS, funcs template.FuncMap) (templates, diag.Lis
 			continue
 		}
 		seen[layout] = true
+		// Every file is parsed, past one that fails: one run tells the
+		// problems of them all.
 		t := template.New("base.html").Funcs(funcs)
+		failed := false
 		for _, name := range append(common, layout) {
 			src, err := sitefs.ReadFile(layoutFS, name)
 			if err != nil {
 				problems.Add("layouts/"+name, 0, 0, "cannot read layout: %v", err)
-				t = nil
-				break
+				failed = true
+				continue
 			}
 			target := t // parsing base.html through t.New would drop the funcs
 			if name != "base.html" {
@@ -74,11 +77,10 @@ func parseTemplates(layoutFS fs.FS, funcs template.FuncMap) (templates, diag.Lis
 			}
 			if _, err := target.Parse(string(src)); err != nil {
 				problems = append(problems, templateError(err))
-				t = nil
-				break
+				failed = true
 			}
 		}
-		if t != nil {
+		if !failed {
 			out[layout] = t
 		}
 	}
