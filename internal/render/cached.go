@@ -23,10 +23,16 @@ import (
 // every call (see Theme.replaced): the built-in layouts cache a partial by
 // the arguments the built-in one reads, and a footer of the site's own that
 // shows its page's path would otherwise show one page's on every page.
+//
+// A partial of the site's own that the theme lacks is cached when its dot
+// is a digest, keyed by the digest's contents, and run on every other call:
+// cached by its name alone, one called with its page would show whichever
+// page the build made first, and builds would differ.
 type partials struct {
-	set    func() *template.Template // a template set holding every partial
-	cache  *Cache
-	always map[string]bool // partials run on every call, never cached
+	set       func() *template.Template // a template set holding every partial
+	cache     *Cache
+	always    map[string]bool // partials run on every call, never cached
+	perDigest map[string]bool // partials cached only when their dot is a digest
 }
 
 // Cache keeps the output of cached partials. serve keeps one from one
@@ -88,7 +94,7 @@ func (c *Cache) made(key string, p *partial) {
 // cached executes the partial name with dot once per variant and returns
 // its HTML.
 func (c *partials) cached(name string, dot any, variants ...any) (template.HTML, error) {
-	if c.always[name] {
+	if _, digest := dot.(*content.Digest); c.always[name] || c.perDigest[name] && !digest {
 		var buf bytes.Buffer
 		err := c.set().ExecuteTemplate(&buf, name, dot)
 		return template.HTML(buf.String()), err

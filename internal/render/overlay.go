@@ -133,6 +133,21 @@ func (t Theme) own() (names []string, ok bool) {
 	return names, true
 }
 
+// added lists, by name, the partials of the site's own that the built-in
+// theme does not have (see own).
+func (t Theme) added(names []string) map[string]bool {
+	out := map[string]bool{}
+	for _, name := range names {
+		if path.Dir(name) != "partials" {
+			continue
+		}
+		if _, err := fs.Stat(t.Layouts.(overlay).lower, name); err != nil {
+			out[path.Base(name)] = true
+		}
+	}
+	return out
+}
+
 // replaced lists, by name, the built-in partials among the site's own
 // layouts (see own). The built-in layouts call their partials through
 // cached, which keys an output by what the built-in partial reads; a site's
