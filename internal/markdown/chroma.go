@@ -17,7 +17,8 @@ const (
 )
 
 // ChromaCSS is the stylesheet for highlighted code: the light style, and the
-// dark one inside a prefers-color-scheme: dark query. The built-in theme's
+// dark one inside a prefers-color-scheme: dark query for screens (paper
+// takes the light one, as the theme's pages do). The built-in theme's
 // static/chroma.css is this, kept up to date by a test.
 //
 // chroma writes no rule for a class that a style draws as plain text, so
@@ -31,7 +32,7 @@ func ChromaCSS() []byte {
 	_ = f.WriteCSS(&light, styles.Get(LightStyle))
 	_ = f.WriteCSS(&dark, styles.Get(DarkStyle))
 	b.Write(light.Bytes())
-	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	b.WriteString("@media screen and (prefers-color-scheme: dark) {\n")
 	b.Write(dark.Bytes())
 	inDark := map[string]bool{}
 	for _, m := range cssRule.FindAllSubmatch(dark.Bytes(), -1) {

@@ -275,7 +275,7 @@ func TestHandleEndsEmphasis(t *testing.T) {
 // with the light style's colour on a dark background.
 func TestChromaCSSDark(t *testing.T) {
 	css := string(markdown.ChromaCSS())
-	light, dark, ok := strings.Cut(css, "@media (prefers-color-scheme: dark)")
+	light, dark, ok := strings.Cut(css, "@media screen and (prefers-color-scheme: dark)")
 	if !ok {
 		t.Fatal("ChromaCSS has no dark block")
 	}
