@@ -21,10 +21,10 @@ const (
 // takes the light one, as the theme's pages do). The built-in theme's
 // static/chroma.css is this, kept up to date by a test.
 //
-// chroma writes no rule for a class that a style draws as plain text, so
-// a rule of the light style would hold in the dark too (dark punctuation
-// on a dark background): the dark block resets each such class to the
-// text around it.
+// chroma writes no rule, or no declaration, for what a style draws as the
+// plain text, so a declaration of the light style would hold in the dark
+// too (dark punctuation on a dark background): the dark block resets each
+// such property to the text around it.
 func ChromaCSS() []byte {
 	f := chromahtml.New(chromahtml.WithClasses(true))
 	var b, light, dark bytes.Buffer
@@ -34,18 +34,19 @@ func ChromaCSS() []byte {
 	b.Write(light.Bytes())
 	b.WriteString("@media screen and (prefers-color-scheme: dark) {\n")
 	b.Write(dark.Bytes())
-	inDark := map[string]bool{}
+	inDark := map[string]bool{} // ".p color" for each property the dark style sets
 	for _, m := range cssRule.FindAllSubmatch(dark.Bytes(), -1) {
-		inDark[string(m[1])] = true
+		for _, name := range properties(m[2]) {
+			inDark[string(m[1])+" "+name] = true
+		}
 	}
 	for _, m := range cssRule.FindAllSubmatch(light.Bytes(), -1) {
-		if inDark[string(m[1])] {
-			continue
-		}
 		var reset []string
-		for _, decl := range strings.Split(string(m[2]), ";") {
-			name, _, _ := strings.Cut(decl, ":")
-			switch name = strings.TrimSpace(name); name {
+		for _, name := range properties(m[2]) {
+			if inDark[string(m[1])+" "+name] {
+				continue
+			}
+			switch name {
 			case "color", "font-weight", "font-style", "text-decoration":
 				reset = append(reset, name+": inherit")
 			case "background-color":
@@ -58,6 +59,17 @@ func ChromaCSS() []byte {
 	}
 	b.WriteString("}\n")
 	return b.Bytes()
+}
+
+// properties lists the names of the properties that declarations set.
+func properties(decls []byte) []string {
+	var names []string
+	for _, decl := range strings.Split(string(decls), ";") {
+		if name, _, ok := strings.Cut(decl, ":"); ok {
+			names = append(names, strings.TrimSpace(name))
+		}
+	}
+	return names
 }
 
 // cssRule is a rule of a class of chroma's stylesheet, and its

@@ -270,19 +270,30 @@ func TestHandleEndsEmphasis(t *testing.T) {
 	}
 }
 
-// Every class the light style colours has a rule in the dark block too:
-// one that the dark style draws as plain text is reset there, not left
-// with the light style's colour on a dark background.
+// Every colour the light style gives a class is set in the dark block
+// too: one that the dark style leaves to the plain text is reset there,
+// not left as the light style's on a dark background.
 func TestChromaCSSDark(t *testing.T) {
 	css := string(markdown.ChromaCSS())
 	light, dark, ok := strings.Cut(css, "@media screen and (prefers-color-scheme: dark)")
 	if !ok {
 		t.Fatal("ChromaCSS has no dark block")
 	}
-	rule := regexp.MustCompile(`\.chroma (\.[a-z0-9]+) \{`)
+	rule := regexp.MustCompile(`\.chroma (\.[a-z0-9]+) \{([^}]*)\}`)
+	set := map[string]bool{} // ".ge color": the dark block sets it
+	for _, m := range rule.FindAllStringSubmatch(dark, -1) {
+		for decl := range strings.SplitSeq(m[2], ";") {
+			if name, _, ok := strings.Cut(decl, ":"); ok {
+				set[m[1]+" "+strings.TrimSpace(name)] = true
+			}
+		}
+	}
 	for _, m := range rule.FindAllStringSubmatch(light, -1) {
-		if !strings.Contains(dark, ".chroma "+m[1]+" {") {
-			t.Errorf("%s is coloured in the light block and has no rule in the dark one", m[1])
+		for decl := range strings.SplitSeq(m[2], ";") {
+			name, _, ok := strings.Cut(decl, ":")
+			if name = strings.TrimSpace(name); ok && (name == "color" || name == "background-color") && !set[m[1]+" "+name] {
+				t.Errorf("%s: the light block sets its %s and the dark one does not", m[1], name)
+			}
 		}
 	}
 	if !strings.Contains(dark, ".chroma .p { color: inherit }") {
