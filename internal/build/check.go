@@ -71,7 +71,7 @@ func (o *Output) clashes() diag.List {
 			what = "lies in search/, which holds the search index"
 		case name != "robots.txt" && made(name):
 			what = "has the path of a file that signal makes"
-		case !strings.Contains(path.Base(name), ".") && o.holdsPages("/"+name+"/"):
+		case !strings.Contains(path.Base(name), ".") && (o.holdsPages("/"+name+"/") || o.holdsAlias(name+"/")):
 			// Page folders are permalink segments and fixed names, which
 			// hold no dot: only a name without one can be a folder's.
 			what = "has the path of a folder of pages"
@@ -96,6 +96,16 @@ func (o *Output) isAlias(name string) bool {
 	list, ok := strings.CutSuffix(name, "page/1/index.html")
 	p, found := o.pages["/"+list]
 	return ok && found && p.AliasFile() == name
+}
+
+// holdsAlias reports whether the page/1/ of a list lies in the folder dir.
+func (o *Output) holdsAlias(dir string) bool {
+	for _, p := range o.pages {
+		if strings.HasPrefix(p.AliasFile(), dir) {
+			return true
+		}
+	}
+	return false
 }
 
 // sitemapRE matches the names of the sitemap's files.

@@ -289,6 +289,9 @@ func TestStaticClashes(t *testing.T) {
 		"static/search/meta.json":                 "lies in search/, which holds the search index",
 		"static/themes":                           "has the path of a folder of pages",
 		"static/2026":                             "has the path of a folder of pages",
+		"static/page":                             "has the path of a folder of pages",
+		"static/page/1":                           "has the path of a folder of pages",
+		"static/themes/compute/page":              "has the path of a folder of pages",
 		"static/feed.xml/x":                       "lies in feed.xml, a file that signal makes",
 		"static/404.html/x.txt":                   "lies in 404.html, a file that signal makes",
 	} {

@@ -13,19 +13,14 @@ import (
 // handle listed twice is one source, with both notes.
 func (p *parser) sources(n int, rest string) {
 	list, errs := parseSources(rest)
-	// An error's column: where the list is on its line, when it is all
-	// there, else where its text is, after the error before it.
+	// An error's column is where it is in the list, when the list is all
+	// on its line; a list that wraps gives its errors none.
 	raw := p.lines[n-1]
 	base := strings.Index(raw, strings.TrimSuffix(strings.TrimSpace(rest), "."))
-	from := 0
 	for _, err := range errs {
 		col := 0
 		if base >= 0 {
 			col = utf8.RuneCountInString(raw[:base+err.off]) + 1
-		} else if k := strings.Index(raw[from:], strings.TrimSuffix(excerpt(err.at), "…")); k >= 0 {
-			from += k
-			col = utf8.RuneCountInString(raw[:from]) + 1
-			from++
 		}
 		p.problems.Add(p.name, n, col, "sources: %s", err.msg)
 	}
