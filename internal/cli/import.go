@@ -138,12 +138,12 @@ func runImport(e *env, f *importFlags, args []string) int {
 			continue
 		}
 		if other, dup := from[p.shown]; dup {
-			problems.Add(name, 0, 0, "would be written to %s, as %s is (give one of them another --date or title)", p.shown, other)
+			problems.Add(name, 0, 0, "would be written to %s, as %s is (give one of them %s)", p.shown, other, another(cfg))
 			continue
 		}
 		from[p.shown] = name
 		if _, err := os.Lstat(p.path); err == nil {
-			problems.Add(p.shown, 0, 0, "already exists; signal import never overwrites a file (remove it, or import with another --date, or into another folder with -o)")
+			problems.Add(p.shown, 0, 0, "%s", exists(cfg))
 			continue
 		}
 		if taken != nil {
@@ -163,7 +163,7 @@ func runImport(e *env, f *importFlags, args []string) int {
 	for _, p := range plan {
 		if err := writeNew(p.path, p.data); err != nil {
 			if errors.Is(err, fs.ErrExist) {
-				err = errors.New("already exists; signal import never overwrites a file (remove it, or import with another --date, or into another folder with -o)")
+				err = errors.New(exists(cfg))
 			}
 			fmt.Fprintf(e.stderr, "%s: %v\n", p.shown, err)
 			return ExitContent
@@ -286,4 +286,13 @@ func permalinks(digests []*content.Digest) map[string]string {
 		m[d.Permalink] = d.Path
 	}
 	return m
+}
+
+// exists is the message for a file that import would write and that is
+// there already.
+func exists(cfg *config.Config) string {
+	if dated(cfg) {
+		return "already exists; signal import never overwrites a file (remove it, or import with another --date, or into another folder with -o)"
+	}
+	return "already exists; signal import never overwrites a file (remove it, or import into another folder with -o)"
 }

@@ -66,7 +66,7 @@ func newCommand() *command {
 			// A digest of that name in a folder of content/ has the same
 			// date and slug, so the same URL: writing it would break the build.
 			if other := findNamed(filepath.Join(source, content.Dir), base); other != "" && other != rel {
-				fmt.Fprintf(e.stderr, "%s: %s has the same date and slug, so the same URL; give the new one another --date or title\n", filepath.ToSlash(rel), filepath.ToSlash(other))
+				fmt.Fprintf(e.stderr, "%s: %s has the same date and slug, so the same URL; give the new one %s\n", filepath.ToSlash(rel), filepath.ToSlash(other), another(cfg))
 				return ExitContent
 			}
 			// Nor may one of another name that has the URL (by its slug:).
@@ -77,7 +77,7 @@ func newCommand() *command {
 			}
 			if err := writeNew(filepath.Join(source, rel), content.Skeleton(title, day)); err != nil {
 				if errors.Is(err, fs.ErrExist) {
-					err = errors.New("already exists; signal new never overwrites a file (give another --date or title)")
+					err = errors.New("already exists; signal new never overwrites a file (give " + another(cfg) + ")")
 				}
 				fmt.Fprintf(e.stderr, "%s: %v\n", filepath.ToSlash(rel), err)
 				return ExitContent
@@ -149,10 +149,19 @@ func writeNew(path string, data []byte) error {
 // another says what gives a new digest a URL of its own: another --date
 // only when the permalink pattern holds one.
 func another(cfg *config.Config) string {
-	for _, token := range []string{":year", ":month", ":day"} {
-		if strings.Contains(cfg.Permalink, token) {
-			return "another --date or title"
-		}
+	if dated(cfg) {
+		return "another --date or title"
 	}
 	return "another title: the permalink has no date"
+}
+
+// dated reports whether the permalink pattern holds a digest's date, so
+// that another date gives another URL.
+func dated(cfg *config.Config) bool {
+	for _, token := range []string{":year", ":month", ":day"} {
+		if strings.Contains(cfg.Permalink, token) {
+			return true
+		}
+	}
+	return false
 }
