@@ -127,6 +127,12 @@ func (p *parser) parse(file []byte) *Digest {
 		p.problems.Add(p.path, line, 0, "file is not valid UTF-8")
 		return nil
 	}
+	if zeros := bytes.Count(file, []byte{0}); zeros > 0 && zeros*4 >= len(file) {
+		// Valid UTF-8 by chance: ASCII text saved as UTF-16 without its
+		// byte order mark, a NUL on every line.
+		p.problems.Add(p.path, 1, 0, "file is not valid UTF-8: every other byte is 0, as in UTF-16; save it as UTF-8")
+		return nil
+	}
 	file = p.textOnly(file)
 	yml, body, yamlOffset, problem := split(file)
 	if problem != "" {
@@ -176,15 +182,16 @@ func (p *parser) parse(file []byte) *Digest {
 }
 
 // textOnly reports each line's first character that text may not hold,
-// and returns file with each of them as U+FFFD: the file is read on, so
-// that one run reports its other problems too, and it is not built.
+// up to maxNotText lines and then how many more, and returns file with
+// each of them as U+FFFD: the file is read on, so that one run reports its
+// other problems too, and it is not built.
 func (p *parser) textOnly(file []byte) []byte {
 	if !hasNotText(file) {
 		return file
 	}
 	var out []byte
 	at := 0 // file[:at] is in out
-	line, lineStart, reported := 1, 0, 0
+	line, lineStart, reported, lines, firstMore := 1, 0, 0, 0, 0
 	for i := 0; i < len(file); {
 		r, n := rune(file[i]), 1
 		switch {
@@ -202,15 +209,25 @@ func (p *parser) textOnly(file []byte) []byte {
 			}
 		}
 		if reported != line {
-			p.problems.Add(p.path, line, utf8.RuneCount(file[lineStart:i])+1, "%s", meta.NotText(r))
+			if lines++; lines <= maxNotText {
+				p.problems.Add(p.path, line, utf8.RuneCount(file[lineStart:i])+1, "%s", meta.NotText(r))
+			} else if firstMore == 0 {
+				firstMore = line
+			}
 			reported = line
 		}
 		out = append(append(out, file[at:i]...), "\ufffd"...)
 		at = i + n
 		i += n
 	}
+	if lines > maxNotText {
+		p.problems.Add(p.path, firstMore, 0, "and %d more lines hold characters that text may not hold", lines-maxNotText)
+	}
 	return append(out, file[at:]...)
 }
+
+// maxNotText is how many lines of a file textOnly tells one by one.
+const maxNotText = 10
 
 // hasNotText reports whether b, which is valid UTF-8, holds a character
 // that text may not hold: a quick look at every file, before textOnly's

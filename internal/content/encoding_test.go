@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -114,4 +115,27 @@ func TestSlowLinks(t *testing.T) {
 	if len(problems) != 1 || !strings.HasPrefix(problems[0].Error(), "content/a.md:10: links that never end") {
 		t.Errorf("problems: %v", problems)
 	}
+}
+
+// Characters that text may not hold are told for ten lines at most, then
+// counted: a file with one on every line says so in eleven lines, not in
+// one a line. ASCII saved as UTF-16 without its byte order mark is valid
+// UTF-8, a NUL on every line: it is told as the encoding it is.
+func TestNotTextCapped(t *testing.T) {
+	front := "---\ntitle: Bells\ndate: 2026-11-24\nconsensus: Bullish\nconviction: High\n---\n"
+	utf16 := make([]byte, 0, 2*len(front))
+	for _, c := range []byte(front) {
+		utf16 = append(utf16, c, 0)
+	}
+	_, problems := load(fstest.MapFS{
+		"content/a-bells.md": {Data: []byte(front + strings.Repeat("a\x07\n", 13))},
+		"content/b-utf16.md": {Data: utf16},
+	})
+	var want strings.Builder
+	for line := 7; line < 17; line++ {
+		fmt.Fprintf(&want, "content/a-bells.md:%d:2: control character U+0007: text may hold none but tab and line ends, and feeds cannot carry it; remove it\n", line)
+	}
+	want.WriteString("content/a-bells.md:17: and 3 more lines hold characters that text may not hold\n")
+	want.WriteString("content/b-utf16.md:1: file is not valid UTF-8: every other byte is 0, as in UTF-16; save it as UTF-8\n")
+	diff(t, "problems", printed(problems), want.String())
 }
