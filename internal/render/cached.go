@@ -15,9 +15,11 @@ import (
 // return. A list page shows twenty cards and a digest shows on a dozen
 // lists, so rendering each card once instead of a dozen times is most of
 // the cost of list pages; the same holds for the header and footer that
-// every page shares. Like Hugo's partialCached, the key is the partial's
-// name and the variant arguments, never the context: a layout that passes
-// no variant gets one output for the whole site.
+// every page shares. For the built-in partials, as in Hugo's
+// partialCached, the key is the partial's name and the variant arguments
+// (and a digest's contents), never the rest of the context: the built-in
+// layouts pass what each reads. A site's own partials are kept more
+// narrowly, below.
 //
 // A site that replaces one of the built-in partials gets its own run on
 // every call (see Theme.replaced): the built-in layouts cache a partial by
