@@ -186,30 +186,18 @@ func (p *parser) parse(file []byte) *Digest {
 // each of them as U+FFFD: the file is read on, so that one run reports its
 // other problems too, and it is not built.
 func (p *parser) textOnly(file []byte) []byte {
-	if !hasNotText(file) {
-		return file
-	}
 	var out []byte
 	at := 0 // file[:at] is in out
-	line, lineStart, reported, lines, firstMore := 1, 0, 0, 0, 0
-	for i := 0; i < len(file); {
-		r, n := rune(file[i]), 1
-		switch {
-		case r == '\n':
-			line, lineStart = line+1, i+1
-			i++
-			continue
-		case r >= 0x20 && r < 0x7f || r == '\t' || r == '\r':
-			i++
-			continue
-		case r >= utf8.RuneSelf:
-			if r, n = utf8.DecodeRune(file[i:]); meta.IsText(r) {
-				i += n
-				continue
-			}
+	line, reported, lines, firstMore := 1, 0, 0, 0
+	for {
+		i, n, r := nextNotText(file, at)
+		if i < 0 {
+			break
 		}
+		line += bytes.Count(file[at:i], []byte{'\n'})
 		if reported != line {
 			if lines++; lines <= maxNotText {
+				lineStart := bytes.LastIndexByte(file[:i], '\n') + 1
 				p.problems.Add(p.path, line, utf8.RuneCount(file[lineStart:i])+1, "%s", meta.NotText(r))
 			} else if firstMore == 0 {
 				firstMore = line
@@ -218,10 +206,12 @@ func (p *parser) textOnly(file []byte) []byte {
 		}
 		out = append(append(out, file[at:i]...), "\ufffd"...)
 		at = i + n
-		i += n
 	}
 	if lines > maxNotText {
 		p.problems.Add(p.path, firstMore, 0, "and %d more lines hold characters that text may not hold", lines-maxNotText)
+	}
+	if out == nil {
+		return file
 	}
 	return append(out, file[at:]...)
 }
@@ -229,25 +219,24 @@ func (p *parser) textOnly(file []byte) []byte {
 // maxNotText is how many lines of a file textOnly tells one by one.
 const maxNotText = 10
 
-// hasNotText reports whether b, which is valid UTF-8, holds a character
-// that text may not hold: a quick look at every file, before textOnly's
-// slower one at the few that do.
-func hasNotText(b []byte) bool {
-	for i := 0; i < len(b); {
+// nextNotText returns where the first character at or after b[from] that
+// text may not hold is, its size and itself; or -1. b is valid UTF-8.
+func nextNotText(b []byte, from int) (int, int, rune) {
+	for i := from; i < len(b); {
 		if c := b[i]; c < utf8.RuneSelf {
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
-				return true
+				return i, 1, rune(c)
 			}
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRune(b[i:])
 		if !meta.IsText(r) {
-			return true
+			return i, n, r
 		}
 		i += n
 	}
-	return false
+	return -1, 0, 0
 }
 
 func firstInvalid(b []byte) int {
