@@ -189,7 +189,8 @@ console.log(JSON.stringify(wrong));`
 // search.Tokens cuts, for a query made only of ASCII letters, the letters
 // U+00C0 to U+024F, digits, _, @ and spaces; nothing for any other query,
 // or one with no word or a word too long to be indexed (ŉ is two bytes,
-// and three once folded to ʼn).
+// and three once folded to ʼn). A query not blank marks the page as
+// searching, whose results are to come.
 func TestNodeEarly(t *testing.T) {
 	node := nodePath(t)
 	page, _ := buildSites(t, os.DirFS("../.."))[0].File("search/index.html")
@@ -214,11 +215,12 @@ func TestNodeEarly(t *testing.T) {
 	prog := `let input = "";
 for await (const chunk of process.stdin) input += chunk;
 const { code, dir, queries } = JSON.parse(input);
-const run = new Function("window", "location", "fetch", code);
+const run = new Function("window", "document", "location", "fetch", code);
 console.log(JSON.stringify(queries.map((q) => {
   const asked = [];
   const search = "?" + new URLSearchParams({ q });
-  run({}, { search, href: dir + search }, (url, init) => {
+  const classList = { add: (name) => asked.push("class " + name) };
+  run({}, { documentElement: { classList } }, { search, href: dir + search }, (url, init) => {
     asked.push(url.replace(dir, "") + (init?.cache === "no-cache" ? "" : " (cached)"));
     return new Promise(() => {});
   });
@@ -237,6 +239,9 @@ console.log(JSON.stringify(queries.map((q) => {
 	plain := regexp.MustCompile(`^[ \w@À-ÖØ-öø-ɏ]*$`)
 	for i, q := range queries {
 		want := []string{}
+		if strings.TrimSpace(q) != "" {
+			want = append(want, "class searching")
+		}
 		var terms []string
 		search.Tokens(q, func(s string) {
 			if !slices.Contains(terms, s) {
