@@ -154,22 +154,21 @@ func (p *parser) parse(file []byte) *Digest {
 	}
 	d := &Digest{Path: p.path}
 	p.fields(d, root)
-	if p.problems.Err() != nil {
-		return nil
-	}
-	if d.Slug == "" {
+	if d.Slug == "" && p.problems.Err() == nil {
 		if d.Slug = fileSlug(path.Base(p.path)); len(d.Slug) > MaxSlug {
 			p.problems.Add(p.path, 1, 0, "the file name gives a slug of %d bytes, and a slug names a folder of the site: at most %d (shorten the name, or give a slug: in front matter)", len(d.Slug), MaxSlug)
-			return nil
-		}
-		if d.Slug == "" {
+		} else if d.Slug == "" {
 			p.problems.Add(p.path, 1, 0, "the file name gives no slug: name the file after the digest (2026-11-27-title.md) or give it a slug: in front matter")
-			return nil
 		}
 	}
 	if p.md == nil {
+		if p.problems.Err() != nil {
+			return nil
+		}
 		return d // front matter only: see Load
 	}
+	// The body is read even when its front matter is wrong: one run
+	// reports the problems of both.
 	bodyLine := bytes.Count(file[:len(file)-len(body)], []byte{'\n'}) + 1
 	p.body(d, body, bodyLine)
 	if !d.Draft {
