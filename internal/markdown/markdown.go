@@ -83,6 +83,7 @@ func New(opts ...Option) *Markdown {
 		&handleExtension{url: o.handleURL, unsafe: o.unsafeHTML},
 		safeLinks{},
 		taskLabels{},
+		tableAlign{},
 		headingText{},
 	}
 	if o.basePath != "" && o.basePath != "/" {
