@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"strconv"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -41,12 +42,17 @@ func (headingText) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	// Hugo and Zola, unless the page or an earlier heading has it: then it
 	// gets the free one after it ("main-1"), as a made id does. Written
 	// ids are given out first, so that a made one never takes theirs.
+	// The footnotes' ids, "fn:1" and "fnref:1", are taken too.
 	ids := pc.IDs()
 	for _, h := range headings {
 		keepAttributes(h)
 		if v, ok := h.AttributeString("id"); ok {
 			if s, ok := ids.(*headingIDs); ok {
-				h.SetAttributeString("id", []byte(s.claim(string(v.([]byte)))))
+				id := string(v.([]byte))
+				if footnoteID(id) {
+					s.used[id] = true
+				}
+				h.SetAttributeString("id", []byte(s.claim(id)))
 			}
 		}
 	}
@@ -61,12 +67,13 @@ func (headingText) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 // keepAttributes drops the attributes written in a heading other than its
 // id and classes: "{style=...}" or "{tabindex=...}" would let a digest
 // restyle or rearrange the page around it, which unsafe_html: false rules
-// out for raw HTML too.
+// out for raw HTML too. An empty id, "{#}", is none: HTML allows no empty
+// id, and the heading gets a made one.
 func keepAttributes(h *ast.Heading) {
 	id, hasID := h.AttributeString("id")
 	class, hasClass := h.AttributeString("class")
 	h.RemoveAttributes()
-	if hasID {
+	if b, ok := id.([]byte); hasID && (!ok || len(b) > 0) {
 		h.SetAttributeString("id", id)
 	}
 	if hasClass {
@@ -125,3 +132,16 @@ func (s *headingIDs) claim(base string) string {
 }
 
 func (s *headingIDs) Put(value []byte) { s.used[string(value)] = true }
+
+// footnoteID reports whether id has the form of the ids goldmark gives
+// footnotes and the marks that refer to them: fn:N, fnref:N, fnref2:N.
+func footnoteID(id string) bool {
+	rest, ok := strings.CutPrefix(id, "fn")
+	if !ok {
+		return false
+	}
+	if r, ok := strings.CutPrefix(rest, "ref"); ok {
+		rest = strings.TrimLeft(r, "0123456789")
+	}
+	return strings.HasPrefix(rest, ":")
+}

@@ -239,6 +239,14 @@ func TestHeadingIDsWritten(t *testing.T) {
 		{"## Intro\n\n## Later {#intro}", `<h2 id="intro-1">Intro</h2>` + "\n" + `<h2 id="intro">Later</h2>`},
 		{`## Note {.aside style="position:fixed" tabindex=1 title=x #n}`, `<h2 id="n" class="aside">Note</h2>`},
 		{"## Sets {a, b}", `<h2 id="sets-a-b">Sets {a, b}</h2>`},
+		// HTML has no empty id, and the footnotes' ids are theirs.
+		{"## Blank {#}", `<h2 id="blank">Blank</h2>`},
+		{"## Blank {.c #}", `<h2 class="c" id="blank">Blank</h2>`},
+		{"## D {#fnref:1}\n\n## E {#fnref2:1}\n\n## F {#fn:1}\n\n## G {#fn}\n\n## H {#fnref}\n\nx[^1]\n\n[^1]: n",
+			`<h2 id="fnref:1-1">D</h2>` + "\n" + `<h2 id="fnref2:1-1">E</h2>` + "\n" + `<h2 id="fn:1-1">F</h2>` + "\n" + `<h2 id="fn">G</h2>` + "\n" + `<h2 id="fnref">H</h2>` + "\n" +
+				`<p>x<sup id="fnref:1"><a href="#fn:1" class="footnote-ref" role="doc-noteref">1</a></sup></p>` + "\n" +
+				`<div class="footnotes" role="doc-endnotes">` + "\n<hr>\n<ol>\n" + `<li id="fn:1">` + "\n" +
+				`<p>n&#160;<a href="#fnref:1" class="footnote-backref" role="doc-backlink">&#x21a9;&#xfe0e;</a></p>` + "\n</li>\n</ol>\n</div>"},
 	} {
 		md := markdown.New(markdown.WithReservedIDs("main"))
 		got := strings.TrimSpace(string(md.Parse([]byte(c.md + "\n")).HTML()))
