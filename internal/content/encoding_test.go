@@ -117,6 +117,13 @@ func TestSlowLinks(t *testing.T) {
 	}
 }
 
+// A file whose lines end in CR alone is told as such, not as a file
+// without front matter.
+func TestCROnly(t *testing.T) {
+	_, problems := load(fstest.MapFS{"content/a-mac.md": {Data: []byte(strings.ReplaceAll(digest, "\n", "\r"))}})
+	diff(t, "problems", printed(problems), "content/a-mac.md:1: lines end in CR alone, as classic Mac OS ended them: save the file with LF or CRLF line ends\n")
+}
+
 // Characters that text may not hold are told for ten lines at most, then
 // counted: a file with one on every line says so in eleven lines, not in
 // one a line. ASCII saved as UTF-16 without its byte order mark is valid

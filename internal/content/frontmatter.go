@@ -12,6 +12,10 @@ import (
 func split(file []byte) (yaml, body []byte, yamlOffset int, problem string) {
 	const missing = "missing front matter: a digest starts with a --- line, then YAML, then another --- line"
 	first, rest, found := cutLine(file)
+	if bytes.IndexByte(first, '\r') >= 0 {
+		// Read as one line, the fence and every field after it.
+		return nil, nil, 0, "lines end in CR alone, as classic Mac OS ended them: save the file with LF or CRLF line ends"
+	}
 	if !isFence(first) {
 		if bytes.Equal(bytes.TrimRight(first, " \t"), []byte("+++")) {
 			// Hugo's TOML front matter, in a digest brought from a Hugo site.
