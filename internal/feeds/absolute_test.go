@@ -18,7 +18,7 @@ import (
 // without the quotes, until matching it took a quarter of absolute's time.
 // On text that is not ASCII the two differ only where Go's (?i) matches
 // "ſ" (U+017F) for "s", and no tokenizer reads "ſrc" as src.
-var urlAttr = regexp.MustCompile(`(?i)[\s/"'](?:href|src|srcset|poster|cite)\s*=`)
+var urlAttr = regexp.MustCompile(`(?i)[\s/"'](?:href|src|srcset|poster|cite|data|action|formaction|xlink:href|background|longdesc)\s*=`)
 
 func TestHasURLAttr(t *testing.T) {
 	for _, raw := range []string{
@@ -27,6 +27,8 @@ func TestHasURLAttr(t *testing.T) {
 		`<video POSTER = p.jpg>`, `<q cite=a>`, `<q cited=a>`,
 		`<a data-src="x">`, `<a title=" src=">`, `<p>`, `<a`, ``,
 		`<a title="x"href="/y">`, `<img alt=''src=/a.png>`,
+		`<object data=d.pdf>`, `<form action=p/>`, `<button formaction=p/>`, `<image xlink:href=i.png>`, `<image xlink:hrefs=i>`,
+		`<table background=b.png>`, `<img longdesc=l.html>`, `<a data-x=y>`, `<a metadata=y>`,
 	} {
 		if got, want := hasURLAttr([]byte(raw)), urlAttr.MatchString(raw); got != want {
 			t.Errorf("hasURLAttr(%q) = %v, the pattern says %v", raw, got, want)
@@ -34,7 +36,7 @@ func TestHasURLAttr(t *testing.T) {
 	}
 	// Random tags made of the bytes that matter.
 	r := rand.New(rand.NewPCG(1, 2))
-	const alphabet = "<>/= \t\n\f\rhrefsrcHREFSRCxa\"'setpoiSETPOI"
+	const alphabet = "<>/= \t\n\f\rhrefsrcHREFSRCxa\"'setpoiSETPOIdatDAT:lkn"
 	for range 200000 {
 		b := make([]byte, r.IntN(16))
 		for i := range b {
@@ -46,15 +48,21 @@ func TestHasURLAttr(t *testing.T) {
 	}
 }
 
-// Raw HTML may hold URLs in srcset, poster and cite too: a feed reader
-// resolves them against the feed, so they are made absolute.
+// Raw HTML may hold URLs in srcset, poster, cite, an object's data, a
+// form's action, SVG's xlink:href and more: a feed reader resolves them
+// against the feed, so they are made absolute.
 func TestAbsoluteRawURLs(t *testing.T) {
 	in := `<picture><source srcset="a.webp 1x, /b.webp 2x"><img src="a.png" srcset="a2.png 2x" alt=""></picture>` +
-		`<video poster="p.jpg" src="v.mp4"></video><blockquote cite="q.html">Q</blockquote>`
+		`<video poster="p.jpg" src="v.mp4"></video><blockquote cite="q.html">Q</blockquote>` +
+		`<object data="doc.pdf"></object><svg><image xlink:href="i.png"/></svg><form action="post/"><button formaction="b/">B</button></form>` +
+		`<table background="bg.png"><tr><td>t</td></tr></table><img longdesc="l.html" data-x="keep.png">`
 	want := `<picture><source srcset="https://example.org/d/a.webp 1x, https://example.org/b.webp 2x">` +
 		`<img src="https://example.org/d/a.png" srcset="https://example.org/d/a2.png 2x" alt=""></picture>` +
 		`<video poster="https://example.org/d/p.jpg" src="https://example.org/d/v.mp4"></video>` +
-		`<blockquote cite="https://example.org/d/q.html">Q</blockquote>`
+		`<blockquote cite="https://example.org/d/q.html">Q</blockquote>` +
+		`<object data="https://example.org/d/doc.pdf"></object><svg><image xlink:href="https://example.org/d/i.png"/></svg>` +
+		`<form action="https://example.org/d/post/"><button formaction="https://example.org/d/b/">B</button></form>` +
+		`<table background="https://example.org/d/bg.png"><tr><td>t</td></tr></table><img longdesc="https://example.org/d/l.html" data-x="keep.png">`
 	if got := absolute([]byte(in), "https://example.org/d/", false); got != want {
 		t.Errorf("absolute:\n got %s\nwant %s", got, want)
 	}

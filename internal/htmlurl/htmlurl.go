@@ -9,15 +9,17 @@ import "strings"
 
 // Names are the attributes whose values are URLs, or in srcset a list of
 // them, that a reader follows or loads: links, images, a video's poster,
-// a quotation's source.
-var Names = [...]string{"href", "src", "srcset", "poster", "cite"}
+// a quotation's source, an object's data, a form's action, SVG's
+// xlink:href, and the background and longdesc of older HTML. URLs in CSS,
+// style="background: url(x.png)", are left as written.
+var Names = [...]string{"href", "src", "srcset", "poster", "cite", "data", "action", "formaction", "xlink:href", "background", "longdesc"}
 
 // Rewrite returns the value of attribute key with each URL in it passed
 // through fn, or val itself when key holds no URL. key is lower case, as a
 // tokenizer gives it.
 func Rewrite(key, val string, fn func(string) string) string {
 	switch key {
-	case "href", "src", "poster", "cite":
+	case "href", "src", "poster", "cite", "data", "action", "formaction", "xlink:href", "background", "longdesc":
 		return fn(val)
 	case "srcset":
 		return srcset(val, fn)
