@@ -17,7 +17,9 @@
 //
 //	2026-11-24                  a day, at midnight in the site's timezone
 //	2026-11-24T07:30:00Z        RFC 3339, with a zone (Z or ±hh:mm) and optional fraction;
-//	                            "t" and "z" in lower case, or a space for the T, too
+//	                            "t" and "z" in lower case, or a space for the T, too;
+//	                            and YAML's timestamp, as Hugo reads it: spaces before the
+//	                            zone, an offset of hours alone (2026-11-24 07:30:00 -5)
 //	2026-11-24T07:30:00         a time in the site's timezone ("T" or a space)
 //	2026-11-24 07:30            the same without seconds ("T" or a space)
 //

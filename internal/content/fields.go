@@ -87,12 +87,24 @@ var (
 	}
 )
 
+// yamlZoned is a YAML 1.1 timestamp with a zone, as Hugo reads it: spaces
+// may come before the zone, and an offset may be hours alone
+// ("2001-12-14 21:59:43.10 -5").
+var yamlZoned = regexp.MustCompile(`^(\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(?:\.\d+)?)[ \t]*(?:[Zz]|([-+])(\d\d?)(?::(\d\d))?)$`)
+
 // parseDate reads a front matter date; times without a zone are in loc.
 func parseDate(s string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
+	zoned := s
+	if m := yamlZoned.FindStringSubmatch(s); m != nil {
+		zoned = m[1] + "Z"
+		if m[2] != "" {
+			zoned = m[1] + m[2] + fmt.Sprintf("%02s:%02s", m[3], m[4])
+		}
+	}
 	for _, l := range zonedLayouts {
 		// RFC 3339 allows a lower-case t and z, and a space for the T.
-		if t, err := time.Parse(l, strings.ToUpper(s)); err == nil {
+		if t, err := time.Parse(l, strings.ToUpper(zoned)); err == nil {
 			return inRange(s, t.In(loc))
 		}
 	}
