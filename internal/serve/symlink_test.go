@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A content/ folder that is a symbolic link is watched where it leads.
@@ -23,6 +24,39 @@ func TestServeSymlinkedContent(t *testing.T) {
 	h.eventually("the first build", func() bool { return strings.Contains(h.body(page), "<h1>Linked</h1>") })
 	os.WriteFile(filepath.Join(real, "2026-11-02-one.md"), []byte(fmt.Sprintf(digest, "Linked again")), 0o644)
 	h.eventually("the edit behind the link", func() bool { return strings.Contains(h.body(page), "<h1>Linked again</h1>") })
+
+	// Pointed at another folder, as ln -sfn does it (a new link renamed
+	// over the old), the link is watched where it leads now, and the
+	// folder it led to is no longer the site's: its edits rebuild nothing.
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "2026-11-02-one.md"), []byte(fmt.Sprintf(digest, "Elsewhere")), 0o644)
+	if err := os.Symlink(other, filepath.Join(dir, "content.new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(dir, "content.new"), filepath.Join(dir, "content")); err != nil {
+		t.Fatal(err)
+	}
+	h.eventually("the folder the link leads to now", func() bool { return strings.Contains(h.body(page), "<h1>Elsewhere</h1>") })
+	os.WriteFile(filepath.Join(other, "2026-11-02-one.md"), []byte(fmt.Sprintf(digest, "Elsewhere again")), 0o644)
+	h.eventually("an edit there", func() bool { return strings.Contains(h.body(page), "<h1>Elsewhere again</h1>") })
+	builds := strings.Count(log.String(), "rebuilt")
+	os.WriteFile(filepath.Join(real, "2026-11-02-one.md"), []byte(fmt.Sprintf(digest, "Left behind")), 0o644)
+	os.WriteFile(filepath.Join(real, "2026-11-03-ghost.md"), []byte("not a digest"), 0o644)
+	time.Sleep(300 * time.Millisecond) // thirty times the debounce
+	if n := strings.Count(log.String(), "rebuilt"); n != builds {
+		t.Errorf("edits in the folder the link no longer leads to rebuilt the site; log:\n%s", log.String())
+	}
+
+	// Removed, the link leaves no folder watched behind it (a site with no
+	// content/ fails, and the last good build is served).
+	os.Remove(filepath.Join(dir, "content"))
+	h.eventually("the build without content/", func() bool { return strings.Contains(log.String(), "no content folder") })
+	builds = strings.Count(log.String(), "rebuilt")
+	os.WriteFile(filepath.Join(other, "2026-11-02-one.md"), []byte(fmt.Sprintf(digest, "Unlinked")), 0o644)
+	time.Sleep(300 * time.Millisecond)
+	if n := strings.Count(log.String(), "rebuilt"); n != builds {
+		t.Errorf("edits in the folder of a removed link rebuilt the site; log:\n%s", log.String())
+	}
 }
 
 // A digest that is a symbolic link to a file elsewhere in the site is

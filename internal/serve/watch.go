@@ -187,7 +187,7 @@ func (w *watcher) run(ctx context.Context, rebuild func(changed []string), faile
 				}
 			}
 			if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
-				moved = moved || w.watching(ev.Name)
+				moved = moved || w.watching(ev.Name) || w.isLink(ev.Name)
 			}
 			for _, rel := range rels {
 				changed[rel] = true
@@ -252,6 +252,16 @@ func (w *watcher) emptied(changed map[string]bool) bool {
 	return false
 }
 
+// isLink reports whether name is a linked content/, layouts/ or static/.
+func (w *watcher) isLink(name string) bool {
+	for _, link := range w.folders {
+		if link == name {
+			return true
+		}
+	}
+	return false
+}
+
 // watching reports whether a folder is watched, or one below it.
 func (w *watcher) watching(dir string) bool {
 	for _, p := range w.fs.WatchList() {
@@ -263,9 +273,24 @@ func (w *watcher) watching(dir string) bool {
 }
 
 // rewatch drops the watches of folders that are no longer where they were
-// (those below a renamed folder keep their old names), then watches the
-// folders made, with what was made inside them before they were watched.
+// (those below a renamed folder keep their old names) and of the folder a
+// linked content/, layouts/ or static/ no longer leads to, then watches
+// the folders made, with what was made inside them before they were
+// watched.
 func (w *watcher) rewatch(made []string) {
+	for target, link := range w.folders {
+		if real, err := filepath.EvalSymlinks(link); err == nil {
+			if abs, err := filepath.Abs(real); err == nil && abs == target {
+				continue
+			}
+		}
+		delete(w.folders, target)
+		for _, p := range w.fs.WatchList() {
+			if p == target || strings.HasPrefix(p, target+string(filepath.Separator)) {
+				_ = w.fs.Remove(p)
+			}
+		}
+	}
 	for _, p := range w.fs.WatchList() {
 		if st, err := os.Stat(p); err != nil || !st.IsDir() {
 			_ = w.fs.Remove(p)
