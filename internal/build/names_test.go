@@ -126,3 +126,34 @@ func TestHostileSymlinks(t *testing.T) {
 		t.Errorf("errors: %s", got)
 	}
 }
+
+// A base path that holds ( ) ' or [ ] is written one way in every page,
+// feed and the sitemap: html/template escapes ( ) ' in a link but not in a
+// meta tag, which made the canonical link and og:url two URLs, and a path
+// may not hold [ ] (RFC 3986).
+func TestBasePathOneSpelling(t *testing.T) {
+	fsys := fstest.MapFS{
+		"site.yaml":               {Data: []byte("title: Marks\nbase_url: \"https://example.org/a(b)/it's/[x]/\"\n")},
+		"content/2026-11-24-a.md": {Data: []byte("---\ntitle: A\ndate: 2026-11-24\nconsensus: Bullish\nconviction: High\ntags: [Rates]\n---\nCites @allIn.\n")},
+	}
+	mem, _ := run(t, fsys, build.Options{})
+	const want = "https://example.org/a%28b%29/it%27s/%5Bx%5D/"
+	seen := 0
+	for _, name := range mem.Names() {
+		data, _ := mem.File(name)
+		for rest := string(data); ; {
+			i := strings.Index(rest, "https://example.org/")
+			if i < 0 {
+				break
+			}
+			seen++
+			if !strings.HasPrefix(rest[i:], want) {
+				t.Errorf("%s: %.60s, want it under %s", name, rest[i:], want)
+			}
+			rest = rest[i+1:]
+		}
+	}
+	if seen < 50 {
+		t.Errorf("only %d URLs of the site found", seen)
+	}
+}

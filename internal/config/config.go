@@ -335,13 +335,20 @@ func ParseBaseURL(s string) (*url.URL, string) {
 	// in the lower case that every other tool writes them in.
 	u.Host = strings.ToLower(u.Host)
 	u.Scheme = strings.ToLower(u.Scheme)
+	// The path is written one way everywhere: as written (%2F stays a
+	// character of a segment), but with ( ) and ' escaped, as html/template
+	// escapes them in a link and not in a meta tag, a feed or the sitemap,
+	// and [ ], which a path may not hold (RFC 3986).
+	escaped := pathEscaper.Replace(u.EscapedPath())
 	if !strings.HasSuffix(u.Path, "/") {
-		escaped := u.EscapedPath() // as written: %2F stays a character of a segment
 		u.Path += "/"
-		u.RawPath = escaped + "/"
+		escaped += "/"
 	}
+	u.RawPath = escaped
 	return u, ""
 }
+
+var pathEscaper = strings.NewReplacer("(", "%28", ")", "%29", "'", "%27", "[", "%5B", "]", "%5D")
 
 func isASCII(s string) bool {
 	for i := range len(s) {

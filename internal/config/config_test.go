@@ -94,6 +94,8 @@ func TestBaseURL(t *testing.T) {
 		{src: `base_url: "http://localhost:8080/a.b/..c/"`, want: "http://localhost:8080/a.b/..c/ path=/a.b/..c/"},
 		{src: `base_url: "https://example.org/a%23b"`, want: "https://example.org/a%23b/ path=/a%23b/"},
 		{src: `base_url: "https://example.org/a b/"`, want: "https://example.org/a%20b/ path=/a%20b/"},
+		{src: `base_url: "https://example.org/a(b)/it's/[x]!*~"`, want: "https://example.org/a%28b%29/it%27s/%5Bx%5D!*~/ path=/a%28b%29/it%27s/%5Bx%5D!*~/"},
+		{src: `base_url: "https://example.org/a%28b%29/"`, want: "https://example.org/a%28b%29/ path=/a%28b%29/"},
 		{src: `base_url: "https://example.org/a%2Fb"`, want: "https://example.org/a%2Fb/ path=/a%2Fb/"},
 		{src: `base_url: "https://example.org/a%2F/b/"`, want: "https://example.org/a%2F/b/ path=/a%2F/b/"},
 		{src: `base_url: "https://bücher.example/archiv/"`, want: "https://xn--bcher-kva.example/archiv/ path=/archiv/"},
