@@ -103,18 +103,30 @@ func (b *built) pageURL(name string) string {
 }
 
 func checkCanonical(t *testing.T, b *built, name string, doc *html.Node) {
-	var canonical []string
+	var canonical, robots []string
 	for n := range doc.Descendants() {
 		if rel, _ := sitetest.Attr(n, "rel"); n.Type == html.ElementNode && n.Data == "link" && rel == "canonical" {
 			href, _ := sitetest.Attr(n, "href")
 			canonical = append(canonical, href)
 		}
+		if meta, _ := sitetest.Attr(n, "name"); n.Type == html.ElementNode && n.Data == "meta" && meta == "robots" {
+			content, _ := sitetest.Attr(n, "content")
+			robots = append(robots, content)
+		}
 	}
+	// A host answers a request for 404.html itself with 200: a crawler
+	// is told not to index it.
 	if name == "404.html" {
 		if len(canonical) != 0 {
 			t.Errorf("the 404 page names a canonical URL: %q", canonical)
 		}
+		if len(robots) != 1 || robots[0] != "noindex" {
+			t.Errorf("the 404 page has robots %q, want noindex", robots)
+		}
 		return
+	}
+	if len(robots) != 0 {
+		t.Errorf("robots %q", robots)
 	}
 	want := b.pageURL(name)
 	if len(canonical) != 1 || canonical[0] != want {
