@@ -84,7 +84,7 @@ func TestStructure(t *testing.T) {
 			`site.yaml:1:1: warning: unknown key "base" is ignored`,
 			`site.yaml:2:1: merge keys (<<) are not supported`,
 		}},
-		{"unclosed list", "title: A\npage_size: [1, 2\n", []string{`site.yaml:2: invalid YAML: did not find expected ',' or ']'`}},
+		{"unclosed list", "title: A\npage_size: [1, 2\n", []string{`site.yaml:2: invalid YAML: the [ opened on this line is never closed with ] (did not find expected ',' or ']')`}},
 		{"colon in value", "title: Compute: the choke point\n", []string{`site.yaml:1:15: invalid YAML: a colon and a space in a value start another key; put the value in quotes: title: "Compute: the choke point"`}},
 		{"stray item", "title: A\npage_size: 2\n- x\n", []string{`site.yaml:3: invalid YAML: did not find expected key`}},
 		{"unknown anchor", "title: A\ndescription: *nope\n", []string{`site.yaml:2: invalid YAML: unknown anchor 'nope' referenced`}},

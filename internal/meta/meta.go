@@ -115,12 +115,17 @@ func Parse(path string, data []byte, lineOffset int) (n *Node, errs diag.List) {
 			}
 		}
 		line = place(msg, data, line)
-		if msg == "found unexpected end of stream" {
+		quote, flow, bracket := unclosed(data)
+		switch {
+		case msg == "found unexpected end of stream" && quote > 0:
 			// yaml.v3 places it at the end: the quote that never closes
 			// is where the author has to look.
-			if at := unclosedQuote(data); at > 0 {
-				line, msg = at, "a value's opening quote is never closed (found unexpected end of stream)"
-			}
+			line, msg = quote, "a value's opening quote is never closed (found unexpected end of stream)"
+		case flow > 0 && (strings.HasPrefix(msg, "did not find expected ',' or ") || msg == "did not find expected node content"):
+			// So is the [ or { of a list or mapping that never closes,
+			// rather than the line after it where yaml.v3 gave up.
+			closer := map[byte]string{'[': "]", '{': "}"}[bracket]
+			line, msg = flow, fmt.Sprintf("the %c opened on this line is never closed with %s (%s)", bracket, closer, msg)
 		}
 		col := 0
 		if msg == "found character that cannot start any token" || strings.Contains(msg, "tab character") {
@@ -217,15 +222,22 @@ func indentTab(data []byte, n int) int {
 	return strings.IndexByte(l[:len(l)-len(strings.TrimLeft(l, " \t"))], '\t') + 1
 }
 
-// unclosedQuote returns the line of the quote that opens a quoted scalar
-// never closed in data, or 0. A quote opens one where a value starts: at
-// the start of a line's text, or after ": ", "- ", "[", "{" or ",". Inside
-// double quotes a backslash escapes the next character; inside single
-// quotes a doubled quote stands for one. A # after a space starts a comment.
-func unclosedQuote(data []byte) int {
+// unclosed returns the line of the quote that opens a quoted scalar never
+// closed in data, or 0; and the line and bracket of the first [ or { that
+// opens a flow list or mapping never closed, or 0. A quote or bracket opens
+// one where a value starts: at the start of a line's text, or after ": ",
+// "- ", "[", "{" or ",". Inside double quotes a backslash escapes the next
+// character; inside single quotes a doubled quote stands for one. A # after
+// a space starts a comment.
+func unclosed(data []byte) (quote, flow int, bracket byte) {
 	var open byte // the quote of the scalar being read, or 0
 	at, line := 0, 1
 	start := true // a value may start here
+	type opener struct {
+		line int
+		c    byte
+	}
+	var flows []opener // the brackets open
 	for i := 0; i < len(data); i++ {
 		c := data[i]
 		switch {
@@ -262,6 +274,11 @@ func unclosedQuote(data []byte) int {
 		case (c == '"' || c == '\'') && start:
 			open, at = c, line
 		default:
+			if (c == '[' || c == '{') && start {
+				flows = append(flows, opener{line, c})
+			} else if (c == ']' || c == '}') && len(flows) > 0 {
+				flows = flows[:len(flows)-1]
+			}
 			start = c == ':' || c == '-' || c == '[' || c == '{' || c == ',' || c == '?'
 			continue
 		}
@@ -270,9 +287,12 @@ func unclosedQuote(data []byte) int {
 		}
 	}
 	if open != 0 {
-		return at
+		quote = at
 	}
-	return 0
+	if len(flows) > 0 {
+		flow, bracket = flows[0].line, flows[0].c
+	}
+	return quote, flow, bracket
 }
 
 // IsText reports whether text may hold r: control characters other than

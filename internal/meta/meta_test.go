@@ -114,8 +114,12 @@ func TestErrors(t *testing.T) {
 		{"title: Rates: what now? # a draft title\n", []string{`f:2:13: invalid YAML: a colon and a space in a value start another key; put the value in quotes: title: "Rates: what now?"`}},
 		{"sources:\n  - note: Rates: up\n", []string{`f:3:16: invalid YAML: a colon and a space in a value start another key; put the value in quotes: note: "Rates: up"`}},
 		{"\"title\": Rates: what now\r\n", []string{`f:2:15: invalid YAML: a colon and a space in a value start another key; put the value in quotes: "title": "Rates: what now"`}},
-		{"a: 1\ntags: [a, b\nc: d\n", []string{`f:3: invalid YAML: did not find expected ',' or ']'`}},
-		{"a: 1\ntags: {a: b\n", []string{`f:3: invalid YAML: did not find expected ',' or '}'`}},
+		// So is a [ or { never closed, rather than where yaml.v3 gave up.
+		{"a: 1\ntags: [a, b\nc: d\n", []string{`f:3: invalid YAML: the [ opened on this line is never closed with ] (did not find expected ',' or ']')`}},
+		{"a: 1\ntags: {a: b\n", []string{`f:3: invalid YAML: the { opened on this line is never closed with } (did not find expected ',' or '}')`}},
+		{"a: 1\nconviction: [\n", []string{`f:3: invalid YAML: the [ opened on this line is never closed with ] (did not find expected node content)`}},
+		{"title: a [b] c\ntags: [x, [y], \"]\"\n  # ]\nd: e\n", []string{`f:3: invalid YAML: the [ opened on this line is never closed with ] (did not find expected ',' or ']')`}},
+		{"a: 1\nb: [x]\nc: d]\n", []string{}},
 		{"a: 1\nb: 2\nc:\n  d: 1\n  e: 2\n f: 3\n", []string{`f:7: invalid YAML: did not find expected key`}},
 		{"a: 1\nb: 2\n- c\n", []string{`f:4: invalid YAML: did not find expected key`}},
 		// An unclosed quote is found where it opens, not at the end.
@@ -139,7 +143,7 @@ func TestErrors(t *testing.T) {
 		{"a: 1\nb: @c\n", []string{`f:3: invalid YAML: found character that cannot start any token`}},
 		// A second document is an error, not dropped unread.
 		{"a: 1\n---\nb: 2\n", []string{`f:3: invalid YAML: a second document begins here; only one is read, so remove the --- before it`}},
-		{"a: 1\n---\nb: [2\n", []string{`f:4: invalid YAML: did not find expected ',' or ']'`}},
+		{"a: 1\n---\nb: [2\n", []string{`f:4: invalid YAML: the [ opened on this line is never closed with ] (did not find expected ',' or ']')`}},
 		{"a: 1\n...\n", nil},
 	} {
 		_, errs := meta.Parse("f", []byte(c.src), 1)
