@@ -4,7 +4,7 @@
 # ratios. Then it runs the Go benchmarks of incremental rebuilds and of
 # serve's save-to-served latency.
 #
-#   scripts/bench.sh [-n 10000] [-r 5] [-o /dev/shm/signal-bench] [-m disk|shm]
+#   scripts/bench.sh [-n 10000] [-r 5] [-o /dev/shm/signal-bench]
 #
 # Needs hyperfine, hugo and GNU time (Debian: apt-get install hyperfine hugo
 # time); it installs them when apt-get is there. A newer Hugo is used when
