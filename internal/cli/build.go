@@ -166,6 +166,9 @@ func safeDestination(source, dest string) error {
 			return fmt.Errorf("destination %s holds %s and looks like a site or a repository, not a build; it would be replaced whole", dest, marker)
 		}
 	}
+	if err := output.Mounted(dest); err != nil {
+		return err
+	}
 	// public/ is signal's own (SPEC §1). Any other folder is replaced only
 	// when it is empty or a build wrote it: -d ~ must not delete a home.
 	// It is public/ itself, not a folder a link of that name leads to:

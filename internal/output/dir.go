@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // tempMark is in the name of every folder a build leaves beside its
@@ -159,6 +160,23 @@ func Replaceable(dest string) error {
 	return e
 }
 
+// Mounted reports an error when dest is a folder where a file system is
+// mounted (on Linux; elsewhere the build fails at its end, with the same
+// message).
+func Mounted(dest string) error {
+	if st, err := os.Stat(dest); err == nil && st.IsDir() && mountPoint(dest) {
+		return mountError(dest)
+	}
+	return nil
+}
+
+// mountError is the error of a destination where a file system is
+// mounted, as a container's volume is: a build puts its new folder in the
+// old one's place by a rename, which a mount point refuses (EBUSY).
+func mountError(dest string) error {
+	return fmt.Errorf("destination %s is a mount point: a build puts its output in place by renaming a new folder over the old one, and a mount point cannot be renamed; build into a folder inside it (-d %s)", dest, filepath.Join(dest, "site"))
+}
+
 // notFolder is the error of a destination that is a file.
 func notFolder(dest string) error { return fmt.Errorf("%s exists and is not a folder", dest) }
 
@@ -287,6 +305,9 @@ func (d *Dir) mkdirs(dir string) error {
 func (d *Dir) Commit() error {
 	defer d.lock.Close()
 	old, err := swap(d.tmp, d.dest)
+	if errors.Is(err, syscall.EBUSY) {
+		return mountError(d.dest)
+	}
 	if err != nil {
 		return err
 	}
