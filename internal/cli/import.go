@@ -60,7 +60,7 @@ type planned struct {
 }
 
 // runImport checks every FILE first and writes only when none has a
-// problem, so that a failed run leaves nothing behind.
+// problem, so that a failed run leaves nothing behind (writeAll).
 func runImport(e *env, f *importFlags, args []string) int {
 	if len(args) == 0 {
 		fmt.Fprintf(e.stderr, "signal import: missing FILE\nUsage: signal import %s\n", importCommand().args)
@@ -160,17 +160,46 @@ func runImport(e *env, f *importFlags, args []string) int {
 	if report(e.stderr, problems) {
 		return ExitContent
 	}
-	for _, p := range plan {
-		if err := writeNew(p.path, p.data); err != nil {
-			if errors.Is(err, fs.ErrExist) {
-				err = errors.New(exists(cfg))
-			}
-			fmt.Fprintf(e.stderr, "%s: %v\n", p.shown, err)
-			return ExitContent
+	if p, err := writeAll(plan); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			err = errors.New(exists(cfg))
 		}
+		fmt.Fprintf(e.stderr, "%s: %v\n", p.shown, diag.Pathless(err))
+		return ExitContent
+	}
+	for _, p := range plan {
 		fmt.Fprintln(e.stdout, filepath.ToSlash(p.path)) // as it opens from here
 	}
 	return ExitOK
+}
+
+// writeAll writes the planned digests. When one cannot be written (a full
+// disk), those written before it are removed, so that the same command
+// can run again, and it returns the one that failed.
+func writeAll(plan []planned) (planned, error) {
+	for i, p := range plan {
+		if err := writeNew(p.path, p.data); err != nil {
+			for _, w := range plan[:i] {
+				os.Remove(w.path)
+			}
+			return p, err
+		}
+	}
+	return planned{}, nil
+}
+
+// maxPaste is the most import reads of a FILE: a digest may be at most
+// content.MaxFile, and a paste is about the size of the digest it makes.
+const maxPaste = 4 * content.MaxFile
+
+// readPaste reads r, up to maxPaste: /dev/zero or a log given by mistake
+// is refused rather than read until memory runs out.
+func readPaste(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxPaste+1))
+	if err == nil && len(data) > maxPaste {
+		err = fmt.Errorf("more than %d MB, and a digest may be at most %d MB", maxPaste>>20, content.MaxFile>>20)
+	}
+	return data, err
 }
 
 // importFile reads and imports one FILE, returning the digest and the base
@@ -184,12 +213,15 @@ func importFile(file string, day time.Time, loc *time.Location, opts importer.Op
 	var err error
 	if file == "-" {
 		name = "stdin"
-		data, err = io.ReadAll(io.LimitReader(os.Stdin, 64<<20))
+		data, err = readPaste(os.Stdin)
 		if day.IsZero() {
 			day = time.Now().In(loc)
 		}
+	} else if f, oerr := os.Open(file); oerr != nil {
+		err = oerr
 	} else {
-		data, err = os.ReadFile(file)
+		data, err = readPaste(f)
+		f.Close()
 	}
 	if err != nil {
 		problems.Add(name, 0, 0, "cannot read: %v", diag.Pathless(err))

@@ -143,7 +143,11 @@ func writeNew(path string, data []byte) error {
 		os.Remove(path)
 		return err
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return err
+	}
+	return nil
 }
 
 // another says what gives a new digest a URL of its own: another --date
