@@ -204,6 +204,27 @@ var hostileCases = []hostileCase{
 			}
 		},
 	},
+	{
+		// Each unknown key is a warning; reading site.yaml once took time
+		// in proportion to the keys times the warnings (43 s for 160,000).
+		name: "site-yaml-unknown-keys", full: 160000, ci: 40000,
+		site: func(n int) fstest.MapFS {
+			var b strings.Builder
+			b.WriteString("title: Hostile\nbase_url: https://example.org/\n")
+			for i := range n {
+				fmt.Fprintf(&b, "k%d: v\n", i)
+			}
+			fsys := oneDigest("", "Body.\n")
+			fsys["site.yaml"] = &fstest.MapFile{Data: []byte(b.String())}
+			return fsys
+		},
+		check: func(t *testing.T, n int, problems diag.List) {
+			builds(t, n, problems)
+			if w := problems.Warnings(); len(w) != n || w[n-1].Error() != fmt.Sprintf(`site.yaml:%d:1: warning: unknown key "k%d" is ignored`, n+2, n-1) {
+				t.Errorf("%d warnings for %d unknown keys, the last %v", len(w), n, w[len(w)-1])
+			}
+		},
+	},
 }
 
 func TestHostile(t *testing.T) {

@@ -142,9 +142,9 @@ func parse(data []byte) (cfg *Config, problems diag.List, readable bool) {
 	case meta.Null:
 	case meta.Map:
 		for _, f := range root.Fields {
-			before := len(d.problems.Errors())
+			before := len(d.problems)
 			d.field(cfg, f)
-			if len(d.problems.Errors()) > before && slices.Contains(digestKeys, f.Key) {
+			if d.problems[before:].Err() != nil && slices.Contains(digestKeys, f.Key) {
 				readable = false
 			}
 		}
