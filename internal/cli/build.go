@@ -188,15 +188,26 @@ func within(path, dir string) bool {
 }
 
 // resolved is path with its symbolic links followed, as far as it exists.
-func resolved(path string) string {
+func resolved(path string) string { return resolvedIn(path, 0) }
+
+// resolvedIn resolves path, following a link that leads to nothing to
+// where it would lead (output.NewDir builds there), 40 links at most (a
+// loop of links leads nowhere).
+func resolvedIn(path string, depth int) string {
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		return real
+	}
+	if target, err := os.Readlink(path); err == nil && depth < 40 {
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(path), target)
+		}
+		return resolvedIn(filepath.Clean(target), depth+1)
 	}
 	parent := filepath.Dir(path)
 	if parent == path {
 		return path
 	}
-	return filepath.Join(resolved(parent), filepath.Base(path))
+	return filepath.Join(resolvedIn(parent, depth), filepath.Base(path))
 }
 
 // count writes n things: "1 digest", "2 digests".
