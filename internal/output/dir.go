@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"github.com/signaldigest/signal/internal/diag"
 )
 
 // tempMark is in the name of every folder a build leaves beside its
@@ -97,7 +99,9 @@ func NewDir(dest string) (*Dir, error) {
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+tempMark)
 	if err != nil {
-		return nil, err
+		// The build is made in a folder beside dest: the folder that
+		// cannot be written in is dest's, whatever the new one's name.
+		return nil, fmt.Errorf("cannot write in %s, where %s is built before it takes its place: %v", parent, filepath.Base(dest), diag.Pathless(err))
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
