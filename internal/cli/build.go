@@ -176,6 +176,9 @@ func safeDestination(source, dest string) error {
 	public := filepath.Join(resolved(src), "public")
 	if st, err := os.Lstat(public); err == nil && st.Mode()&os.ModeSymlink == 0 &&
 		filepath.Join(resolved(filepath.Dir(dst)), filepath.Base(dst)) == public {
+		if !st.IsDir() {
+			return fmt.Errorf("%s exists and is not a folder", dest)
+		}
 		return nil
 	}
 	return output.Replaceable(dest)
