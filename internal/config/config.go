@@ -4,6 +4,7 @@ import (
 	_ "time/tzdata" // zones for site.yaml timezone on machines without a zone database
 
 	"errors"
+	"io"
 	"io/fs"
 	"net/mail"
 	"net/url"
@@ -92,6 +93,19 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	return cfg, problems
 }
 
+// MaxFile is the most bytes site.yaml may hold, as a digest may.
+const MaxFile = 1 << 20
+
+// readFile reads site.yaml, up to one byte more than MaxFile.
+func readFile(fsys fs.FS) ([]byte, error) {
+	f, err := fsys.Open(File)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxFile+1))
+}
+
 // Lenient is Load for a run that reports every problem at once: beside
 // site.yaml's errors it returns settings to check the digests with, each
 // broken one at its default (all of them when site.yaml cannot be read or
@@ -100,12 +114,18 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 // errors hold then, since no setting makes a bad digest good, but their
 // warnings may be of the defaults rather than of the site.
 func Lenient(fsys fs.FS) (cfg *Config, problems diag.List, guessed bool) {
-	data, err := fs.ReadFile(fsys, File)
+	data, err := readFile(fsys)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Default(), nil, false
 	}
 	if err != nil {
 		problems.Add(File, 0, 0, "cannot read: %v", diag.Pathless(err))
+		return Default(), problems, true
+	}
+	if len(data) > MaxFile {
+		// Its title and description are on every page and in every feed:
+		// ten megabytes of them made a one-digest site of 600 MB.
+		problems.Add(File, 0, 0, "the file is more than %d MB; site.yaml may be at most %d MB, as a digest may", MaxFile>>20, MaxFile>>20)
 		return Default(), problems, true
 	}
 	cfg, problems, readable := parse(data)

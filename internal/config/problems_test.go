@@ -133,6 +133,19 @@ func TestLoad(t *testing.T) {
 		t.Errorf("got %+v, %v", cfg, problems)
 	}
 
+	// Up to a megabyte, as a digest: its title and description are on
+	// every page and in every feed.
+	desc := "description: " + strings.Repeat("x", config.MaxFile-len("title: T\ndescription: \n")) + "\n"
+	fsys = fstest.MapFS{"site.yaml": {Data: []byte("title: T\n" + desc)}}
+	if cfg, problems = config.Load(fsys); cfg == nil || len(problems) != 0 {
+		t.Errorf("a site.yaml of 1 MB: %v", problems)
+	}
+	fsys = fstest.MapFS{"site.yaml": {Data: []byte("title: T\n" + desc + "\n")}}
+	if cfg, problems = config.Load(fsys); cfg != nil || len(problems) != 1 ||
+		problems[0].Error() != "site.yaml: the file is more than 1 MB; site.yaml may be at most 1 MB, as a digest may" {
+		t.Errorf("a site.yaml of 1 MB and a byte: %v", problems)
+	}
+
 	// site.yaml that cannot be read is an error, not the defaults.
 	fsys = fstest.MapFS{"site.yaml/x": {Data: []byte("a folder named site.yaml")}}
 	cfg, problems = config.Load(fsys)
