@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -73,7 +74,13 @@ func keepAttributes(h *ast.Heading) {
 	id, hasID := h.AttributeString("id")
 	class, hasClass := h.AttributeString("class")
 	h.RemoveAttributes()
-	if b, ok := id.([]byte); hasID && (!ok || len(b) > 0) {
+	// goldmark reads {id=1} as a number and {id=true} as a bool.
+	if b, ok := id.([]byte); !ok && hasID {
+		id = []byte(fmt.Sprint(id))
+	} else if hasID && len(b) == 0 {
+		hasID = false
+	}
+	if hasID {
 		h.SetAttributeString("id", id)
 	}
 	if hasClass {

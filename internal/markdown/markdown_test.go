@@ -239,6 +239,9 @@ func TestHeadingIDsWritten(t *testing.T) {
 		{"## Intro\n\n## Later {#intro}", `<h2 id="intro-1">Intro</h2>` + "\n" + `<h2 id="intro">Later</h2>`},
 		{`## Note {.aside style="position:fixed" tabindex=1 title=x #n}`, `<h2 id="n" class="aside">Note</h2>`},
 		{"## Sets {a, b}", `<h2 id="sets-a-b">Sets {a, b}</h2>`},
+		// An id written as a number or a bool is its text.
+		{"## One {id=1}", `<h2 id="1">One</h2>`},
+		{"## Yes {id=true}", `<h2 id="true">Yes</h2>`},
 		// HTML has no empty id, and the footnotes' ids are theirs.
 		{"## Blank {#}", `<h2 id="blank">Blank</h2>`},
 		{"## Blank {.c #}", `<h2 class="c" id="blank">Blank</h2>`},
