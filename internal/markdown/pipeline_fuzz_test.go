@@ -52,6 +52,7 @@ func FuzzMarkdown(f *testing.F) {
 		"\"quotes\" -- and --- dashes... 'single'",
 		"Setext\n===\n\n<!-- comment -->\n\n<div onclick=\"x\">block</div>",
 		"![img](x.png \"t\") [ref][r]\n\n[r]: https://example.org/ \"title\"",
+		"## A {#x .c}\n\n## B {id=1 class=2 title=true}\n\n## C {#}\n\nSetext {#fn:1}\n---",
 	} {
 		f.Add(s)
 	}
