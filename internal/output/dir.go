@@ -168,7 +168,11 @@ func Replaceable(dest string) error {
 // mounted (on Linux; elsewhere the build fails at its end, with the same
 // message).
 func Mounted(dest string) error {
-	if st, err := os.Stat(dest); err == nil && st.IsDir() && mountPoint(dest) {
+	abs, err := filepath.Abs(dest) // as the mount table names it
+	if err != nil {
+		return err
+	}
+	if st, err := os.Stat(abs); err == nil && st.IsDir() && mountPoint(abs) {
 		return mountError(dest)
 	}
 	return nil

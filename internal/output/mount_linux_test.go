@@ -13,6 +13,11 @@ func TestMounted(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "destination /proc is a mount point") || !strings.Contains(err.Error(), "(-d /proc/site)") {
 		t.Errorf("Mounted(/proc) = %v", err)
 	}
+	// As a user gives it: public, from the site folder.
+	t.Chdir("/")
+	if err := Mounted("proc"); err == nil || !strings.Contains(err.Error(), "destination proc is a mount point") {
+		t.Errorf("Mounted(proc) from / = %v", err)
+	}
 	if err := Mounted(t.TempDir()); err != nil {
 		t.Errorf("a folder of the temporary folder: %v", err)
 	}
