@@ -115,17 +115,18 @@ func Parse(path string, data []byte, lineOffset int) (n *Node, errs diag.List) {
 			}
 		}
 		line = place(msg, data, line)
-		quote, flow, bracket := unclosed(data)
+		quote, flows := unclosed(data)
+		open := innermost(flows, msg)
 		switch {
 		case msg == "found unexpected end of stream" && quote > 0:
 			// yaml.v3 places it at the end: the quote that never closes
 			// is where the author has to look.
 			line, msg = quote, "a value's opening quote is never closed (found unexpected end of stream)"
-		case flow > 0 && (strings.HasPrefix(msg, "did not find expected ',' or ") || msg == "did not find expected node content"):
+		case open.line > 0:
 			// So is the [ or { of a list or mapping that never closes,
 			// rather than the line after it where yaml.v3 gave up.
-			closer := map[byte]string{'[': "]", '{': "}"}[bracket]
-			line, msg = flow, fmt.Sprintf("the %c opened on this line is never closed with %s (%s)", bracket, closer, msg)
+			closer := map[byte]byte{'[': ']', '{': '}'}[open.c]
+			line, msg = open.line, fmt.Sprintf("the %c opened on this line is never closed with %c (%s)", open.c, closer, msg)
 		}
 		col := 0
 		if msg == "found character that cannot start any token" || strings.Contains(msg, "tab character") {
@@ -222,23 +223,76 @@ func indentTab(data []byte, n int) int {
 	return strings.IndexByte(l[:len(l)-len(strings.TrimLeft(l, " \t"))], '\t') + 1
 }
 
+// opener is a [ or { that opens a flow list or mapping, and its line.
+type opener struct {
+	line int
+	c    byte
+}
+
+// innermost is the bracket of flows that yaml.v3's message msg is about:
+// the innermost [ still open for "did not find expected ',' or ']'", the
+// innermost { for '}', either for "did not find expected node content";
+// none for another message.
+func innermost(flows []opener, msg string) opener {
+	var want byte
+	switch {
+	case msg == "did not find expected ',' or ']'":
+		want = '['
+	case msg == "did not find expected ',' or '}'":
+		want = '{'
+	case msg != "did not find expected node content":
+		return opener{}
+	}
+	for i := len(flows) - 1; i >= 0; i-- {
+		if want == 0 || flows[i].c == want {
+			return flows[i]
+		}
+	}
+	return opener{}
+}
+
 // unclosed returns the line of the quote that opens a quoted scalar never
-// closed in data, or 0; and the line and bracket of the first [ or { that
-// opens a flow list or mapping never closed, or 0. A quote or bracket opens
-// one where a value starts: at the start of a line's text, or after ": ",
-// "- ", "[", "{" or ",". Inside double quotes a backslash escapes the next
-// character; inside single quotes a doubled quote stands for one. A # after
-// a space starts a comment.
-func unclosed(data []byte) (quote, flow int, bracket byte) {
+// closed in data, or 0; and the [ and { that open a flow list or mapping
+// never closed, outermost first. A quote or bracket opens one where a
+// value starts: at the start of a line's text, or after ": ", "- ", "[",
+// "{" or ",". Inside double quotes a backslash escapes the next
+// character; inside single quotes a doubled quote stands for one. A #
+// after a space starts a comment. The lines of a block scalar (| or >),
+// those indented deeper than the line that opens it, are text.
+func unclosed(data []byte) (quote int, flows []opener) {
 	var open byte // the quote of the scalar being read, or 0
 	at, line := 0, 1
-	start := true // a value may start here
-	type opener struct {
-		line int
-		c    byte
+	start := true              // a value may start here
+	indent := 0                // of the line being read
+	block, blockAt := false, 0 // in a block scalar, opened on a line indented blockAt
+	spaceAfter := func(i int) bool {
+		return i+1 == len(data) || data[i+1] == ' ' || data[i+1] == '\t' || data[i+1] == '\r' || data[i+1] == '\n'
 	}
-	var flows []opener // the brackets open
+	lineEnd := func(i int) int { // the index of the end of the line i is on
+		if n := bytes.IndexByte(data[i:], '\n'); n >= 0 {
+			return i + n
+		}
+		return len(data)
+	}
 	for i := 0; i < len(data); i++ {
+		if (i == 0 || data[i-1] == '\n') && open == 0 {
+			n := 0
+			for i+n < len(data) && data[i+n] == ' ' {
+				n++
+			}
+			end := lineEnd(i)
+			if block && (n > blockAt || len(bytes.TrimSpace(data[i:end])) == 0) {
+				if end == len(data) {
+					break
+				}
+				if end > i {
+					i = end - 1 // the line end comes next
+					continue
+				}
+			} else {
+				block, indent = false, n
+			}
+		}
 		c := data[i]
 		switch {
 		case c == '\n':
@@ -273,13 +327,29 @@ func unclosed(data []byte) (quote, flow int, bracket byte) {
 			}
 		case (c == '"' || c == '\'') && start:
 			open, at = c, line
+		case (c == '|' || c == '>') && start && len(flows) == 0:
+			// A block scalar when only its indicators (|-, >2) and a
+			// comment follow on the line.
+			j := i + 1
+			for j < len(data) && strings.IndexByte("0123456789+-", data[j]) >= 0 {
+				j++
+			}
+			end := lineEnd(i)
+			rest := bytes.TrimLeft(data[j:end], " \t\r")
+			if len(rest) == 0 || rest[0] == '#' && (data[j] == ' ' || data[j] == '\t') {
+				block, blockAt = true, indent
+				i = end - 1 // the line end comes next
+				continue
+			}
+			start = false
+			continue
 		default:
 			if (c == '[' || c == '{') && start {
 				flows = append(flows, opener{line, c})
-			} else if (c == ']' || c == '}') && len(flows) > 0 {
-				flows = flows[:len(flows)-1]
+			} else if n := len(flows); n > 0 && (c == ']' && flows[n-1].c == '[' || c == '}' && flows[n-1].c == '{') {
+				flows = flows[:n-1]
 			}
-			start = c == ':' || c == '-' || c == '[' || c == '{' || c == ',' || c == '?'
+			start = c == '[' || c == '{' || c == ',' || c == '?' || (c == ':' || c == '-') && spaceAfter(i)
 			continue
 		}
 		if c != ' ' && c != '\t' && c != '\n' {
@@ -289,10 +359,7 @@ func unclosed(data []byte) (quote, flow int, bracket byte) {
 	if open != 0 {
 		quote = at
 	}
-	if len(flows) > 0 {
-		flow, bracket = flows[0].line, flows[0].c
-	}
-	return quote, flow, bracket
+	return quote, flows
 }
 
 // IsText reports whether text may hold r: control characters other than

@@ -120,6 +120,12 @@ func TestErrors(t *testing.T) {
 		{"a: 1\nconviction: [\n", []string{`f:3: invalid YAML: the [ opened on this line is never closed with ] (did not find expected node content)`}},
 		{"title: a [b] c\ntags: [x, [y], \"]\"\n  # ]\nd: e\n", []string{`f:3: invalid YAML: the [ opened on this line is never closed with ] (did not find expected ',' or ']')`}},
 		{"a: 1\nb: [x]\nc: d]\n", []string{}},
+		// A [ or { in a block scalar is text, and a colon opens a value
+		// only before a space; the bracket named is one of the closer's kind.
+		{"summary: |\n  [draft note\n\n  more\ntags: [a, b\n", []string{`f:6: invalid YAML: the [ opened on this line is never closed with ] (did not find expected ',' or ']')`}},
+		{"summary: > # folded\n  {see below\ntitle: x\ntags: [a, b\n", []string{`f:5: invalid YAML: the [ opened on this line is never closed with ] (did not find expected ',' or ']')`}},
+		{"title: a:[b\ntags: [x, y\n", []string{`f:3: invalid YAML: the [ opened on this line is never closed with ] (did not find expected ',' or ']')`}},
+		{"a: {b: [1, 2}\n", []string{`f:2: invalid YAML: the [ opened on this line is never closed with ] (did not find expected ',' or ']')`}},
 		{"a: 1\nb: 2\nc:\n  d: 1\n  e: 2\n f: 3\n", []string{`f:7: invalid YAML: did not find expected key`}},
 		{"a: 1\nb: 2\n- c\n", []string{`f:4: invalid YAML: did not find expected key`}},
 		// An unclosed quote is found where it opens, not at the end.
