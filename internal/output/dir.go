@@ -98,10 +98,13 @@ func NewDir(dest string) (*Dir, error) {
 		return nil, notFolder(dest)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+tempMark)
-	if err != nil {
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
 		// The build is made in a folder beside dest: the folder that
 		// cannot be written in is dest's, whatever the new one's name.
 		return nil, fmt.Errorf("cannot write in %s, where %s is built before it takes its place: %v", parent, filepath.Base(dest), diag.Pathless(err))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot make the folder beside %s that it is built in: %v", dest, err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
