@@ -3,6 +3,7 @@ package build_test
 import (
 	"io/fs"
 	"maps"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -64,6 +65,33 @@ func TestOwnPartialNotCached(t *testing.T) {
 	}
 	if got := page(t, mem, "index.html"); !strings.Contains(got, `<span class="mine">`) {
 		t.Errorf("own badges not used:\n%s", got)
+	}
+}
+
+// The built-in header, called from a site's own base.html without the
+// variant the built-in one passes (.Nav), still marks each page's own place
+// in the nav: builds of one site came out different, each page marking
+// the place of whichever page the build made first.
+func TestBuiltinHeaderKeyedByNav(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	base, err := fs.ReadFile(os.DirFS("../.."), "layouts/base.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := strings.Replace(string(base), `{{cached "header.html" . .Nav}}`, `{{cached "header.html" .}}`, 1)
+	if own == string(base) {
+		t.Fatal("base.html no longer calls the header with .Nav")
+	}
+	fsys["layouts/base.html"] = &fstest.MapFile{Data: []byte(own)}
+	mem, _ := run(t, fsys, build.Options{})
+	for name, want := range map[string]string{
+		"archive/index.html": `href="/archive/archive/" aria-current="page"`, // under the base path /archive/
+		"themes/index.html":  `href="/archive/themes/" aria-current="page"`,
+		"index.html":         `class="site-title" href="/archive/" aria-current="page"`,
+	} {
+		if got := page(t, mem, name); !strings.Contains(got, want) || strings.Count(got, `aria-current="page"`) != 1 {
+			t.Errorf("%s: the nav does not mark the page alone (%s):\n%s", name, want, regexp.MustCompile(`<a [^>]*aria-current[^>]*>`).FindAllString(got, -1))
+		}
 	}
 }
 

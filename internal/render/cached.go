@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/signaldigest/signal/internal/content"
+	"github.com/signaldigest/signal/internal/site"
 )
 
 // partials runs partial templates for the cached func and keeps what they
@@ -18,8 +19,9 @@ import (
 // every page shares. For the built-in partials, as in Hugo's
 // partialCached, the key is the partial's name and the variant arguments
 // (and a digest's contents), never the rest of the context: the built-in
-// layouts pass what each reads. A site's own partials are kept more
-// narrowly, below.
+// layouts pass what each reads. The header, whose dot is a page, is keyed
+// by the page's Nav as well, which a site's own base.html may not pass. A
+// site's own partials are kept more narrowly, below.
 //
 // A site that replaces one of the built-in partials gets its own run on
 // every call (see Theme.replaced): the built-in layouts cache a partial by
@@ -35,6 +37,7 @@ type partials struct {
 	cache     *Cache
 	always    map[string]bool // partials run on every call, never cached
 	perDigest map[string]bool // partials cached only when their dot is a digest
+	byNav     map[string]bool // built-in partials keyed by their page's Nav too
 }
 
 // Cache keeps the output of cached partials. serve keeps one from one
@@ -110,6 +113,13 @@ func (c *partials) cached(name string, dot any, variants ...any) (template.HTML,
 		} else {
 			fmt.Fprint(&b, v)
 		}
+	}
+	if p, ok := dot.(*site.Page); ok && c.byNav[name] {
+		// The built-in header marks the page's place in the nav: keyed
+		// by it, whatever a site's own layout passes (a base.html that
+		// called it with no variant made builds differ).
+		b.WriteByte(0)
+		b.WriteString(p.Nav())
 	}
 	if d, ok := dot.(*content.Digest); ok {
 		// A partial of the site's own may show the body too.
