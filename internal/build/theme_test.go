@@ -95,6 +95,36 @@ func TestBuiltinHeaderKeyedByNav(t *testing.T) {
 	}
 }
 
+// url and asset as a theme author writes them: url keeps a query or a
+// fragment and leaves an absolute URL alone (it escaped "#" and "?", and
+// made "https://x.org/" a path of the site); asset takes a leading slash
+// (it gave "//style.css", another host) and refuses a file that is not
+// there (it gave a broken link without a word).
+func TestTemplateURLs(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar") // base path /archive/
+	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(`<footer>` +
+		`<a id="frag" href="{{url "/archive/#y2026"}}">a</a><a id="query" href="{{url "/search/?q=rates"}}">s</a>` +
+		`<a id="ext" href="{{url "https://x.org/a b"}}">x</a><a id="theme" href="{{url "/themes/política/"}}">p</a>` +
+		`<a id="css" href="{{asset "/style.css"}}">c</a><a id="icon" href="{{asset "favicon.png"}}">i</a></footer>`)}
+	mem, _ := run(t, fsys, build.Options{})
+	got := page(t, mem, "index.html")
+	for _, want := range []string{
+		`id="frag" href="/archive/archive/#y2026"`, `id="query" href="/archive/search/?q=rates"`,
+		`id="ext" href="https://x.org/a%20b"`, `id="theme" href="/archive/themes/pol%C3%ADtica/"`,
+		`id="css" href="/archive/style.css?v=`, `id="icon" href="/archive/favicon.png"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %s in\n%s", want, got[strings.Index(got, "<footer>"):])
+		}
+	}
+
+	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte("<footer>\n{{asset \"styles.css\"}}</footer>")}
+	_, _, problems := tryRun(fsys, build.Options{})
+	if err := problems.Err(); err == nil || !strings.Contains(err.Error(), `layouts/partials/footer.html:2:`) || !strings.Contains(err.Error(), `asset "styles.css": no such file in static/ or the theme's`) {
+		t.Errorf("an asset that is not there: %v", err)
+	}
+}
+
 // A file in the site's layouts/ that no page reads is named in a warning:
 // a Hugo layout's name, a partial in a subfolder, a .htm file.
 func TestUnusedLayoutsWarned(t *testing.T) {

@@ -56,7 +56,7 @@ func New(s *site.Site, theme Theme, cache *Cache) (*Renderer, diag.List) {
 	// digest's body on pages that do not list the digest.
 	own, ok := theme.own()
 	parts := &partials{cache: cache, always: theme.replaced(own), perDigest: theme.added(own), byNav: map[string]bool{"header.html": true}}
-	funcs := funcMap(s.Config, assets)
+	funcs := funcMap(s.Config, assets, theme.Static)
 	funcs["cached"] = parts.cached
 	maps.Copy(funcs, newCharts(s.Config).funcs())
 	tmpl, more := parseTemplates(theme.Layouts, funcs)
@@ -201,7 +201,7 @@ func eachStatic(static fs.FS, fn func(name string) error) diag.List {
 // tells every problem.
 func CheckTheme(theme Theme) diag.List {
 	cfg := config.Default()
-	funcs := funcMap(cfg, nil)
+	funcs := funcMap(cfg, nil, nil)
 	funcs["cached"] = (&partials{}).cached
 	maps.Copy(funcs, newCharts(cfg).funcs())
 	_, problems := parseTemplates(theme.Layouts, funcs)

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 	"time"
 
@@ -171,13 +172,44 @@ func isPartial(name string) bool {
 }
 
 // funcMap is what layouts can call besides the built-ins.
-func funcMap(cfg *config.Config, assets map[string]string) template.FuncMap {
+func funcMap(cfg *config.Config, assets map[string]string, static fs.FS) template.FuncMap {
+	var known sync.Map // asset names found in static, and whether they are there
 	return template.FuncMap{
-		// url turns a site path into a link that works under base_url's path.
-		"url": func(sitePath string) string { return Href(cfg, sitePath) },
+		// url turns a site path into a link that works under base_url's
+		// path, with each segment percent-encoded: url "/themes/política/".
+		// A query or fragment after it is kept ("/archive/#y2026"), and a
+		// URL with a scheme or a host ("https://x.org/") is left as it is,
+		// as Hugo's relURL leaves it.
+		"url": func(ref string) string {
+			if scheme.MatchString(ref) || strings.HasPrefix(ref, "//") {
+				return ref
+			}
+			path, rest := ref, ""
+			if i := strings.IndexAny(ref, "?#"); i >= 0 {
+				path, rest = ref[:i], ref[i:]
+			}
+			return Href(cfg, path) + rest
+		},
 		// abs turns a site path into an absolute URL.
-		"abs":   func(sitePath string) string { return cfg.AbsURL(site.EscapePath(sitePath)) },
-		"asset": func(name string) string { return Href(cfg, "/"+name) + assets[name] },
+		"abs": func(sitePath string) string { return cfg.AbsURL(site.EscapePath(sitePath)) },
+		// asset links a file of static/, the site's or the theme's, with
+		// a hash of its contents after a stylesheet's or script's name
+		// (style.css?v=1a2b3c4d), so that a CDN may keep it for ever. A
+		// name that is no such file is an error, not a broken link.
+		"asset": func(name string) (string, error) {
+			name = strings.TrimPrefix(name, "/")
+			if static != nil {
+				ok, done := known.Load(name)
+				if !done {
+					st, err := fs.Stat(static, name)
+					ok, _ = known.LoadOrStore(name, err == nil && !st.IsDir())
+				}
+				if !ok.(bool) {
+					return "", fmt.Errorf("asset %q: no such file in static/ or the theme's", name)
+				}
+			}
+			return Href(cfg, "/"+name) + assets[name], nil
+		},
 		// trusted marks HTML that signal made itself: the Markdown renderer's
 		// output, whose raw HTML and unsafe links are already dropped.
 		"trusted": func(b []byte) template.HTML { return template.HTML(b) },
@@ -216,6 +248,9 @@ func funcMap(cfg *config.Config, assets map[string]string) template.FuncMap {
 		},
 	}
 }
+
+// scheme matches a URL that starts with a scheme (RFC 3986): https:, mailto:.
+var scheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
 
 // Href is the link to a site path: base_url's path, then the site path with
 // each segment percent-encoded. A path without its leading slash, as a
