@@ -125,6 +125,31 @@ func TestTemplateURLs(t *testing.T) {
 	}
 }
 
+// A layout that fails while a page is made names the page, the first in
+// path order, and how many more failed the same way: one line, the same
+// in every run, whichever page the build made first.
+func TestPageErrorNamesPage(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte("<footer>\n{{if eq .Kind \"term\"}}{{index .Digests 99}}{{end}}</footer>")}
+	want := regexp.MustCompile(`^layouts/partials/footer.html:2:\d+: .*index out of range.* \(on the page (/\S+/), and (\d+) more\)$`)
+	var first string
+	for range 3 {
+		_, _, problems := tryRun(fsys, build.Options{})
+		errs := problems.Errors()
+		if len(errs) != 1 || !want.MatchString(errs[0].Error()) {
+			t.Fatalf("errors:\n%v", problems.Err())
+		}
+		if m := want.FindStringSubmatch(errs[0].Error()); first == "" {
+			first = errs[0].Error()
+			if m[1] != "/consensus/bearish/" || m[2] == "0" {
+				t.Errorf("named %s and %s more", m[1], m[2])
+			}
+		} else if errs[0].Error() != first {
+			t.Errorf("another run said %q, the first %q", errs[0].Error(), first)
+		}
+	}
+}
+
 // A file in the site's layouts/ that no page reads is named in a warning:
 // a Hugo layout's name, a partial in a subfolder, a .htm file.
 func TestUnusedLayoutsWarned(t *testing.T) {

@@ -17,9 +17,25 @@ type FileError struct {
 	Col     int
 	Msg     string
 	Warning bool // reported, but does not fail the run
+	// Page is the site path of the page being made when a layout failed,
+	// and More how many other pages failed the same way (see Unique).
+	Page string
+	More int
 }
 
 func (e FileError) Error() string {
+	s := e.plain()
+	switch {
+	case e.Page != "" && e.More > 0:
+		s += fmt.Sprintf(" (on the page %s, and %d more)", e.Page, e.More)
+	case e.Page != "":
+		s += " (on the page " + e.Page + ")"
+	}
+	return s
+}
+
+// plain is the error without the pages it was made on.
+func (e FileError) plain() string {
 	var b strings.Builder
 	b.WriteString(e.Path)
 	if e.Line > 0 {
@@ -62,14 +78,22 @@ func (l List) Sort() {
 }
 
 // Unique drops repeats, keeping the first of each: a broken layout breaks
-// every page that uses it the same way.
+// every page that uses it the same way. Repeats on other pages are
+// counted in More, and the one kept names the first page in path order,
+// whichever page was made first.
 func (l List) Unique() List {
-	seen := map[string]bool{}
+	index := map[string]int{}
 	var out List
 	for _, e := range l {
-		if !seen[e.Error()] {
-			seen[e.Error()] = true
+		i, seen := index[e.plain()]
+		if !seen {
+			index[e.plain()] = len(out)
 			out = append(out, e)
+			continue
+		}
+		if e.Page != "" && e.Page != out[i].Page {
+			out[i].More += 1 + e.More
+			out[i].Page = min(out[i].Page, e.Page)
 		}
 	}
 	return out

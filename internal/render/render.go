@@ -108,7 +108,9 @@ func (r *Renderer) Page(p *site.Page) ([]byte, diag.List) {
 func (r *Renderer) PageTo(buf *bytes.Buffer, p *site.Page) diag.List {
 	buf.Reset()
 	if err := r.tmpl[layouts[p.Kind]].ExecuteTemplate(buf, "base.html", p); err != nil {
-		return diag.List{templateError(err)}
+		e := templateError(err)
+		e.Page = p.Path
+		return diag.List{e}
 	}
 	return nil
 }
