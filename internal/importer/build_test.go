@@ -89,8 +89,8 @@ func TestImportedDigestBuilds(t *testing.T) {
 		`<h2 id="one-actionable-idea">One Actionable Idea</h2>`,
 		"<p>Favour landlords with signed interconnects over those with land banks; watch the next queue report.</p>",
 		`href="/archive/themes/rates/"`, `href="/archive/themes/compute/"`, `href="/archive/themes/open-models/"`,
-		`<a href="/archive/sources/gridwatcher/">@gridwatcher</a> — utility filings, transformer backlog (18&#43; months)</li>`,
-		`<a href="/archive/sources/quiet_lurker/">@quiet_lurker</a></li>`,
+		`<a href="/archive/sources/gridwatcher/"><bdi>@gridwatcher</bdi></a> — utility filings, transformer backlog (18&#43; months)</li>`,
+		`<a href="/archive/sources/quiet_lurker/"><bdi>@quiet_lurker</bdi></a></li>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("%s lacks %s", name, want)
