@@ -275,3 +275,15 @@ func isSite(e *env, cmd, source string) bool {
 	}
 	return true
 }
+
+// println writes line to the standard output, and says so on the standard
+// error when it cannot (a full disk, >/dev/full): a script that reads the
+// path of the file written, path=$(signal new ...), must not take an empty
+// answer for one.
+func (e *env) println(command, line string) int {
+	if _, err := fmt.Fprintln(e.stdout, line); err != nil {
+		fmt.Fprintf(e.stderr, "signal %s: cannot write %q to the standard output: %v\n", command, line, err)
+		return ExitContent
+	}
+	return ExitOK
+}

@@ -128,8 +128,7 @@ func versionCommand() *command {
 				fmt.Fprintln(e.stderr, "signal version: takes no arguments")
 				return ExitUsage
 			}
-			fmt.Fprintln(e.stdout, version())
-			return ExitOK
+			return e.println("version", version())
 		},
 	}
 }

@@ -168,7 +168,9 @@ func runImport(e *env, f *importFlags, args []string) int {
 		return ExitContent
 	}
 	for _, p := range plan {
-		fmt.Fprintln(e.stdout, filepath.ToSlash(p.path)) // as it opens from here
+		if e.println("import", filepath.ToSlash(p.path)) != ExitOK { // as it opens from here
+			return ExitContent
+		}
 	}
 	return ExitOK
 }

@@ -3,6 +3,8 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -27,5 +29,29 @@ func TestWriteAllUndoes(t *testing.T) {
 	}
 	if failed, err := writeAll(plan[:2]); err != nil {
 		t.Errorf("the same digests again: %s: %v", failed.shown, err)
+	}
+}
+
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
+
+// A standard output that cannot be written (>/dev/full) fails the command
+// with a message, rather than exit 0 with nothing printed: a script that
+// reads the path signal new wrote must not take an empty answer for one.
+func TestStdoutFull(t *testing.T) {
+	site := t.TempDir()
+	os.MkdirAll(filepath.Join(site, "content"), 0o755)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"version"}, "signal version: cannot write "},
+		{[]string{"new", "-s", site, "--date", "2026-11-24", "Full disk"}, `signal new: cannot write "` + filepath.ToSlash(site) + `/content/2026-11-24-full-disk.md" to the standard output: no space left on device`},
+	} {
+		var stderr strings.Builder
+		if code := Main(c.args, fullWriter{}, &stderr); code != ExitContent || !strings.HasPrefix(stderr.String(), c.want) {
+			t.Errorf("%q: exit %d, %q; want exit %d, %q", c.args, code, stderr.String(), ExitContent, c.want)
+		}
 	}
 }

@@ -83,8 +83,7 @@ func newCommand() *command {
 				return ExitContent
 			}
 			// The path as the user can open it, from where signal runs.
-			fmt.Fprintln(e.stdout, filepath.ToSlash(filepath.Join(source, rel)))
-			return ExitOK
+			return e.println("new", filepath.ToSlash(filepath.Join(source, rel)))
 		},
 	}
 }
