@@ -110,4 +110,20 @@ func TestServeSedSave(t *testing.T) {
 	if log := h.log.String(); strings.Contains(log, "sedAb12Cd") || !strings.Contains(log, "rebuilt (content/2026-11-02-one.md changed)") {
 		t.Errorf("the log of a save by sed names the wrong files:\n%s", log)
 	}
+
+	// A layout too.
+	h.write("layouts/partials/footer.html", "<footer>one</footer>")
+	h.eventually("the new footer", func() bool { return strings.Contains(h.body(page), "<footer>one</footer>") })
+	tmp = filepath.Join(h.dir, "layouts", "partials", "sedXy34Zw")
+	if err := os.WriteFile(tmp, []byte("<footer>two</footer>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, filepath.Join(h.dir, "layouts", "partials", "footer.html")); err != nil {
+		t.Fatal(err)
+	}
+	h.eventually("the footer saved by sed", func() bool { return strings.Contains(h.body(page), "<footer>two</footer>") })
+	time.Sleep(200 * time.Millisecond)
+	if log := h.log.String(); strings.Contains(log, "sedXy34Zw") || !strings.Contains(log, "rebuilt (layouts/partials/footer.html changed)") {
+		t.Errorf("the log of a layout saved by sed names the wrong files:\n%s", log)
+	}
 }

@@ -339,10 +339,11 @@ func (w *watcher) relevant(name string) (string, bool) {
 	if rel == "site.yaml" {
 		return rel, true
 	}
-	// A file of content/ without an extension, such as the sedAb12Cd that
-	// sed -i writes and renames over a digest, is nothing the build reads
-	// or warns about; a folder is.
-	if top == "content" && rel != top && path.Ext(rel) == "" && !w.folder(name) {
+	// A file of content/ or layouts/ without an extension, such as the
+	// sedAb12Cd that sed -i writes and renames over a digest or a layout,
+	// is nothing the build reads (in layouts/, it warns of one that stays,
+	// at the next rebuild); a folder is.
+	if (top == "content" || top == "layouts") && rel != top && path.Ext(rel) == "" && !w.folder(name) {
 		return "", false
 	}
 	return rel, slices.Contains(watched, top)
