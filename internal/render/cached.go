@@ -37,7 +37,6 @@ type partials struct {
 	cache     *Cache
 	always    map[string]bool // partials run on every call, never cached
 	perDigest map[string]bool // partials cached only when their dot is a digest
-	byNav     map[string]bool // built-in partials keyed by their page's Nav too
 }
 
 // Cache keeps the output of cached partials. serve keeps one from one
@@ -114,7 +113,7 @@ func (c *partials) cached(name string, dot any, variants ...any) (template.HTML,
 			fmt.Fprint(&b, v)
 		}
 	}
-	if p, ok := dot.(*site.Page); ok && c.byNav[name] {
+	if p, ok := dot.(*site.Page); ok && name == "header.html" {
 		// The built-in header marks the page's place in the nav: keyed
 		// by it, whatever a site's own layout passes (a base.html that
 		// called it with no variant made builds differ).

@@ -55,7 +55,7 @@ func New(s *site.Site, theme Theme, cache *Cache) (*Renderer, diag.List) {
 	// Layouts of the site's own, unlike the built-in ones, may show a
 	// digest's body on pages that do not list the digest.
 	own, ok := theme.own()
-	parts := &partials{cache: cache, always: theme.replaced(own), perDigest: theme.added(own), byNav: map[string]bool{"header.html": true}}
+	parts := &partials{cache: cache, always: theme.replaced(own), perDigest: theme.added(own)}
 	funcs := funcMap(s.Config, assets, theme.Static)
 	funcs["cached"] = parts.cached
 	maps.Copy(funcs, newCharts(s.Config).funcs())
