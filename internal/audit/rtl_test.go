@@ -85,6 +85,7 @@ func TestRightToLeftCharts(t *testing.T) {
 		"/sources/fab_notes/":                                   "h1",
 		"/2026/11/05/foundry-pricing-power-in-one-table/":       ".sources li a",
 		"/2026/11/02/humanoid-pilots-meet-the-safety-rulebook/": "a.handle",
+		"/sources/": "main li a",
 	} {
 		open(path)
 		if got := eval(at + `(document.querySelector(` + "`" + sel + "`" + `))`); !strings.HasPrefix(got[0], "@") || got[1] != "true" {
