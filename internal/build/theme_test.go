@@ -105,13 +105,15 @@ func TestTemplateURLs(t *testing.T) {
 	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(`<footer>` +
 		`<a id="frag" href="{{url "/archive/#y2026"}}">a</a><a id="query" href="{{url "/search/?q=rates"}}">s</a>` +
 		`<a id="ext" href="{{url "https://x.org/a b"}}">x</a><a id="theme" href="{{url "/themes/política/"}}">p</a>` +
-		`<a id="css" href="{{asset "/style.css"}}">c</a><a id="icon" href="{{asset "favicon.png"}}">i</a></footer>`)}
+		`<a id="css" href="{{asset "/style.css"}}">c</a><a id="icon" href="{{asset "favicon.png"}}">i</a>` +
+		`<a id="abs" href="{{abs "/archive/#y2026"}}">a</a><a id="absext" href="{{abs "https://x.org/"}}">x</a></footer>`)}
 	mem, _ := run(t, fsys, build.Options{})
 	got := page(t, mem, "index.html")
 	for _, want := range []string{
 		`id="frag" href="/archive/archive/#y2026"`, `id="query" href="/archive/search/?q=rates"`,
 		`id="ext" href="https://x.org/a%20b"`, `id="theme" href="/archive/themes/pol%C3%ADtica/"`,
 		`id="css" href="/archive/style.css?v=`, `id="icon" href="/archive/favicon.png"`,
+		`id="abs" href="https://example.org/archive/archive/#y2026"`, `id="absext" href="https://x.org/"`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no %s in\n%s", want, got[strings.Index(got, "<footer>"):])

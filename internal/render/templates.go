@@ -181,21 +181,17 @@ func funcMap(cfg *config.Config, assets map[string]string, static fs.FS) templat
 		// URL with a scheme or a host ("https://x.org/") is left as it is,
 		// as Hugo's relURL leaves it.
 		"url": func(ref string) string {
-			if scheme.MatchString(ref) || strings.HasPrefix(ref, "//") {
-				return ref
-			}
-			path, rest := ref, ""
-			if i := strings.IndexAny(ref, "?#"); i >= 0 {
-				path, rest = ref[:i], ref[i:]
-			}
-			return Href(cfg, path) + rest
+			return siteRef(ref, func(path string) string { return Href(cfg, path) })
 		},
-		// abs turns a site path into an absolute URL.
-		"abs": func(sitePath string) string { return cfg.AbsURL(site.EscapePath(sitePath)) },
+		// abs turns a site path into an absolute URL, as url does.
+		"abs": func(ref string) string {
+			return siteRef(ref, func(path string) string { return cfg.AbsURL(site.EscapePath(path)) })
+		},
 		// asset links a file of static/, the site's or the theme's, with
-		// a hash of its contents after a stylesheet's or script's name
-		// (style.css?v=1a2b3c4d), so that a CDN may keep it for ever. A
-		// name that is no such file is an error, not a broken link.
+		// a hash of its contents after the name of a stylesheet or script
+		// at the top of static/ (style.css?v=1a2b3c4d), so that a CDN may
+		// keep it for ever. A name that is no such file is an error, not
+		// a broken link.
 		"asset": func(name string) (string, error) {
 			name = strings.TrimPrefix(name, "/")
 			if static != nil {
@@ -247,6 +243,20 @@ func funcMap(cfg *config.Config, assets map[string]string, static fs.FS) templat
 			return &content.Source{}
 		},
 	}
+}
+
+// siteRef is link(path) for a reference to a path of the site, with the
+// query or fragment after it kept as written; a URL with a scheme or a
+// host is left as it is.
+func siteRef(ref string, link func(path string) string) string {
+	if scheme.MatchString(ref) || strings.HasPrefix(ref, "//") {
+		return ref
+	}
+	path, rest := ref, ""
+	if i := strings.IndexAny(ref, "?#"); i >= 0 {
+		path, rest = ref[:i], ref[i:]
+	}
+	return link(path) + rest
 }
 
 // scheme matches a URL that starts with a scheme (RFC 3986): https:, mailto:.
