@@ -16,7 +16,8 @@
 // Front matter dates take one of four forms:
 //
 //	2026-11-24                  a day, at midnight in the site's timezone
-//	2026-11-24T07:30:00Z        RFC 3339, with a zone (Z or ±hh:mm) and optional fraction;
+//	2026-11-24T07:30:00Z        RFC 3339, with a zone (Z or ±hh:mm) and an optional fraction
+//	                            of a second, dropped (pages and feeds show whole seconds);
 //	                            "t" and "z" in lower case, or a space for the T, too;
 //	                            and YAML's timestamp, as Hugo reads it: spaces before the
 //	                            zone, an offset of hours alone (2026-11-24 07:30:00 -5)
@@ -26,6 +27,10 @@
 // A date-time with a zone is shown in the site's timezone, and its day there
 // is the digest's day: a site's archive has one calendar. When that is not
 // the day written, a warning at the date says so.
+//
+// A time without a zone that the site's clocks skip, as they go forward, is
+// an error; one they pass twice, as they go back, is the first of the two.
+// A day whose midnight they skip (Santiago, Havana) starts when they stop.
 //
 // A digest's summary, when its front matter has none, is the text of the
 // first paragraph of its body (or of its first list item, when a list comes

@@ -105,23 +105,79 @@ func parseDate(s string, loc *time.Location) (time.Time, error) {
 	for _, l := range zonedLayouts {
 		// RFC 3339 allows a lower-case t and z, and a space for the T.
 		if t, err := time.Parse(l, strings.ToUpper(zoned)); err == nil {
-			return inRange(s, t.In(loc))
+			// Pages, the sitemap and RSS show whole seconds: so does every
+			// other place, JSON Feed too, and a fraction orders nothing.
+			return inRange(s, t.Truncate(time.Second).In(loc))
 		}
 	}
 	for i, l := range localLayouts {
-		if t, err := time.ParseInLocation(l, s, loc); err == nil {
-			// A time that the zone's clocks skip, as they go forward, is
-			// moved by Go to another: say so rather than publish that.
-			if wall, _ := time.Parse(l, s); i > 0 && t.Format(time.DateTime) != wall.Format(time.DateTime) {
-				return time.Time{}, fmt.Errorf("%q does not exist in %s: its clocks skip that time (write the time after the change, or give an offset such as 2026-03-08T02:30:00-05:00)", s, loc)
-			}
-			return inRange(s, t)
+		t, err := time.ParseInLocation(l, s, loc)
+		if err != nil {
+			continue
+		}
+		t = t.Truncate(time.Second) // Go reads a fraction after the seconds
+		wall, _ := time.Parse(l, s)
+		switch {
+		case sameWall(t, wall):
+			// A time the clocks pass twice, as they go back, is the
+			// first of the two in every zone, as in RFC 5545: Go picks
+			// one by the sign of the offset.
+			return inRange(s, firstOf(t))
+		case i == 0:
+			// A day whose midnight the clocks skip (Santiago, Havana)
+			// starts when they stop: Go's midnight is the day before.
+			_, end := t.ZoneBounds()
+			return inRange(s, end)
+		default:
+			// Any other time that the clocks skip, as they go forward,
+			// is moved by Go to another: say so rather than publish that.
+			return time.Time{}, skipped(s, l, t, wall, loc)
 		}
 	}
 	if msg := noSuchDay(s); msg != "" {
 		return time.Time{}, fmt.Errorf("%q is not a date: %s", s, msg)
 	}
 	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD, or an RFC 3339 date-time such as 2026-11-24T07:30:00Z)", s)
+}
+
+// sameWall reports whether t, in its zone, reads as the clock time of wall.
+func sameWall(t, wall time.Time) bool {
+	y, m, d := t.Date()
+	wy, wm, wd := wall.Date()
+	return y == wy && m == wm && d == wd && t.Hour() == wall.Hour() && t.Minute() == wall.Minute() && t.Second() == wall.Second()
+}
+
+// firstOf returns the first moment whose clock time, in t's zone, is t's:
+// t itself, unless the clocks went back over it.
+func firstOf(t time.Time) time.Time {
+	start, _ := t.ZoneBounds()
+	if start.IsZero() {
+		return t
+	}
+	_, before := start.Add(-time.Second).Zone()
+	_, now := t.Zone()
+	if before <= now {
+		return t
+	}
+	if earlier := t.Add(-time.Duration(before-now) * time.Second); earlier.Before(start) {
+		return earlier
+	}
+	return t
+}
+
+// skipped is the error for a clock time that t's zone skips, with the
+// clocks of that change and the time written with the offset before it.
+func skipped(s, layout string, t, wall time.Time, loc *time.Location) error {
+	start, end := t.ZoneBounds()
+	change := start // Go moved the time past the change, or before it
+	if !end.IsZero() && (start.IsZero() || end.Sub(t) < t.Sub(start)) {
+		change = end
+	}
+	_, before := change.Add(-time.Second).Zone()
+	from := change.In(time.FixedZone("", before))
+	withOffset := wall.Format("2006-01-02T15:04:05") + from.Format("-07:00")
+	return fmt.Errorf("%q does not exist in %s: its clocks go from %s to %s that day (write a time from %s, or give an offset, as in %s)",
+		s, loc, from.Format("15:04"), change.In(loc).Format("15:04"), change.In(loc).Format("15:04"), withOffset)
 }
 
 // noSuchDay says why a date written as YYYY-MM-DD is not one, when its
