@@ -247,6 +247,10 @@ func TestLayoutErrors(t *testing.T) {
 		// A partial named like a layout would take its place.
 		{"layouts/partials/base.html", "<p>mine</p>", "layouts/partials/base.html: a partial may not be named like the layout base.html"},
 		{"layouts/partials/list.html", "<p>mine</p>", "layouts/partials/list.html: a partial may not be named like the layout list.html"},
+		// Text outside {{define}} in a layout is never shown: written
+		// so, a layout would empty every page of its kind.
+		{"layouts/list.html", "{{ .Nope }}", "layouts/list.html:1: this text is outside {{define}}"},
+		{"layouts/digest.html", "{{/* mine */}}\n\n  <article>{{define \"main\"}}x{{end}}", "layouts/digest.html:3: this text is outside {{define}}"},
 	} {
 		fsys := txtarFS(t, "small.txtar")
 		fsys[tc.file] = &fstest.MapFile{Data: []byte(tc.src)}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	texttemplate "text/template"
+	"text/template/parse"
 	"time"
 
 	"github.com/signaldigest/signal/internal/config"
@@ -81,11 +83,49 @@ func parseTemplates(layoutFS fs.FS, funcs template.FuncMap) (templates, diag.Lis
 				failed = true
 			}
 		}
-		if !failed {
-			out[layout] = t
+		if failed {
+			continue
 		}
+		if p, ok := unshown(t, layout); ok {
+			problems = append(problems, p)
+			continue
+		}
+		out[layout] = t
 	}
 	return out, problems.Unique()
+}
+
+// unshown finds text a layout holds outside {{define}}, which no page
+// shows: base.html makes the page, and the layout fills its blocks. Written
+// so, a layout would empty its pages.
+func unshown(t *template.Template, layout string) (diag.FileError, bool) {
+	own := t.Lookup(layout)
+	if own == nil || own.Tree == nil {
+		return diag.FileError{}, false
+	}
+	var first parse.Node
+	for _, n := range own.Tree.Root.Nodes {
+		if text, ok := n.(*parse.TextNode); ok && strings.TrimSpace(string(text.Text)) == "" {
+			continue
+		}
+		if _, ok := n.(*parse.CommentNode); !ok {
+			first = n
+			break
+		}
+	}
+	if first == nil {
+		return diag.FileError{}, false
+	}
+	line := 0
+	if at, _ := own.Tree.ErrorContext(first); at != "" {
+		parts := strings.Split(at, ":")
+		line, _ = strconv.Atoi(parts[min(1, len(parts)-1)])
+	}
+	if text, ok := first.(*parse.TextNode); ok { // the line of its first letter
+		line += strings.Count(string(text.Text[:len(text.Text)-len(bytes.TrimLeft(text.Text, " \t\r\n"))]), "\n")
+	}
+	return diag.FileError{Path: "layouts/" + layout, Line: line,
+		Msg: `this text is outside {{define}}, where no page shows it: a layout fills the blocks of base.html, as in {{define "main"}}…{{end}}`}, true
 }
 
 var templateErrRE = regexp.MustCompile(`^(?:html/)?template: ?([^:\s]+):(\d+):(?:(\d+):)? ?(.*)$`)
