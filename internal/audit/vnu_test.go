@@ -17,7 +17,7 @@ func TestNuHTMLChecker(t *testing.T) {
 	java := command(t, "apt-get install -y default-jre-headless", "java")
 	jar := need(t, "node_modules/vnu-jar/build/dist/vnu.jar")
 	s := serve(t)
-	s.audited(t) // the optional page kinds: skipped loudly, or missing
+	s.audited(t) // every page kind was made
 
 	dir := t.TempDir()
 	var files []string
