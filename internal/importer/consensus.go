@@ -18,6 +18,7 @@ func (p *parser) consensus(n int, rest string) {
 	}
 	p.consensusAt = n
 	rest = strings.ReplaceAll(rest, "**", "") // "**Bearish** (scope) | Conviction: **High**"
+	rest = strings.ReplaceAll(rest, "｜", "|") // full-width, as Chinese and Japanese input writes it
 	i := strings.LastIndex(rest, "|")
 	if i < 0 {
 		// "Bearish, Conviction: High", "Bearish · Conviction: High": a

@@ -17,22 +17,30 @@
 //	Sources: @a (a note, which may hold commas (and parentheses)), @b
 //
 // Labels may be decorated as newsletters decorate headings ("📡 The
-// Signal —", "## What's Moving", "**Blind Spot**:"). Lines before the one
+// Signal —", "## What's Moving", "**Blind Spot**:", "What's Moving 📈"), and
+// a section's label may say when or how many ("What's Moving Today", "Blind
+// Spot of the day:", "One Actionable Idea (2)"). "The Signal" alone on its
+// line has the summary on the next. Lines before the one
 // that starts "The Signal", such as a date or a subject line, follow it as
 // paragraphs. A "Source:" line (singular) that names no @handle is a line
-// of its section, not the Sources line; "Sources:" always is one.
+// of its section, not the Sources line; "Sources:" always is one. A
+// Sources label alone on its line has its list on the lines after it, on
+// one line or a handle a line.
 //
 // The Consensus line's conviction may follow a |, a comma, a semicolon, a
 // slash, a dot or a bullet, or a space alone ("Bearish, Conviction: High."),
-// or be a line of its own right after it.
+// or be a line of its own right after it; "Conviction: High | Consensus:
+// Bearish" is read too, and a full-width colon or bar (： ｜).
 //
 // The first line gives the summary (its text after "The Signal —") and the
 // title (its first sentence, or as many of its first clauses as fit in about
 // 70 characters, else its first words). The Consensus line is required; its
 // stance and conviction are checked as front matter checks them, and the
 // scope is kept as written. Items under What's Moving (lines starting with
-// -, *, •, – or a number) become a Markdown list with the headline in bold;
-// a bullet elsewhere is an item of a plain list. Blind Spot and One
+// -, *, •, –, an arrow or a small shape such as ◦ ▪ 🔹, or a number) become
+// a Markdown list with the headline in bold; a bullet elsewhere is an item
+// of a plain list. A numbered list keeps its numbers. A Markdown heading
+// (## Chart of the Day) is a heading, of level two at least. Blind Spot and One
 // Actionable Idea become sections; the Sources line
 // becomes the sources of the front matter, with their notes. Every other
 // line is kept as a paragraph where it stands. An indented line right after
@@ -56,8 +64,12 @@
 //
 // Separators may be —, – or a spaced -, files may start with a byte order
 // mark and use CRLF line ends. Any space may be a no-break one, as pasted
-// text often has. Text is escaped so that Markdown reads it as
-// text, except @handles, which are kept so that they link to source pages.
+// text often has. Text is read composed (NFC), without zero-width spaces,
+// word joiners and byte order marks, and without the indentation that all
+// its lines share. Text is escaped so that Markdown reads it as
+// text, except @handles, which are kept so that they link to source pages,
+// and words in ** (strong), which stay strong in the body and lose their
+// marks in the title and summary.
 //
 // Problems are reported as name:line: message; a file with an error gives
 // no digest.

@@ -15,10 +15,17 @@ import (
 // _ inside a word is left alone, since it cannot start emphasis there; so
 // are bare URLs, which Markdown links as they are written and a \ would
 // cut short (https://en.wikipedia.org/wiki/Moore%27s_law_(computing)).
+// Words in ** stay strong, as the tools that write labels so wrote them;
+// __ is text (__init__).
 func inline(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if m := strongAt(s, i); m != nil {
+			b.WriteString("**" + inline(s[i+m[2]:i+m[3]]) + "**")
+			i += m[1] - 1
+			continue
+		}
 		if n := bareURL(s, i); n > 0 {
 			b.WriteString(s[i : i+n])
 			i += n - 1
@@ -36,6 +43,33 @@ func inline(s string) string {
 			b.WriteByte('\\')
 		}
 		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// strong is words in **, as Markdown reads them strong: no space inside
+// either mark, and no * between them.
+var strong = regexp.MustCompile(`^\*\*([^\s*](?:[^*]*[^\s*])?)\*\*`)
+
+// strongAt is strong's match at s[i], if one starts there.
+func strongAt(s string, i int) []int {
+	if !strings.HasPrefix(s[i:], "**") {
+		return nil
+	}
+	return strong.FindStringSubmatchIndex(s[i:])
+}
+
+// unstrong is s without the ** of its strong words, for plain text: a
+// title or a summary.
+func unstrong(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if m := strongAt(s, i); m != nil {
+			b.WriteString(s[i+m[2] : i+m[3]])
+			i += m[1] - 1
+			continue
+		}
+		b.WriteByte(s[i])
 	}
 	return b.String()
 }

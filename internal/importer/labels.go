@@ -41,8 +41,13 @@ const moving = "What's Moving"
 // alone is ASCII's.
 const space = `[\s\p{Zs}]`
 
-// bullet starts an item of a list: a dash or dot, or a number.
-var bullet = regexp.MustCompile(`^(?:[-*+•·–—]|\d{1,3}[.)])` + space + `+`)
+// bullet starts an item of a list: a dash, a dot, an arrow or a small
+// shape, as newsletter tools draw them, or a number (its digits, the
+// submatch).
+var bullet = regexp.MustCompile(`^(?:[-*+•·–—◦‣▪▫►▸➤→⁃∙●○■□◆◇✓✔▶]|🔹|🔸|🔺|🔻|(\d{1,3})[.)])\x{FE0F}?` + space + `+`)
+
+// mdHeading is a Markdown heading of a paste, which no label starts.
+var mdHeading = regexp.MustCompile(`^(#{1,6})` + space + `+(.*?)(?:` + space + `+#+)?` + space + `*$`)
 
 // headlineSep ends an item's headline: a dash with space on both sides.
 var headlineSep = regexp.MustCompile(space + `+(?:—|–|--?)` + space + `+`)
@@ -53,24 +58,46 @@ var headlineSep = regexp.MustCompile(space + `+(?:—|–|--?)` + space + `+`)
 // The label may be decorated as newsletters and Markdown pastes decorate
 // headings: "📡 The Signal —", "## What's Moving", "**Blind Spot**:".
 func cutLabel(l string, label *regexp.Regexp) (rest string, ok bool) {
-	l = undecorated(l)
+	l, mark := undecorated(l)
 	m := label.FindStringIndex(l)
 	if m == nil {
 		return "", false
 	}
-	after := unbold(l[m[1]:])
+	// The ** that opened the label closes after it ("**Blind Spot**:"),
+	// or after its separator ("**Blind Spot:** text"); a ** that no
+	// label opened is the text's own ("— **Chips** rally").
+	after := l[m[1]:]
+	if mark != "" {
+		if a, closed := strings.CutPrefix(after, mark); closed {
+			after, mark = a, ""
+		}
+	}
 	rest = strings.TrimSpace(after)
 	if rest == "" {
 		return "", true
 	}
 	rest, ok = cutSep(after)
-	return strings.TrimSpace(unbold(rest)), ok // "**Blind Spot:** text"
+	if !ok && labelEnd(after) {
+		return "", true // "What's Moving 📈", "Blind Spot of the day:"
+	}
+	if mark != "" {
+		rest = strings.TrimPrefix(strings.TrimSpace(rest), mark)
+	}
+	return strings.TrimSpace(rest), ok
 }
 
-// unbold drops the ** or __ that closes a label's strong emphasis.
-func unbold(s string) string {
-	return strings.TrimPrefix(strings.TrimPrefix(s, "**"), "__")
+// labelEnd reports whether what follows a label without a separator ends
+// it as a heading: decoration, a count, or when it is about.
+func labelEnd(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return r == '\ufe0f' || r == '\u200d' || r == '*' || r == '_' || r == ':' || r == '!' || unicode.In(r, unicode.So, unicode.Sk) || unicode.IsSpace(r)
+	})
+	return qualifier.MatchString(strings.TrimSpace(s))
 }
+
+// qualifier is what may follow a label in a heading: "(5)", "today", "of
+// the day", "for this week".
+var qualifier = regexp.MustCompile(`(?i)^(?:(?:for|of)?` + space + `*(?:today|tonight|the day|this week|the week))?` + space + `*(?:\(\d{1,3}\))?$`)
 
 // bolded is s without the strong emphasis around it: "**Headline**" is
 // made bold again when written.
@@ -84,16 +111,21 @@ func bolded(s string) string {
 }
 
 // undecorated is l without the emoji, heading marks (#) and strong
-// emphasis (** or __) that may open it. A single * or _ stays: it may be a
-// bullet.
-func undecorated(l string) string {
+// emphasis (** or __) that may open it, and the mark of that emphasis,
+// if any. A single * or _ stays: it may be a bullet.
+func undecorated(l string) (string, string) {
+	mark := ""
 	for {
 		t := strings.TrimLeftFunc(l, func(r rune) bool {
 			return r == '#' || r == '\ufe0f' || r == '\u200d' || unicode.In(r, unicode.So, unicode.Sk) || unicode.IsSpace(r)
 		})
-		t = strings.TrimPrefix(strings.TrimPrefix(t, "**"), "__")
+		for _, m := range []string{"**", "__"} {
+			if u, ok := strings.CutPrefix(t, m); ok {
+				t, mark = u, m
+			}
+		}
 		if t == l {
-			return l
+			return l, mark
 		}
 		l = t
 	}
@@ -108,6 +140,8 @@ func cutSep(s string) (string, bool) {
 	switch {
 	case strings.HasPrefix(t, ":"):
 		t = t[1:]
+	case strings.HasPrefix(t, "："): // a full-width colon, as Chinese and Japanese input writes it
+		t = t[len("："):]
 	case strings.HasPrefix(t, "—"), strings.HasPrefix(t, "–"):
 		t = t[len("—"):]
 	case strings.HasPrefix(t, "-"):

@@ -8,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/meta"
 )
@@ -36,6 +38,8 @@ type block struct {
 	text     string   // a heading's title, an item's text after its headline, a paragraph
 	wrapped  []string // lines that continue text, joined to it when parsing ends
 	headed   bool     // an item of What's Moving, whose headline is cut off then
+	number   string   // an item's number, when its list is numbered
+	level    int      // a heading's: ## (0 or 2), ###...
 }
 
 // last returns the last line of the block so far.
@@ -86,9 +90,14 @@ func decode(name string, src []byte) ([]string, diag.List) {
 		problems.Add(name, bytes.Count(src[:bad], []byte{'\n'})+1, 0, "not UTF-8 text (want a plain-text digest)")
 		return nil, problems
 	}
-	text := strings.ReplaceAll(string(src), "\r\n", "\n")
+	// Composed, as front matter wants its themes and a theme of the
+	// archive is matched; without the invisible characters that web pages
+	// and mail put in text, which would hide a label, a bullet or a handle.
+	text := invisible.Replace(norm.NFC.String(string(src)))
+	text = strings.ReplaceAll(text, "\r\n", "\n")
 	lines := strings.Split(strings.ReplaceAll(text, "\r", "\n"), "\n")
 	for i, l := range lines {
+		lines[i] = unjoined(l)
 		if j := strings.IndexFunc(l, notText); j >= 0 {
 			r, _ := utf8.DecodeRuneInString(l[j:])
 			what := "control character"
@@ -100,6 +109,49 @@ func decode(name string, src []byte) ([]string, diag.List) {
 		}
 	}
 	return lines, problems
+}
+
+// invisible drops the characters that show nothing and mean nothing in a
+// digest: zero-width spaces, word joiners and byte order marks.
+var invisible = strings.NewReplacer("\u200b", "", "\u2060", "", "\ufeff", "")
+
+// unjoined drops the zero-width joiners and non-joiners that start a line,
+// before or among its indentation, where they join nothing.
+func unjoined(l string) string {
+	lead := len(l) - len(strings.TrimLeftFunc(l, func(r rune) bool { return unicode.IsSpace(r) || r == '\u200c' || r == '\u200d' }))
+	if !strings.ContainsAny(l[:lead], "\u200c\u200d") {
+		return l
+	}
+	return strings.NewReplacer("\u200c", "", "\u200d", "").Replace(l[:lead]) + l[lead:]
+}
+
+// dedent takes off the indentation that every line but blank ones shares,
+// as a paste from a quote or a code block has: an indented line is one
+// that continues the line before it, which such a paste's lines do not.
+func dedent(lines []string) []string {
+	common := ""
+	first := true
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		lead := l[:len(l)-len(strings.TrimLeftFunc(l, unicode.IsSpace))]
+		if first {
+			common, first = lead, false
+			continue
+		}
+		for !strings.HasPrefix(lead, common) {
+			_, size := utf8.DecodeLastRuneInString(common)
+			common = common[:len(common)-size]
+		}
+	}
+	if common == "" {
+		return lines
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, common)
+	}
+	return lines
 }
 
 // notText reports the characters that plain text does not hold, as a
@@ -121,7 +173,10 @@ type parser struct {
 	section     string // the title of the section the lines are in
 	open        *block // the item or paragraph an indented line continues
 	summaryOpen bool   // the summary's line is the last read: a wrapped line continues it
-	handles     map[string]int
+	// The first line is "The Signal" alone: the next line with text
+	// gives the summary, unless it is a label or a bullet.
+	summaryAwaited bool
+	handles        map[string]int
 
 	// A paste hard-wrapped at width columns, or widthBytes bytes (0: not
 	// wrapped, see wrapWidth), and the last line read and its number: a
@@ -183,6 +238,7 @@ func (p *parser) errorAt(line int, text string, last bool, format string, args .
 // parse reads the lines of a plain-text digest.
 func parse(name string, lines []string) (*digest, diag.List) {
 	p := &parser{name: name, lines: lines, handles: map[string]int{}}
+	lines = dedent(slices.Clone(lines))
 	p.width, p.widthBytes = wrapWidth(lines)
 	// Lines before "The Signal —", such as a date or a subject line that
 	// the newsletter tool puts first, follow it as paragraphs: the first
@@ -209,14 +265,26 @@ func parse(name string, lines []string) (*digest, diag.List) {
 			b.cutHeadline()
 		}
 	}
+	if p.summaryAwaited {
+		p.errorf(p.first, `the first line has no summary after "The Signal —", nor the line after it`)
+	}
 	switch {
 	case p.first == 0:
 		p.errorf(1, `empty: want a plain-text digest, starting with "The Signal — summary" and then %s`, wantConsensus)
 	case p.consensusAt == 0:
+		// A line that names the consensus is likely the one meant.
+		for i := p.first; i < len(lines); i++ {
+			if consensusWord.MatchString(lines[i]) {
+				p.errorf(i+1, "this line is not read as the Consensus line: want %s", wantConsensus)
+				return &p.d, p.problems
+			}
+		}
 		p.errorf(p.first+1, "missing Consensus line: want %s after the first line", wantConsensus)
 	}
 	return &p.d, p.problems
 }
+
+var consensusWord = regexp.MustCompile(`(?i)\bconsensus\b`)
 
 // signalLine returns the index of the line that starts "The Signal", if
 // one does before the Consensus line, or -1.
@@ -236,15 +304,36 @@ func signalLine(lines []string) int {
 func (p *parser) line(n int, raw string) {
 	l := strings.TrimSpace(raw)
 	if l == "" || rule(l) {
-		p.open, p.summaryOpen = nil, false
-		p.endSources()
+		p.open, p.summaryOpen = nil, p.summaryOpen && p.summaryAwaited
+		if p.sourcesText != "" { // "Sources:" alone has its list below
+			p.endSources()
+		}
 		p.endConsensus()
 		return
 	}
 	wraps := p.wraps(n, l) && !labelled(l)
+	// An indented line continues the one before, but for a label: a line
+	// of its own that the paste indented as it did the others.
+	indented := unicode.IsSpace(firstRune(raw))
 	defer func() { p.prev, p.prevN = raw, n }()
+	// A Sources label alone has its list on the lines after it, on one
+	// or one handle a line, bulleted or not.
+	if p.sourcesAt != 0 && !labelled(l) {
+		entry := l
+		if m := bullet.FindStringIndex(l); m != nil {
+			entry = l[m[1]:]
+		}
+		switch {
+		case p.sourcesText == "":
+			p.sourcesText = entry
+			return
+		case strings.HasPrefix(entry, "@") && handleAt(entry, 0):
+			p.sourcesText = strings.TrimRight(p.sourcesText, " ,;.") + ", " + entry
+			return
+		}
+	}
 	// The Sources line goes on while a note's ( is open, as well.
-	if p.sourcesAt != 0 && (unicode.IsSpace(firstRune(raw)) || wraps && !bullet.MatchString(l) ||
+	if p.sourcesAt != 0 && (indented && !labelled(l) || wraps && !bullet.MatchString(l) ||
 		(strings.HasSuffix(p.sourcesText, ",") || strings.Count(p.sourcesText, "(") > strings.Count(p.sourcesText, ")")) && !labelled(l)) {
 		p.sourcesText = joinWrapped(p.sourcesText, l)
 		return
@@ -279,11 +368,23 @@ func (p *parser) line(n int, raw string) {
 			return
 		}
 	}
-	if p.summaryOpen {
-		p.summaryOpen = false
-		if (unicode.IsSpace(firstRune(raw)) || wraps) && !bullet.MatchString(l) {
+	if p.summaryAwaited {
+		p.summaryAwaited, p.summaryOpen = false, false
+		if labelled(l) || bullet.MatchString(l) {
+			p.errorf(p.first, `the first line has no summary after "The Signal —", nor the line after it`)
+		} else {
 			p.summaryOpen = true
 			p.moreSummary(l)
+			p.d.summary = strings.TrimSpace(p.d.summary)
+			return
+		}
+	}
+	if p.summaryOpen {
+		p.summaryOpen = false
+		if (indented || wraps) && !bullet.MatchString(l) && !labelled(l) {
+			p.summaryOpen = true
+			p.moreSummary(l)
+			p.d.summary = strings.TrimSpace(p.d.summary)
 			return
 		}
 	}
@@ -299,7 +400,7 @@ func (p *parser) line(n int, raw string) {
 			slices.ContainsFunc([]string{"— ", "– ", "-- ", "- "}, func(d string) bool { return strings.HasPrefix(l, d) })
 		next := p.section == moving && bullet.MatchString(l) && !dash
 		via := p.open.kind == item && strings.HasPrefix(strings.ToLower(l), "(via ")
-		if !next && (unicode.IsSpace(firstRune(raw)) || wraps && (dash || p.open.kind == paragraph || !bullet.MatchString(l)) ||
+		if !next && (indented && !labelled(l) || wraps && (dash || p.open.kind == paragraph || !bullet.MatchString(l)) ||
 			p.open.kind == item && (goesOn(p.open.last(), l) || via) && !labelled(l)) {
 			p.open.wrapped = append(p.open.wrapped, l)
 			return
@@ -309,6 +410,15 @@ func (p *parser) line(n int, raw string) {
 	if rest, ok := cutLabel(l, consensusLabel); ok {
 		p.consensusNext, p.consensusText = n, rest
 		return
+	}
+	// "Conviction: High | Consensus: Bearish" is the Consensus line too.
+	if level, ok := cutLabel(l, convictionLabel); ok && p.consensusAt == 0 {
+		if i := strings.IndexAny(level, "|｜"); i >= 0 {
+			if stance, ok := cutLabel(strings.TrimLeft(level[i:], "|｜ "), consensusLabel); ok {
+				p.consensusNext, p.consensusText = n, stance+" | Conviction: "+strings.TrimSpace(level[:i])
+				return
+			}
+		}
 	}
 	// "Sources:" starts the Sources line, and so does "Source:" when it
 	// names a handle: "Source: Bloomberg, Nov 24." in a section is a line
@@ -338,7 +448,18 @@ func (p *parser) line(n int, raw string) {
 			return
 		}
 	}
-	if m := bullet.FindStringIndex(l); m != nil {
+	// A Markdown heading of the paste is one, and starts a section of
+	// its own; a level-one heading is the page's title, so two at least.
+	if m := mdHeading.FindStringSubmatch(l); m != nil && m[2] != "" {
+		p.section = m[2]
+		p.d.blocks = append(p.d.blocks, &block{kind: heading, text: m[2], level: max(2, len(m[1]))})
+		return
+	}
+	if m := bullet.FindStringSubmatchIndex(l); m != nil {
+		number := ""
+		if m[2] >= 0 {
+			number = l[m[2]:m[3]]
+		}
 		if p.section == moving || p.section == "" && justRead {
 			// Items right after the Consensus line are What's Moving's, its
 			// line left out as it may be when pasted.
@@ -346,12 +467,14 @@ func (p *parser) line(n int, raw string) {
 				p.section, p.implicit = moving, true
 				p.d.blocks = append(p.d.blocks, &block{kind: heading, text: moving})
 			}
-			p.add(newItem(l[m[1]:]))
+			it := newItem(l[m[1]:])
+			it.number = number
+			p.add(it)
 			return
 		}
 		// A list in another section is a list still; its items have no
 		// headline, which What's Moving's alone have.
-		p.add(&block{kind: item, text: l[m[1]:]})
+		p.add(&block{kind: item, text: l[m[1]:], number: number})
 		return
 	}
 	p.add(&block{kind: paragraph, text: l})
@@ -417,9 +540,11 @@ func (p *parser) summary(n int, l string) bool {
 		s = rest
 	}
 	if s == "" {
-		p.errorf(n, `the first line has no summary after "The Signal —"`)
+		// "The Signal" as a heading, its summary on the next line.
+		p.summaryAwaited = true
+		return true
 	}
-	p.d.summary = strings.Join(strings.Fields(s), " ")
+	p.d.summary = strings.Join(strings.Fields(unstrong(s)), " ")
 	// The summary is front matter, not body text: a handle it names is
 	// cited only as a source of the front matter's own.
 	for i := range len(p.d.summary) {
@@ -433,7 +558,7 @@ func (p *parser) summary(n int, l string) bool {
 // moreSummary adds a wrapped line to the summary, and the handles it names
 // to the sources.
 func (p *parser) moreSummary(l string) {
-	p.d.summary = joinWrapped(p.d.summary, strings.Join(strings.Fields(l), " "))
+	p.d.summary = joinWrapped(p.d.summary, strings.Join(strings.Fields(unstrong(l)), " "))
 	for i := range len(l) {
 		if l[i] == '@' && handleAt(l, i) {
 			p.addSource(source{handle: l[i+1 : i+1+handleLen(l, i)]})

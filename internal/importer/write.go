@@ -59,9 +59,13 @@ func body(blocks []*block) []byte {
 		}
 		switch bl.kind {
 		case heading:
-			b.WriteString("## " + bl.text + "\n")
+			b.WriteString(strings.Repeat("#", max(2, bl.level)) + " " + inline(bl.text) + "\n")
 		case item:
-			b.WriteString("- " + itemText(bl) + "\n")
+			marker := "- "
+			if bl.number != "" {
+				marker = bl.number + ". "
+			}
+			b.WriteString(marker + itemText(bl) + "\n")
 		case paragraph:
 			b.WriteString(lineStart(inline(bl.text)) + "\n")
 		}
