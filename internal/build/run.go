@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"runtime/metrics"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -40,6 +41,31 @@ type Stats struct {
 	Digests, Pages, Feeds, Files int
 	Drafts, Future               int // digests left out: see site.Site
 	Stages                       []Stage
+}
+
+// LeftOut says what a build did not publish and the flag that would,
+// after a "; ": a draft written with signal new, left unpublished, is not
+// then a mystery, in build's summary or in serve's log. It is "" when the
+// build published every digest.
+func LeftOut(drafts, future int) string {
+	var parts []string
+	if drafts > 0 {
+		parts = append(parts, plural(drafts, "draft")+" (--drafts)")
+	}
+	if future > 0 {
+		parts = append(parts, plural(future, "digest")+" dated later (--future)")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; left out: " + strings.Join(parts, ", ")
+}
+
+func plural(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return strconv.Itoa(n) + " " + thing + "s"
 }
 
 // Stage is the cost of one stage of the pipeline.

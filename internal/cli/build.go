@@ -113,25 +113,9 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 	if !f.quiet {
 		fmt.Fprintf(e.stderr, "signal: %s → %s, %s, %s in %s, %d ms%s\n", count(stats.Digests, "digest"),
 			count(stats.Pages, "page"), count(stats.Feeds, "feed"), count(stats.Files, "file"), dest, time.Since(start).Milliseconds(),
-			leftOut(stats.Drafts, stats.Future))
+			build.LeftOut(stats.Drafts, stats.Future))
 	}
 	return ExitOK
-}
-
-// leftOut says what the build did not publish, and the flag that would:
-// a draft written with new, left unpublished, is not then a mystery.
-func leftOut(drafts, future int) string {
-	var parts []string
-	if drafts > 0 {
-		parts = append(parts, count(drafts, "draft")+" (--drafts)")
-	}
-	if future > 0 {
-		parts = append(parts, count(future, "digest")+" dated later (--future)")
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return "; left out: " + strings.Join(parts, ", ")
 }
 
 // safeDestination refuses an output folder whose replacement would destroy

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 
+	"github.com/signaldigest/signal/internal/content"
 	"github.com/signaldigest/signal/internal/diag"
 )
 
@@ -273,7 +275,18 @@ func isSite(e *env, cmd, source string) bool {
 		fmt.Fprintf(e.stderr, "signal %s: no site folder at %s\n", cmd, source)
 		return false
 	}
+	// Run from inside content/, new would write content/content/ and
+	// build an empty site into content/public/.
+	if abs, err := filepath.Abs(source); err == nil && filepath.Base(abs) == content.Dir && !isPath(filepath.Join(source, "site.yaml")) && !isPath(filepath.Join(source, content.Dir)) {
+		fmt.Fprintf(e.stderr, "signal %s: %s is the content/ folder of a site, not a site folder: run signal in the folder above it, or give it with -s\n", cmd, source)
+		return false
+	}
 	return true
+}
+
+func isPath(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // println writes line to the standard output, and says so on the standard

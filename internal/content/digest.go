@@ -153,7 +153,14 @@ func (p *parser) parse(file []byte) *Digest {
 		return nil
 	}
 	d := &Digest{Path: p.path}
-	p.fields(d, root)
+	// A missing field is reported at the closing ---, before which it
+	// goes.
+	head := file[:len(file)-len(body)]
+	closing := bytes.Count(head, []byte{'\n'})
+	if !bytes.HasSuffix(head, []byte{'\n'}) {
+		closing++ // the file ends on it
+	}
+	p.fields(d, root, closing)
 	if d.Slug == "" && p.problems.Err() == nil {
 		if d.Slug = fileSlug(path.Base(p.path)); len(d.Slug) > MaxSlug {
 			p.problems.Add(p.path, 1, 0, "the file name gives a slug of %d bytes, and a slug names a folder of the site: at most %d (shorten the name, or give a slug: in front matter)", len(d.Slug), MaxSlug)
@@ -252,10 +259,10 @@ func firstInvalid(b []byte) int {
 // fields are the front matter's fields, for a misspelt one's "did you mean".
 var fields = []string{"title", "date", "updated", "consensus", "conviction", "tags", "sources", "summary", "slug", "draft"}
 
-func (p *parser) fields(d *Digest, root *meta.Node) {
+func (p *parser) fields(d *Digest, root *meta.Node, closing int) {
 	for _, key := range []string{"title", "date", "consensus", "conviction"} {
 		if root.Field(key) == nil {
-			p.problems.Add(p.path, root.Line, 0, "missing required field %q", key)
+			p.problems.Add(p.path, closing, 0, "missing required field %q (add it before this line, which ends the front matter)", key)
 		}
 	}
 	for _, f := range root.Fields {

@@ -137,7 +137,7 @@ func parseDate(s string, loc *time.Location) (time.Time, error) {
 	if msg := noSuchDay(s); msg != "" {
 		return time.Time{}, fmt.Errorf("%q is not a date: %s", s, msg)
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD, or an RFC 3339 date-time such as 2026-11-24T07:30:00Z)", s)
+	return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] in the site's timezone, or an RFC 3339 date-time such as 2026-11-24T07:30:00Z)", s)
 }
 
 // sameWall reports whether t, in its zone, reads as the clock time of wall.

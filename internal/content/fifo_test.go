@@ -98,9 +98,9 @@ func TestUnreadableBesideBroken(t *testing.T) {
 		t.Fatal(err)
 	}
 	loadPipes(t, os.DirFS(dir), `content/pipe.md: cannot read: not a regular file
-content/broken.md:2: missing required field "date"
-content/broken.md:2: missing required field "consensus"
-content/broken.md:2: missing required field "conviction"`)
+content/broken.md:3: missing required field "date" (add it before this line, which ends the front matter)
+content/broken.md:3: missing required field "consensus" (add it before this line, which ends the front matter)
+content/broken.md:3: missing required field "conviction" (add it before this line, which ends the front matter)`)
 }
 
 // content that is a file, not a folder, is an error, not an empty archive.

@@ -60,6 +60,9 @@ func fileSlug(base string) string {
 	return Slugify(stem)
 }
 
+// apostrophe is one inside a word, with the letters on its sides.
+var apostrophe = regexp.MustCompile(`([\pL\pN])['’]([\pL\pN])`)
+
 // maxFileSlug keeps the names of new digest files well under the 255 bytes
 // file systems allow, whatever script the title is in.
 const maxFileSlug = 80
@@ -69,7 +72,9 @@ const maxFileSlug = 80
 // "digest" for a title without letters or digits ("🚀🚀"), which is a
 // title all the same.
 func FileSlug(title string) string {
-	s := Slugify(title)
+	// An apostrophe inside a word joins it, as Hugo and Zola slug titles:
+	// "the Fed's dilemma" is the-feds-dilemma, not the-fed-s-dilemma.
+	s := Slugify(apostrophe.ReplaceAllString(title, "$1$2"))
 	if s == "" {
 		return "digest"
 	}

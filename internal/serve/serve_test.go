@@ -468,3 +468,14 @@ func TestServeTwoStepSave(t *testing.T) {
 	}
 	h.eventually("the empty digest's error", func() bool { return strings.Contains(h.body(page), `id="signal-overlay"`) })
 }
+
+// A draft, as signal new writes one, is left out of the served site as
+// of a build, and the log says so and names the flag that shows it: an
+// author who sees an empty site is told why.
+func TestServeSaysDraftsLeftOut(t *testing.T) {
+	h := start(t)
+	h.write("content/2026-11-03-draft.md", strings.Replace(fmt.Sprintf(digest, "A draft"), "tags:", "draft: true\ntags:", 1))
+	h.eventually("the rebuild with the draft", func() bool {
+		return strings.Contains(h.log.String(), "ms; left out: 1 draft (--drafts)")
+	})
+}

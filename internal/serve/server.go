@@ -285,7 +285,13 @@ func (s *Server) logBuild(took time.Duration, problems diag.List, changed []stri
 	for _, p := range problems { // warnings
 		fmt.Fprintf(s.opts.Log, "  %s\n", p.Error())
 	}
-	fmt.Fprintf(s.opts.Log, "%s in %d ms\n", what, took.Milliseconds())
+	left := ""
+	s.mu.RLock()
+	if out, ok := s.site.(*build.Output); ok {
+		left = build.LeftOut(out.Site().Drafts, out.Site().Future)
+	}
+	s.mu.RUnlock()
+	fmt.Fprintf(s.opts.Log, "%s in %d ms%s\n", what, took.Milliseconds(), left)
 }
 
 // failedOn reports whether the newest build has an error in the file at

@@ -82,19 +82,26 @@ func (t *Term) Count() int { return len(t.Digests) }
 // path of another page.
 func New(cfg *config.Config, all []*content.Digest, opts Options) (*Site, diag.List) {
 	s := &Site{Config: cfg}
-	for _, d := range all {
-		switch {
-		case opts.Shows(d):
-			s.Digests = append(s.Digests, d)
-		case d.Draft && !opts.Drafts:
-			s.Drafts++
-		default:
-			s.Future++
-		}
-	}
+	s.Digests, s.Drafts, s.Future = publish(all, opts)
 	s.taxonomies()
 	s.pages()
 	return s, s.collisions()
+}
+
+// publish picks the digests the site shows, in their order, and counts
+// those it leaves out.
+func publish(all []*content.Digest, opts Options) (shown []*content.Digest, drafts, future int) {
+	for _, d := range all {
+		switch {
+		case opts.Shows(d):
+			shown = append(shown, d)
+		case d.Draft && !opts.Drafts:
+			drafts++
+		default:
+			future++
+		}
+	}
+	return shown, drafts, future
 }
 
 // collisions finds pages that would be written to one file: a digest whose

@@ -13,12 +13,7 @@ import (
 // model rather than grouping the archive again. It returns nil when the
 // change is more than that; then New makes the model.
 func (s *Site) Update(cfg *config.Config, all []*content.Digest, opts Options) *Site {
-	published := make([]*content.Digest, 0, len(s.Digests))
-	for _, d := range all {
-		if opts.Shows(d) {
-			published = append(published, d)
-		}
-	}
+	published, drafts, future := publish(all, opts)
 	if len(published) != len(s.Digests) {
 		return nil
 	}
@@ -34,7 +29,7 @@ func (s *Site) Update(cfg *config.Config, all []*content.Digest, opts Options) *
 		swaps = append(swaps, [2]*content.Digest{old, d})
 	}
 
-	n := &Site{Config: cfg, Digests: published}
+	n := &Site{Config: cfg, Digests: published, Drafts: drafts, Future: future}
 	terms := map[*Term]*Term{}
 	taxes := map[*Taxonomy]*Taxonomy{}
 	for _, tax := range s.Taxonomies() {
