@@ -2,6 +2,8 @@ package build
 
 import (
 	"context"
+	"fmt"
+	"net/url"
 	"path"
 	"regexp"
 	"strings"
@@ -58,11 +60,7 @@ func (o *Output) CheckAll() diag.List {
 // of the two a reader got would depend on the order of writing. robots.txt
 // is not one of them: a site's own replaces the one made.
 func (o *Output) clashes() diag.List {
-	made := func(name string) bool {
-		_, page := o.pageOf(name)
-		_, feed := o.lists[name]
-		return page || feed || o.isAlias(name) || sitemapRE.MatchString(name) || name == "robots.txt"
-	}
+	made := o.makes
 	var problems diag.List
 	for _, name := range o.render.StaticNames() {
 		what := ""
@@ -85,6 +83,74 @@ func (o *Output) clashes() diag.List {
 		}
 		if what != "" {
 			problems.Add("static/"+name, 0, 0, "%s; rename or remove it", what)
+		}
+	}
+	return problems
+}
+
+// makes reports whether the build makes a file of that name (not one of
+// search/): a page, a feed, the sitemap or robots.txt.
+func (o *Output) makes(name string) bool {
+	_, page := o.pageOf(name)
+	_, feed := o.lists[name]
+	return page || feed || o.isAlias(name) || sitemapRE.MatchString(name) || name == "robots.txt"
+}
+
+// deadRefs warns of the links and images of the published digests that
+// lead to no file of the site, at their lines: a path from the root
+// (/img/chart.png, a file of static/) or from the digest's page (a
+// relative one, which a reader's browser resolves from the page's folder).
+// A page's address without its final / counts, as hosts redirect it. A
+// link to a fragment of a page is not checked past the page.
+func (o *Output) deadRefs() diag.List {
+	static := map[string]bool{}
+	for _, name := range o.render.StaticNames() {
+		static[name] = true
+	}
+	base := o.site.Config.BasePath()
+	var problems diag.List
+	for _, d := range o.site.Digests {
+		for _, r := range d.Refs {
+			p, _, _ := strings.Cut(r.Dest, "#")
+			p, _, _ = strings.Cut(p, "?")
+			if p == "" {
+				continue
+			}
+			if unescaped, err := url.PathUnescape(p); err == nil {
+				p = unescaped
+			}
+			shown := r.Dest
+			if rest, ok := strings.CutPrefix(p, base); ok && strings.HasPrefix(r.Dest, "/") {
+				p = "/" + rest // the body's root is the site's, under the base path
+				shown = "/" + strings.TrimPrefix(r.Dest, base)
+			} else if !strings.HasPrefix(p, "/") {
+				folder := strings.HasSuffix(p, "/")
+				p = path.Join(d.Permalink, p)
+				if folder && p != "/" {
+					p += "/"
+				}
+			}
+			name := strings.TrimPrefix(p, "/")
+			if name == "" || strings.HasSuffix(name, "/") {
+				name += "index.html"
+			}
+			if o.makes(name) || static[name] || strings.HasPrefix(name, search.Dir) || o.makes(name+"/index.html") || static[name+"/index.html"] {
+				continue
+			}
+			what := "link"
+			if r.Image {
+				what = "image"
+			}
+			hint := ""
+			for s := range static {
+				if strings.HasSuffix(name, "/"+s) && (hint == "" || len(s) > len(hint)) {
+					hint = s
+				}
+			}
+			if hint != "" {
+				hint = fmt.Sprintf(" (static/%s is at /%s)", hint, hint)
+			}
+			problems.Warn(d.Path, r.Line, 0, "the %s %s leads to no file of the site%s", what, shown, hint)
 		}
 	}
 	return problems

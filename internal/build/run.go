@@ -254,6 +254,7 @@ func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) 
 // checked is out unless its static files clash with the files it makes.
 func checked(out *Output, problems diag.List) (*Output, diag.List) {
 	problems = append(problems, out.clashes()...)
+	problems = append(problems, out.deadRefs()...)
 	if problems.Err() != nil {
 		return nil, problems
 	}

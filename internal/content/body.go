@@ -92,6 +92,10 @@ func (p *parser) body(d *Digest, body []byte, bodyLine int) {
 			from = at + len(c)
 		}
 	}
+	d.Refs = doc.Refs()
+	for i := range d.Refs {
+		d.Refs[i].Line += bodyLine - 1
+	}
 	d.bodyKey = maphash.Bytes(seed, d.HTML)
 	d.Code = markdown.Highlighted(d.HTML)
 	if d.Summary == "" {

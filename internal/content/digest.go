@@ -32,6 +32,9 @@ type Digest struct {
 	PermalinkLine int
 	HTML          []byte // the body, rendered once
 	Code          bool   // the body holds highlighted code, which needs chroma.css
+	// Refs are the body's links and images into the site, each at its
+	// line of the file: the build warns of those that lead to no file.
+	Refs []markdown.Ref
 
 	metaKey, bodyKey uint64 // see MetaKey and BodyKey
 }
