@@ -18,7 +18,6 @@ import (
 
 	signal "github.com/signaldigest/signal"
 	"github.com/signaldigest/signal/internal/build"
-	"github.com/signaldigest/signal/internal/chart"
 	"github.com/signaldigest/signal/internal/output"
 )
 
@@ -76,8 +75,6 @@ var (
 func serve(t testing.TB) *sample {
 	t.Helper()
 	sampleOnce.Do(func() {
-		defer func(n int) { chart.GroupAbove = n }(chart.GroupAbove)
-		chart.GroupAbove = groupAbove
 		built, buildErr = serveSite(os.DirFS("../.."))
 	})
 	if buildErr != nil {
@@ -93,7 +90,7 @@ func serveSite(fsys fs.FS) (*sample, error) {
 	s.server = httptest.NewServer(http.HandlerFunc(s.handle))
 	u, _ := url.Parse(s.server.URL + "/")
 	s.host = u.Host
-	_, problems := build.Run(fsys, s.mem, build.Options{Theme: signal.Theme, BaseURL: u, Now: now})
+	_, problems := build.Run(fsys, s.mem, build.Options{Theme: signal.Theme, BaseURL: u, Now: now, GroupAbove: groupAbove})
 	return s, problems.Err()
 }
 

@@ -82,9 +82,7 @@ func TestChartsOnPages(t *testing.T) {
 // Past the threshold a timeline's bars link the list pages that show their
 // digests.
 func TestChartsGrouped(t *testing.T) {
-	defer func(n int) { chart.GroupAbove = n }(chart.GroupAbove)
-	chart.GroupAbove = 1
-	mem, _ := run(t, txtarFS(t, "small.txtar"), build.Options{})
+	mem, _ := run(t, txtarFS(t, "small.txtar"), build.Options{GroupAbove: 1})
 	src := page(t, mem, "themes/open-models/index.html")
 	_, bars := charts(t, "open-models", src)
 	if len(bars) == 0 || strings.Contains(src, "<use ") {

@@ -34,6 +34,9 @@ type Options struct {
 	// many of its total steps are done (total 0 when unknown). It is called
 	// from several goroutines at once, and must be quick.
 	Progress func(stage string, done, total int)
+	// GroupAbove is the number of digests past which a timeline groups
+	// its marks (0: chart.GroupAbove), for tests of small archives.
+	GroupAbove int
 }
 
 // Stats counts what a build made, and what each stage cost.
@@ -238,7 +241,7 @@ func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) 
 		opts.Cache.useTheme(tk)
 		rc = opts.Cache.partials
 	}
-	r, more := render.New(s, theme, rc)
+	r, more := render.New(s, theme, rc, render.WithGroupAbove(opts.GroupAbove))
 	problems = append(problems, more...)
 	if problems.Err() != nil {
 		return nil, problems
@@ -283,8 +286,8 @@ func siteOptions(opts Options) site.Options {
 func themeKey(cfg *config.Config, theme render.Theme, opts Options) uint64 {
 	var h maphash.Hash
 	h.SetSeed(listSeed)
-	fmt.Fprintf(&h, "%q %q %q %q %q %q %q %q %d %d %v %v %v\x00", cfg.Title, cfg.BaseURL, cfg.Description, cfg.Language,
-		cfg.Author.Name, cfg.Author.Email, cfg.Timezone, cfg.Permalink, cfg.PageSize, cfg.FeedItems, cfg.UnsafeHTML, opts.Drafts, opts.Future)
+	fmt.Fprintf(&h, "%q %q %q %q %q %q %q %q %d %d %v %v %v %d\x00", cfg.Title, cfg.BaseURL, cfg.Description, cfg.Language,
+		cfg.Author.Name, cfg.Author.Email, cfg.Timezone, cfg.Permalink, cfg.PageSize, cfg.FeedItems, cfg.UnsafeHTML, opts.Drafts, opts.Future, opts.GroupAbove)
 	for _, fsys := range []fs.FS{theme.Layouts, theme.Static} {
 		_ = fs.WalkDir(fsys, ".", func(name string, e fs.DirEntry, err error) error {
 			if err == nil && !e.IsDir() && sitefs.Regular(e) {

@@ -36,7 +36,7 @@ func BenchmarkTimeline(b *testing.B) {
 	for b.Loop() {
 		bytes = 0
 		for name, points := range byTerm {
-			bytes += len(chart.Timeline(name, points))
+			bytes += len(chart.Timeline(name, points, chart.GroupAbove))
 		}
 	}
 	b.ReportMetric(float64(len(byTerm)), "charts")

@@ -9,9 +9,9 @@ import (
 )
 
 // GroupAbove is the number of digests past which a timeline groups its
-// marks into a stacked bar per week or month: more marks than this overlap
-// on a phone's width, and weigh on the page.
-var GroupAbove = 200
+// marks into a stacked bar per week or month, unless told another: more
+// marks than this overlap on a phone's width, and weigh on the page.
+const GroupAbove = 200
 
 // Lanes: each stance has a row, from bullish at the top to bearish at the
 // bottom, so that position carries the stance as well as shape and colour.
@@ -25,9 +25,10 @@ var size = map[content.Conviction]float64{"low": 4, "medium": 5.5, "high": 7.5}
 
 // Timeline draws the stances of a term's digests (name is the term's, as
 // shown) as a <figure>: the SVG, a caption that sums up the last Window
-// days, a legend, and the data as a table. It is empty without points.
-// Its SVG element ids start with "tl-": a page holds one timeline.
-func Timeline(name string, points []Point) template.HTML {
+// days, a legend, and the data as a table; past groupAbove digests, as
+// bars rather than marks. It is empty without points. Its SVG element ids
+// start with "tl-": a page holds one timeline.
+func Timeline(name string, points []Point, groupAbove int) template.HTML {
 	if len(points) == 0 {
 		return ""
 	}
@@ -46,7 +47,7 @@ func Timeline(name string, points []Point) template.HTML {
 
 	var g grouping
 	var w writer
-	if len(pts) > GroupAbove {
+	if len(pts) > groupAbove {
 		g = group(pts)
 		w.Grow(4096 + 400*len(g.periods))
 	} else {

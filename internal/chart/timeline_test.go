@@ -52,7 +52,7 @@ var small = pts(
 // digest with a title naming date, title, stance and conviction, and the
 // classes of its stance and conviction.
 func TestTimelineMarks(t *testing.T) {
-	doc := parse(t, string(chart.Timeline("Compute", small)))
+	doc := parse(t, string(chart.Timeline("Compute", small, chart.GroupAbove)))
 	marks := doc.find(classed("marks"))
 	if marks == nil || marks.Attr["aria-hidden"] != "true" {
 		t.Fatal("no marks, or marks not hidden from screen readers (the table holds them)")
@@ -139,7 +139,7 @@ func TestTimelineGroups(t *testing.T) {
 			if len(points) <= chart.GroupAbove {
 				t.Fatalf("%d points do not pass the threshold %d", len(points), chart.GroupAbove)
 			}
-			doc := parse(t, string(chart.Timeline("Rates", points)))
+			doc := parse(t, string(chart.Timeline("Rates", points, chart.GroupAbove)))
 			if n := len(doc.all(named("use"))); n != 0 {
 				t.Fatalf("%d marks past the threshold", n)
 			}
@@ -180,7 +180,7 @@ func TestTimelineGroups(t *testing.T) {
 
 // One small chart is compared byte for byte with its golden file.
 func TestTimelineGolden(t *testing.T) {
-	got := []byte(chart.Timeline("Política <Industrial>", small[:3]))
+	got := []byte(chart.Timeline("Política <Industrial>", small[:3], chart.GroupAbove))
 	golden := "testdata/timeline.golden"
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
@@ -194,17 +194,17 @@ func TestTimelineGolden(t *testing.T) {
 	if string(got) != string(want) {
 		t.Errorf("the timeline differs from %s (go test ./internal/chart -update to accept):\n%s", golden, got)
 	}
-	if string(chart.Timeline("Política <Industrial>", small[:3])) != string(got) {
+	if string(chart.Timeline("Política <Industrial>", small[:3], chart.GroupAbove)) != string(got) {
 		t.Error("two runs drew different bytes")
 	}
 }
 
 // A term with one digest is one mark in the middle; none is no chart.
 func TestTimelineEdges(t *testing.T) {
-	if chart.Timeline("x", nil) != "" {
+	if chart.Timeline("x", nil, chart.GroupAbove) != "" {
 		t.Error("a chart without digests")
 	}
-	doc := parse(t, string(chart.Timeline("x", small[:1])))
+	doc := parse(t, string(chart.Timeline("x", small[:1], chart.GroupAbove)))
 	if x := doc.find(named("use")).Attr["x"]; x != "50%" {
 		t.Errorf("a lone mark at %s", x)
 	}
@@ -213,7 +213,7 @@ func TestTimelineEdges(t *testing.T) {
 // A month's tick near an end of the axis is labelled where the screen is
 // wide enough ("minor"), not left a bare mark.
 func TestTimelineTickNearEnd(t *testing.T) {
-	doc := parse(t, string(chart.Timeline("Rates", pts("2026-11-24 bullish high", "2026-10-27 bearish low"))))
+	doc := parse(t, string(chart.Timeline("Rates", pts("2026-11-24 bullish high", "2026-10-27 bearish low"), chart.GroupAbove)))
 	var labels []string
 	for _, l := range doc.all(classed("label")) {
 		labels = append(labels, l.Attr["class"]+": "+l.text())
@@ -225,7 +225,7 @@ func TestTimelineTickNearEnd(t *testing.T) {
 
 // A timeline of one day says so, rather than "from that day to that day".
 func TestTimelineOneDay(t *testing.T) {
-	got := string(chart.Timeline("Rates", pts("2026-11-24 bearish high")))
+	got := string(chart.Timeline("Rates", pts("2026-11-24 bearish high"), chart.GroupAbove))
 	if !strings.Contains(got, "Timeline of 1 digest on Rates, on 24 November 2026: ") || strings.Contains(got, "2026 to 24") {
 		t.Errorf("one day's timeline:\n%s", got)
 	}

@@ -17,20 +17,25 @@ import (
 // once. The funcs take the site from their arguments, never from the
 // build that parsed the layouts: serve renders later builds with them.
 type charts struct {
-	cfg *config.Config // the settings, which the layouts are parsed again for when they change
+	cfg        *config.Config // the settings, which the layouts are parsed again for when they change
+	groupAbove int            // digests past which a timeline groups its marks
 
 	mu   sync.Mutex
 	site *site.Site    // the site whose digests all holds
 	all  []chart.Point // every digest of it, converted once for the shares
 }
 
-func newCharts(cfg *config.Config) *charts { return &charts{cfg: cfg} }
+func newCharts(cfg *config.Config, groupAbove int) *charts {
+	return &charts{cfg: cfg, groupAbove: groupAbove}
+}
 
 func (c *charts) funcs() template.FuncMap {
 	return template.FuncMap{
-		"timeline": func(t *site.Term) template.HTML { return chart.Timeline(t.Name, c.points(t.Digests, t, true)) },
-		"board":    c.board,
-		"shares":   c.shares,
+		"timeline": func(t *site.Term) template.HTML {
+			return chart.Timeline(t.Name, c.points(t.Digests, t, true), c.groupAbove)
+		},
+		"board":  c.board,
+		"shares": c.shares,
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/signaldigest/signal/internal/chart"
 	"github.com/signaldigest/signal/internal/config"
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/site"
@@ -45,7 +46,25 @@ func (r *Renderer) Forget() {
 // New parses the theme's layouts for a site. Errors in layouts are
 // reported at their file and line. cache, when not nil, keeps the output of
 // cached partials from an earlier build with the same theme and settings.
-func New(s *site.Site, theme Theme, cache *Cache) (*Renderer, diag.List) {
+// Option sets an option of New.
+type Option func(*options)
+
+type options struct{ groupAbove int }
+
+// WithGroupAbove sets the number of digests past which a timeline groups
+// its marks (chart.GroupAbove when 0): a small archive's tests show both
+// forms with a small one.
+func WithGroupAbove(n int) Option { return func(o *options) { o.groupAbove = n } }
+
+// New parses the theme's layouts for the site s.
+func New(s *site.Site, theme Theme, cache *Cache, opts ...Option) (*Renderer, diag.List) {
+	o := options{groupAbove: chart.GroupAbove}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if o.groupAbove <= 0 {
+		o.groupAbove = chart.GroupAbove
+	}
 	// A static file that cannot be read hides no error of the layouts: one
 	// run says it all.
 	assets, problems := hashAssets(theme.Static)
@@ -58,7 +77,7 @@ func New(s *site.Site, theme Theme, cache *Cache) (*Renderer, diag.List) {
 	parts := &partials{cache: cache, always: theme.replaced(own), perDigest: theme.added(own)}
 	funcs := funcMap(s.Config, assets, theme.Static)
 	funcs["cached"] = parts.cached
-	maps.Copy(funcs, newCharts(s.Config).funcs())
+	maps.Copy(funcs, newCharts(s.Config, o.groupAbove).funcs())
 	tmpl, more := parseTemplates(theme.Layouts, funcs)
 	problems = append(problems, more...)
 	problems = append(problems, theme.unused()...)
@@ -205,7 +224,7 @@ func CheckTheme(theme Theme) diag.List {
 	cfg := config.Default()
 	funcs := funcMap(cfg, nil, nil)
 	funcs["cached"] = (&partials{}).cached
-	maps.Copy(funcs, newCharts(cfg).funcs())
+	maps.Copy(funcs, newCharts(cfg, chart.GroupAbove).funcs())
 	_, problems := parseTemplates(theme.Layouts, funcs)
 	problems = append(problems, theme.unused()...)
 	return append(problems, eachStatic(theme.Static, func(name string) error {
