@@ -59,6 +59,7 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache, o
 	last := cache.last
 	cache.last = nil // until this load succeeds
 	paths := cache.paths
+	listed := paths != nil // by an earlier load: a file may have changed kind since
 	if paths == nil {
 		// A file that cannot be read is reported with the problems of
 		// those that can, which are read all the same: one run says it all.
@@ -81,7 +82,7 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache, o
 			continue
 		}
 		g.Go(func() error {
-			data, size, err := readDigest(fsys, p)
+			data, size, err := readDigest(fsys, p, listed)
 			if err != nil {
 				// A file the cache listed may have been removed since.
 				gone[i] = errors.Is(err, fs.ErrNotExist) && cache.paths != nil
@@ -244,7 +245,14 @@ func Parse(path string, data []byte, cfg *config.Config, md *markdown.Markdown) 
 // it: a stray log of gigabytes named .md is refused from its size, not
 // read whole first. size is the file's size, or more than MaxFile when it
 // is too big.
-func readDigest(fsys fs.FS, p string) (data []byte, size int64, err error) {
+func readDigest(fsys fs.FS, p string, check bool) (data []byte, size int64, err error) {
+	// A file that an earlier load listed may be a named pipe now, which
+	// opening would block on, for ever in serve; list checked the others.
+	if check {
+		if info, err := fs.Stat(fsys, p); err == nil && !info.Mode().IsRegular() {
+			return nil, 0, errors.New("not a regular file")
+		}
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, 0, err
