@@ -124,10 +124,13 @@ func parseDate(s string, loc *time.Location) (time.Time, error) {
 			// one by the sign of the offset.
 			return inRange(s, firstOf(t))
 		case i == 0:
-			// A day whose midnight the clocks skip (Santiago, Havana)
-			// starts when they stop: Go's midnight is the day before.
-			_, end := t.ZoneBounds()
-			return inRange(s, end)
+			// A day whose midnight the clocks skip (Santiago, Cairo)
+			// starts when they stop, where Go may put its midnight on the
+			// day before or at another time.
+			if start, ok := dayStart(t, wall); ok {
+				return inRange(s, start)
+			}
+			return time.Time{}, fmt.Errorf("%q does not exist in %s: its clocks skip that day", s, loc)
 		default:
 			// Any other time that the clocks skip, as they go forward,
 			// is moved by Go to another: say so rather than publish that.
@@ -145,6 +148,33 @@ func sameWall(t, wall time.Time) bool {
 	y, m, d := t.Date()
 	wy, wm, wd := wall.Date()
 	return y == wy && m == wm && d == wd && t.Hour() == wall.Hour() && t.Minute() == wall.Minute() && t.Second() == wall.Second()
+}
+
+// dayStart returns the first moment of the day of wall in t's zone, a day
+// whose midnight the clocks skip, t being the time Go gave for it: the
+// change of clocks near t that starts the day.
+func dayStart(t, wall time.Time) (time.Time, bool) {
+	y, m, d := wall.Date()
+	on := func(x time.Time) bool {
+		xy, xm, xd := x.Date()
+		return xy == y && xm == m && xd == d
+	}
+	start, end := t.ZoneBounds()
+	changes := []time.Time{start, end}
+	if !start.IsZero() {
+		before, _ := start.Add(-time.Second).ZoneBounds()
+		changes = append(changes, before)
+	}
+	if !end.IsZero() {
+		_, after := end.ZoneBounds()
+		changes = append(changes, after)
+	}
+	for _, c := range changes {
+		if !c.IsZero() && on(c.In(t.Location())) && !on(c.Add(-time.Second).In(t.Location())) {
+			return c.In(t.Location()), true
+		}
+	}
+	return time.Time{}, false
 }
 
 // firstOf returns the first moment whose clock time, in t's zone, is t's:
