@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	signal "github.com/signaldigest/signal"
 	"github.com/signaldigest/signal/internal/build"
 )
 
@@ -247,10 +248,11 @@ func TestLayoutErrors(t *testing.T) {
 		// A partial named like a layout would take its place.
 		{"layouts/partials/base.html", "<p>mine</p>", "layouts/partials/base.html: a partial may not be named like the layout base.html"},
 		{"layouts/partials/list.html", "<p>mine</p>", "layouts/partials/list.html: a partial may not be named like the layout list.html"},
-		// Text outside {{define}} in a layout is never shown: written
-		// so, a layout would empty every page of its kind.
+		// Text outside {{define}} in a layout that fills no "main" is
+		// never shown: written so, a layout would empty every page of
+		// its kind.
 		{"layouts/list.html", "{{ .Nope }}", "layouts/list.html:1: this text is outside {{define}}"},
-		{"layouts/digest.html", "{{/* mine */}}\n\n  <article>{{define \"main\"}}x{{end}}", "layouts/digest.html:3: this text is outside {{define}}"},
+		{"layouts/digest.html", "{{/* mine */}}\n\n  <article>{{define \"title\"}}x{{end}}", "layouts/digest.html:3: this text is outside {{define}}"},
 	} {
 		fsys := txtarFS(t, "small.txtar")
 		fsys[tc.file] = &fstest.MapFile{Data: []byte(tc.src)}
@@ -407,6 +409,28 @@ func TestEveryLayoutError(t *testing.T) {
 	for _, want := range []string{"layouts/partials/card.html:2:", "layouts/partials/footer.html:2:", "layouts/digest.html:4:"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the problems do not tell %s:\n%s", want, got)
+		}
+	}
+}
+
+// A layout that fills "main" may have text outside {{define}} too, which
+// is harmless: a comment, a byte order mark, a variable, or main filled
+// with {{block}}.
+func TestLayoutTextBesideMain(t *testing.T) {
+	own, err := signal.Theme.ReadFile("layouts/list.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{
+		"<!-- my theme -->\n" + string(own),
+		"\ufeff" + string(own),
+		"{{ $x := 1 }}" + string(own),
+		strings.Replace(string(own), `{{define "main"}}`, `{{block "main" .}}`, 1),
+	} {
+		fsys := txtarFS(t, "small.txtar")
+		fsys["layouts/list.html"] = &fstest.MapFile{Data: []byte(src)}
+		if _, _, problems := tryRun(fsys, build.Options{}); problems.Err() != nil {
+			t.Errorf("%.40q: %v", src, problems.Err())
 		}
 	}
 }

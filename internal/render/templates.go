@@ -67,7 +67,11 @@ func parseTemplates(layoutFS fs.FS, funcs template.FuncMap) (templates, diag.Lis
 		// problems of them all.
 		t := template.New("base.html").Funcs(funcs)
 		failed := false
+		var main *parse.Tree // as base.html and the partials leave it
 		for _, name := range append(common, layout) {
+			if m := t.Lookup("main"); name == layout && m != nil {
+				main = m.Tree
+			}
 			src, err := sitefs.ReadFile(layoutFS, name)
 			if err != nil {
 				problems.Add("layouts/"+name, 0, 0, "cannot read layout: %v", err)
@@ -86,9 +90,13 @@ func parseTemplates(layoutFS fs.FS, funcs template.FuncMap) (templates, diag.Lis
 		if failed {
 			continue
 		}
-		if p, ok := unshown(t, layout); ok {
-			problems = append(problems, p)
-			continue
+		// A layout that fills no "main" of base.html, and whose text is
+		// outside every {{define}}, would empty every page of its kind.
+		if filled := t.Lookup("main"); main != nil && filled != nil && filled.Tree == main {
+			if p, ok := unshown(t, layout); ok {
+				problems = append(problems, p)
+				continue
+			}
 		}
 		out[layout] = t
 	}
@@ -96,8 +104,7 @@ func parseTemplates(layoutFS fs.FS, funcs template.FuncMap) (templates, diag.Lis
 }
 
 // unshown finds text a layout holds outside {{define}}, which no page
-// shows: base.html makes the page, and the layout fills its blocks. Written
-// so, a layout would empty its pages.
+// shows: base.html makes the page, and the layout fills its blocks.
 func unshown(t *template.Template, layout string) (diag.FileError, bool) {
 	own := t.Lookup(layout)
 	if own == nil || own.Tree == nil {
@@ -125,7 +132,7 @@ func unshown(t *template.Template, layout string) (diag.FileError, bool) {
 		line += strings.Count(string(text.Text[:len(text.Text)-len(bytes.TrimLeft(text.Text, " \t\r\n"))]), "\n")
 	}
 	return diag.FileError{Path: "layouts/" + layout, Line: line,
-		Msg: `this text is outside {{define}}, where no page shows it: a layout fills the blocks of base.html, as in {{define "main"}}…{{end}}`}, true
+		Msg: `this text is outside {{define}}, where no page shows it, and the layout fills no "main": a layout fills the blocks of base.html, as in {{define "main"}}…{{end}}`}, true
 }
 
 var templateErrRE = regexp.MustCompile(`^(?:html/)?template: ?([^:\s]+):(\d+):(?:(\d+):)? ?(.*)$`)
