@@ -74,7 +74,9 @@ const maxFileSlug = 80
 func FileSlug(title string) string {
 	// An apostrophe inside a word joins it, as Hugo and Zola slug titles:
 	// "the Fed's dilemma" is the-feds-dilemma, not the-fed-s-dilemma.
-	s := Slugify(apostrophe.ReplaceAllString(title, "$1$2"))
+	joined := apostrophe.ReplaceAllString(title, "$1$2")
+	joined = apostrophe.ReplaceAllString(joined, "$1$2") // Rock'n'roll: the matches overlap
+	s := Slugify(joined)
 	if s == "" {
 		return "digest"
 	}

@@ -40,7 +40,9 @@
 // -, *, •, –, an arrow or a small shape such as ◦ ▪ 🔹, or a number) become
 // a Markdown list with the headline in bold; a bullet elsewhere is an item
 // of a plain list. A numbered list keeps its numbers. A Markdown heading
-// (## Chart of the Day) is a heading, of level two at least. Blind Spot and One
+// (## Chart of the Day) is a heading, of level two at least, unless its #
+// reads as a number sign ("# of GPUs shipped doubled."); under a section,
+// one deeper than two leaves its items going on. Blind Spot and One
 // Actionable Idea become sections; the Sources line
 // becomes the sources of the front matter, with their notes. Every other
 // line is kept as a paragraph where it stands. An indented line right after
@@ -68,8 +70,9 @@
 // word joiners and byte order marks, and without the indentation that all
 // its lines share. Text is escaped so that Markdown reads it as
 // text, except @handles, which are kept so that they link to source pages,
-// and words in ** (strong), which stay strong in the body and lose their
-// marks in the title and summary.
+// and words in ** (strong) whose marks touch no letter or digit outside
+// them (not 2**10), which stay strong in the body and lose their marks in
+// the title and summary.
 //
 // Problems are reported as name:line: message; a file with an error gives
 // no digest.

@@ -51,12 +51,24 @@ func inline(s string) string {
 // either mark, and no * between them.
 var strong = regexp.MustCompile(`^\*\*([^\s*](?:[^*]*[^\s*])?)\*\*`)
 
-// strongAt is strong's match at s[i], if one starts there.
+// strongAt is strong's match at s[i], if one starts there, and neither
+// mark touches a letter or digit outside it: 2**10 is a power, a**b** a
+// pattern, as plain text writes them.
 func strongAt(s string, i int) []int {
 	if !strings.HasPrefix(s[i:], "**") {
 		return nil
 	}
-	return strong.FindStringSubmatchIndex(s[i:])
+	if before, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && isWordRune(before) {
+		return nil
+	}
+	m := strong.FindStringSubmatchIndex(s[i:])
+	if m == nil {
+		return nil
+	}
+	if after, _ := utf8.DecodeRuneInString(s[i+m[1]:]); i+m[1] < len(s) && isWordRune(after) {
+		return nil
+	}
+	return m
 }
 
 // unstrong is s without the ** of its strong words, for plain text: a
@@ -77,25 +89,37 @@ func unstrong(s string) string {
 // bareURL returns the length of the URL at s[i] that goldmark's linkify
 // links, written as it is, or 0. Linkify looks for one at the start of the
 // text and after a space or a "(", and takes from "http://", "https://",
-// "ftp://" or "www." and a host (linkStart) the ASCII that may be in a URL; it leaves out a
-// trailing _ or ~, which are then escaped as text.
+// "ftp://" or "www." and a host (linkStart), then a port, and after a /, #
+// or ? the ASCII that may be in a URL; it leaves out a trailing _ or ~,
+// which are then escaped as text.
 func bareURL(s string, i int) int {
 	if i > 0 && s[i-1] != ' ' && s[i-1] != '(' {
 		return 0
 	}
 	rest := s[i:]
-	if !linkStart.MatchString(rest) {
+	m := linkStart.FindStringIndex(rest)
+	if m == nil {
 		return 0
 	}
-	n := 0
-	for n < len(rest) && rest[n] > ' ' && rest[n] < 0x7f && strings.IndexByte("*|<>\\", rest[n]) < 0 {
-		n++
+	// After the host, a port, then a path, a query or a fragment go on;
+	// anything else ends the URL there ("https://x.org![](y)").
+	n := m[1]
+	if !strings.HasPrefix(rest, "www.") {
+		n += len(port.FindString(rest[n:]))
+	}
+	if n < len(rest) && strings.IndexByte("/#?", rest[n]) >= 0 {
+		for n < len(rest) && rest[n] > ' ' && rest[n] < 0x7f && strings.IndexByte("*|<>\\", rest[n]) < 0 {
+			n++
+		}
 	}
 	for n > 0 && (rest[n-1] == '_' || rest[n-1] == '~') {
 		n--
 	}
 	return n
 }
+
+// port is a URL's port, after its host.
+var port = regexp.MustCompile(`^:[0-9]+`)
 
 // linkStart is the start of a URL as linkify finds one: a scheme or www.,
 // then a host with a dot. "http://![](0)" is none, and is escaped as text:

@@ -87,6 +87,8 @@ var markup = regexp.MustCompile(`<(?:h1|hr|blockquote|pre|code|em|del|table|img|
 var heading = regexp.MustCompile(`<h[2-6] id="([^"]*)">`)
 
 // hashLine is a line that starts with a Markdown heading's #.
-var hashLine = regexp.MustCompile(`(?m)^[\s\p{Zs}\x{200b}\x{2060}\x{feff}\x{200c}\x{200d}]*#{1,6}[\s\p{Zs}]`)
+// A line ends at a line feed or a carriage return, as the importer reads
+// it.
+var hashLine = regexp.MustCompile(`(?:^|[\r\n])[\s\p{Zs}\x{200b}\x{2060}\x{feff}\x{200c}\x{200d}]*#{1,6}[\s\p{Zs}]`)
 
 var ownHeadings = map[string]bool{"whats-moving": true, "blind-spot": true, "one-actionable-idea": true}

@@ -284,6 +284,17 @@ func parse(name string, lines []string) (*digest, diag.List) {
 	return &p.d, p.problems
 }
 
+// isHeading reports whether the text after a line's # reads as a
+// heading's: it does not start in lower case or end a sentence, as "# of
+// GPUs shipped doubled." does, where # is a number sign.
+func isHeading(text string) bool {
+	if text == "" || unicode.IsLower(firstRune(text)) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(text)
+	return !strings.ContainsRune(".,;!?", last)
+}
+
 var consensusWord = regexp.MustCompile(`(?i)\bconsensus\b`)
 
 // signalLine returns the index of the line that starts "The Signal", if
@@ -448,11 +459,15 @@ func (p *parser) line(n int, raw string) {
 			return
 		}
 	}
-	// A Markdown heading of the paste is one, and starts a section of
-	// its own; a level-one heading is the page's title, so two at least.
-	if m := mdHeading.FindStringSubmatch(l); m != nil && m[2] != "" {
-		p.section = m[2]
-		p.d.blocks = append(p.d.blocks, &block{kind: heading, text: m[2], level: max(2, len(m[1]))})
+	// A Markdown heading of the paste is one: a level-one heading is the
+	// page's title, so two at least. One of level two starts a section of
+	// its own; a deeper one is a part of its section, whose items go on.
+	if m := mdHeading.FindStringSubmatch(l); m != nil && isHeading(m[2]) {
+		level := max(2, len(m[1]))
+		if level == 2 {
+			p.section = m[2]
+		}
+		p.d.blocks = append(p.d.blocks, &block{kind: heading, text: m[2], level: level})
 		return
 	}
 	if m := bullet.FindStringSubmatchIndex(l); m != nil {
