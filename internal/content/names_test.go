@@ -271,3 +271,19 @@ func TestCitedExcerpt(t *testing.T) {
 		}
 	}
 }
+
+// A new digest's file slug is its title's, an apostrophe inside a word
+// joining it, as Hugo and Zola slug titles; cut on a - to 80 bytes; or
+// "digest" for a title without letters or digits.
+func TestFileSlug(t *testing.T) {
+	for title, want := range map[string]string{
+		"Rates: the Fed’s dilemma, Powell's call?": "rates-the-feds-dilemma-powells-call",
+		"Rock'n'roll and the ’90s":                 "rocknroll-and-the-90s",
+		"🚀🚀":                                       "digest",
+		strings.Repeat("word ", 30):                strings.TrimSuffix(strings.Repeat("word-", 16), "-"),
+	} {
+		if got := content.FileSlug(title); got != want {
+			t.Errorf("FileSlug(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
