@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/signaldigest/signal/internal/diag"
+	"github.com/signaldigest/signal/internal/markdown"
 	"github.com/signaldigest/signal/internal/search"
 	"github.com/signaldigest/signal/internal/site"
 )
@@ -107,39 +108,36 @@ func (o *Output) deadRefs() diag.List {
 	for _, name := range o.render.StaticNames() {
 		static[name] = true
 	}
-	base := o.site.Config.BasePath()
+	base := o.site.Config.BaseURL.Path // unescaped, as url.URL.Path is
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
 	var problems diag.List
 	for _, d := range o.site.Digests {
+		page := &url.URL{Path: base + strings.TrimPrefix(d.Permalink, "/")}
 		for _, r := range d.Refs {
-			p, _, _ := strings.Cut(r.Dest, "#")
-			p, _, _ = strings.Cut(p, "?")
-			if p == "" {
+			ref, err := url.Parse(r.Dest)
+			if err != nil || ref.Path == "" && ref.RawQuery == "" {
+				continue // no path to check: a fragment of the page, or no URL
+			}
+			// As a browser resolves it, from the page, under the base
+			// path: the body's / was moved there, and .. climbs past it.
+			shown := r.Dest
+			if strings.HasPrefix(r.Dest, o.site.Config.BasePath()) {
+				shown = "/" + strings.TrimPrefix(r.Dest, o.site.Config.BasePath())
+			}
+			target := page.ResolveReference(ref).Path
+			rest, inside := strings.CutPrefix(target, base)
+			if !inside && target+"/" != base {
+				problems.Warn(d.Path, r.Line, 0, "the %s %s leads out of the site, to %s", kindOf(r), shown, target)
 				continue
 			}
-			if unescaped, err := url.PathUnescape(p); err == nil {
-				p = unescaped
-			}
-			shown := r.Dest
-			if rest, ok := strings.CutPrefix(p, base); ok && strings.HasPrefix(r.Dest, "/") {
-				p = "/" + rest // the body's root is the site's, under the base path
-				shown = "/" + strings.TrimPrefix(r.Dest, base)
-			} else if !strings.HasPrefix(p, "/") {
-				folder := strings.HasSuffix(p, "/")
-				p = path.Join(d.Permalink, p)
-				if folder && p != "/" {
-					p += "/"
-				}
-			}
-			name := strings.TrimPrefix(p, "/")
+			name := rest
 			if name == "" || strings.HasSuffix(name, "/") {
 				name += "index.html"
 			}
 			if o.makes(name) || static[name] || strings.HasPrefix(name, search.Dir) || o.makes(name+"/index.html") || static[name+"/index.html"] {
 				continue
-			}
-			what := "link"
-			if r.Image {
-				what = "image"
 			}
 			hint := ""
 			for s := range static {
@@ -150,10 +148,18 @@ func (o *Output) deadRefs() diag.List {
 			if hint != "" {
 				hint = fmt.Sprintf(" (static/%s is at /%s)", hint, hint)
 			}
-			problems.Warn(d.Path, r.Line, 0, "the %s %s leads to no file of the site%s", what, shown, hint)
+			problems.Warn(d.Path, r.Line, 0, "the %s %s leads to no file of the site%s", kindOf(r), shown, hint)
 		}
 	}
 	return problems
+}
+
+// kindOf names a reference in a message.
+func kindOf(r markdown.Ref) string {
+	if r.Image {
+		return "image"
+	}
+	return "link"
 }
 
 // isAlias reports whether name is the page/1/ that leads to the first page

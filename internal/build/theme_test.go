@@ -439,19 +439,27 @@ func TestLayoutTextBesideMain(t *testing.T) {
 // lines, each naming what it links as written (under the base path, from
 // the site's root), with the address of a static file it may have meant.
 func TestDeadRefsWarned(t *testing.T) {
-	_, _, problems := tryRun(txtarFS(t, "refs.txtar"), build.Options{})
-	if err := problems.Err(); err != nil {
-		t.Fatal(err)
-	}
 	want := strings.Join([]string{
 		"content/2026-11-20-a.md:12: warning: the image /img/missing.png leads to no file of the site",
 		"content/2026-11-20-a.md:12: warning: the link /nowhere/ leads to no file of the site",
 		"content/2026-11-20-a.md:14: warning: the image ../static/img/chart.png leads to no file of the site (static/img/chart.png is at /img/chart.png)",
 		"content/2026-11-20-a.md:14: warning: the image img/chart.png leads to no file of the site (static/img/chart.png is at /img/chart.png)",
 		"content/2026-11-20-a.md:14: warning: the link /s/themes/rates/ leads to no file of the site",
+		"content/2026-11-21-b.md:8: warning: the image ../../../../../img/chart.png leads out of the site, to /img/chart.png",
 	}, "\n")
-	problems.Sort()
-	if got := problems.Warnings().Error(); got != want {
-		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
+	// The base path of site.yaml, and one that URLs spell escaped.
+	for _, base := range []string{"", "https://example.org/se%C3%B1al/"} {
+		opts := build.Options{}
+		if base != "" {
+			opts.BaseURL = mustURL(t, base)
+		}
+		_, _, problems := tryRun(txtarFS(t, "refs.txtar"), opts)
+		if err := problems.Err(); err != nil {
+			t.Fatal(err)
+		}
+		problems.Sort()
+		if got := problems.Warnings().Error(); got != want {
+			t.Errorf("%s: warnings:\n%s\nwant:\n%s", base, got, want)
+		}
 	}
 }
