@@ -51,7 +51,7 @@ func Board(themes []Series, end time.Time) template.HTML {
 		w.w(`<li class="board-item"><h3><a href="`, esc(e.Href), `">`, esc(e.Name), `</a></h3>`)
 		w.sparkline(e.recent)
 		w.w(`<p class="board-latest">`, badge(e.latest), `</p>`)
-		w.w(`<p class="board-move">`, move(e.latest, e.previous), ` · `, plural(e.n, "digest"), ` in `, itoa(Window), ` days</p>`)
+		w.w(`<p class="board-move">`, move(e.latest, e.previous), ` · `, plural(e.n, "digest"), `</p>`)
 		w.w(`</li>`)
 	}
 	w.w(`</ol>`)

@@ -54,7 +54,7 @@ func TestBoard(t *testing.T) {
 	if got := strings.Join(names, ", "); got != "Rates, Compute, Memory, Robots" {
 		t.Fatalf("board themes %s", got)
 	}
-	moves := []string{"Up from bearish (20 Nov) · 3 digests in 30 days", "Unchanged since 22 Nov · 2 digests", "Was neutral (1 Jan 2025)", "First digest on the theme"}
+	moves := []string{"Up from bearish (20 Nov) · 3 digests", "Unchanged since 22 Nov · 2 digests", "Was neutral (1 Jan 2025)", "First digest on the theme"}
 	for i, it := range items {
 		if mv := it.find(classed("board-move")).text(); !strings.Contains(mv, moves[i]) {
 			t.Errorf("%s: move %q, want %q", names[i], mv, moves[i])
