@@ -3,6 +3,7 @@ package cli_test
 import (
 	"crypto/sha256"
 	"errors"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -43,8 +44,14 @@ func TestScripts(t *testing.T) {
 		},
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
+		// go test ./... -update rewrites the files of a script that a
+		// cmp compares with stdout or stderr, as other packages rewrite
+		// their golden files.
+		UpdateScripts: *update,
 	})
 }
+
+var update = flag.Bool("update", false, "rewrite the files that scripts compare output with")
 
 func exits(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 2 {
