@@ -67,7 +67,7 @@ func serveCommand() *command {
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			s := serve.New(serve.Options{
-				Source: source, Theme: theme.Theme, Addr: ln.Addr().String(),
+				Source: source, Theme: theme.Theme,
 				Drafts: drafts, Future: future, Log: e.stderr,
 			})
 			if err := s.Serve(ctx, ln); err != nil {

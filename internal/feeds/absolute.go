@@ -241,5 +241,3 @@ func hasURLAttr(raw []byte) bool {
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
-
-func lower(c byte) byte { return c | 0x20 }

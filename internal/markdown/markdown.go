@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"io"
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
@@ -110,11 +109,6 @@ func (m *Markdown) Parse(src []byte) *Document {
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs(m.reserved)))
 	root := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	return &Document{src: src, root: root, md: m.md}
-}
-
-// Render writes the whole document as HTML.
-func (d *Document) Render(w io.Writer) error {
-	return d.md.Renderer().Render(w, d.src, d.root)
 }
 
 // buffer is a bytes.Buffer as goldmark's renderer takes it for its own

@@ -1,7 +1,9 @@
 // Package output is where a build's files go: a Dir writes them into a
 // fresh folder beside the destination and swaps it into place only when the
 // whole build succeeded, so the destination is always either the old site
-// or the new one; a Memory keeps them in a map for `signal serve`.
+// or the new one; a Memory keeps them in a map, for tests and for the
+// files serve makes once for every request (the search index, the static
+// files, the sitemap).
 //
 // Crash safety (SPEC §5): a build killed at any moment, even by SIGKILL,
 // leaves the destination whole. Its folder is named

@@ -240,6 +240,3 @@ func (ix *index) body(id int) string {
 	at, size := int(rec[9].(float64)), int(rec[10].(float64))
 	return string(ix.file(fmt.Sprintf("b/%d.txt", id/ix.meta.Bodies))[at : at+size])
 }
-
-// title returns a digest's title.
-func (ix *index) title(id int) string { return ix.record(id)[1].(string) }

@@ -22,7 +22,6 @@ import (
 type Options struct {
 	Source string // the site folder
 	Theme  fs.FS  // the built-in theme
-	Addr   string // host:port to listen on
 	Drafts bool
 	Future bool
 	Log    io.Writer // one line per rebuild
@@ -183,17 +182,8 @@ func (s *Server) state() (files, diag.List, string) {
 	return s.site, s.problems, fmt.Sprintf("%d-%d", s.epoch, s.build)
 }
 
-// Run listens, builds, serves and watches until ctx is done. It returns
-// only on a listening or watching failure, or when ctx ends.
-func (s *Server) Run(ctx context.Context) error {
-	ln, err := net.Listen("tcp", s.opts.Addr)
-	if err != nil {
-		return err
-	}
-	return s.Serve(ctx, ln)
-}
-
-// Serve is Run on a listener the caller opened.
+// Serve builds, serves on ln and watches until ctx is done. It returns
+// only on a serving or watching failure, or when ctx ends.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	base := &url.URL{Scheme: "http", Host: ln.Addr().String(), Path: "/"}
 	where := ""
