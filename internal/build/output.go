@@ -270,7 +270,7 @@ func (o *Output) Write(sink render.Sink, stage func(string)) (Stats, diag.List) 
 	write := func(name string, data []byte) error {
 		if err := sink.WriteFile(name, data); err != nil {
 			var more diag.List
-			more.Add(name, 0, 0, "cannot write: %v", diag.Pathless(err)) // not the output's folder
+			more.AddErr(err, name, 0, 0, "cannot write: %v", diag.Pathless(err)) // not the output's folder
 			return fail(more)
 		}
 		return nil

@@ -152,7 +152,7 @@ func Run(fsys fs.FS, sink render.Sink, opts Options) (Stats, diag.List) {
 	stats, more := out.Write(stop, stage)
 	stats.Stages = t.stages
 	for _, p := range more {
-		if !strings.HasSuffix(p.Msg, errStopped.Error()) {
+		if !errors.Is(p, errStopped) {
 			problems = append(problems, p)
 		}
 	}

@@ -297,16 +297,16 @@ func expand(pattern string, date time.Time, slug string) string {
 
 // IsPermalinkClash reports whether a problem is of two digests with one
 // permalink, which a date's day in the site's timezone may cause.
-func IsPermalinkClash(p diag.FileError) bool {
-	return strings.HasPrefix(p.Msg, "permalink ") && strings.Contains(p.Msg, " is also the permalink of ")
-}
+func IsPermalinkClash(p diag.FileError) bool { return errors.Is(p, errPermalinkClash) }
+
+var errPermalinkClash = errors.New("permalink clash")
 
 func checkPermalinks(digests []*Digest) diag.List {
 	var problems diag.List
 	first := map[string]*Digest{}
 	for _, d := range digests { // in path order
 		if other, dup := first[d.Permalink]; dup {
-			problems.Add(d.Path, d.PermalinkLine, 0, "permalink %s is also the permalink of %s (give one of them another slug)", d.Permalink, other.Path)
+			problems.AddErr(errPermalinkClash, d.Path, d.PermalinkLine, 0, "permalink %s is also the permalink of %s (give one of them another slug)", d.Permalink, other.Path)
 			continue
 		}
 		first[d.Permalink] = d

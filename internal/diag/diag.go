@@ -21,7 +21,13 @@ type FileError struct {
 	// and More how many other pages failed the same way (see Unique).
 	Page string
 	More int
+	// Err is the error the problem comes of, when a caller needs to tell
+	// it apart (errors.Is) rather than read its message.
+	Err error
 }
+
+// Unwrap returns Err.
+func (e FileError) Unwrap() error { return e.Err }
 
 func (e FileError) Error() string {
 	s := e.plain()
@@ -58,6 +64,12 @@ type List []FileError
 // Add appends a problem at path:line:col.
 func (l *List) Add(path string, line, col int, format string, args ...any) {
 	*l = append(*l, FileError{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// AddErr is Add of a problem that comes of err, kept as its Err: the
+// message says it in words, "%v" of err among its args or not.
+func (l *List) AddErr(err error, path string, line, col int, format string, args ...any) {
+	*l = append(*l, FileError{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), Err: err})
 }
 
 // Warn appends a warning, which is printed but does not fail the run.

@@ -66,7 +66,7 @@ func Write(s *site.Site, sink Sink) (int, diag.List) {
 	write := func(name string, data []byte) {
 		if err := sink.WriteFile(name, data); err != nil {
 			mu.Lock()
-			problems.Add(name, 0, 0, "cannot write: %v", diag.Pathless(err)) // not the output's folder
+			problems.AddErr(err, name, 0, 0, "cannot write: %v", diag.Pathless(err)) // not the output's folder
 			mu.Unlock()
 		}
 	}
