@@ -13,3 +13,13 @@ func SetTimeouts(header, read, write, idle time.Duration) (restore func()) {
 // WaitChecks waits until the checks of every page begun so far are done:
 // with no save in between, the check of the build being served.
 func (s *Server) WaitChecks() { s.checks.Wait() }
+
+// SetEmptyWait sets how long an emptied digest waits for its next write,
+// until it returns the function that restores it: a test's two writes
+// may be further apart than a person's editor makes them on a loaded
+// machine.
+func SetEmptyWait(d time.Duration) (restore func()) {
+	old := emptyWait
+	emptyWait = d
+	return func() { emptyWait = old }
+}

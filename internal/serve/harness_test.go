@@ -10,8 +10,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -127,6 +129,37 @@ func (h *harness) eventually(what string, cond func() bool) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// settle writes a file in the site's static/ folder, which must be there,
+// and waits for serve's rebuild for it: the watcher takes events in order,
+// so a change made before it has been acted on by then, or never will be.
+// A check that a change rebuilt nothing is then sure, where a fixed wait
+// passes when serve is slow.
+func (h *harness) settle() {
+	h.t.Helper()
+	name := fmt.Sprintf("static/settle-%d.txt", settles.Add(1))
+	h.write(name, "x")
+	h.eventually("the rebuild for "+name, func() bool {
+		return regexp.MustCompile(`(?m)^rebuilt \(.*\b` + regexp.QuoteMeta(name) + `\b`).MatchString(h.log.String())
+	})
+}
+
+var settles atomic.Int64
+
+// settleOnly is the log line of a rebuild for settle's file alone.
+var settleOnly = regexp.MustCompile(`^rebuilt \(static/settle-[0-9]+\.txt changed\)`)
+
+// rebuilds counts the rebuilds the log tells of, but those for settle's
+// file alone: one for it and another change is counted.
+func (h *harness) rebuilds() int {
+	n := 0
+	for _, l := range strings.Split(h.log.String(), "\n") {
+		if strings.HasPrefix(l, "rebuilt") && !settleOnly.MatchString(l) {
+			n++
+		}
+	}
+	return n
 }
 
 func (h *harness) body(path string) string {

@@ -16,24 +16,23 @@ import (
 func TestServeModeChanges(t *testing.T) {
 	h := start(t)
 	file := filepath.Join(h.dir, "content", "2026-11-02-one.md")
-	rebuilds := func() int { return strings.Count(h.log.String(), "rebuilt") }
 
-	before := rebuilds()
+	before := h.rebuilds()
 	if err := os.Chmod(file, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond)
-	if n := rebuilds() - before; n != 0 {
+	h.settle()
+	if n := h.rebuilds() - before; n != 0 {
 		t.Errorf("a healthy digest's mode changed: %d rebuilds, want none:\n%s", n, h.log.String())
 	}
 
 	h.write("content/2026-11-02-one.md", "no front matter")
 	h.eventually("the failed build", func() bool { return strings.Contains(h.log.String(), "with errors") })
-	before = rebuilds()
+	before = h.rebuilds()
 	if err := os.Chmod(file, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	h.eventually("a rebuild for the broken digest's mode", func() bool { return rebuilds() > before })
+	h.eventually("a rebuild for the broken digest's mode", func() bool { return h.rebuilds() > before })
 
 	h.write("content/2026-11-02-one.md", fmt.Sprintf(digest, "Readable"))
 	h.eventually("the mended build", func() bool { return strings.Contains(h.body(page), "Readable") })
@@ -104,7 +103,7 @@ func TestServeSedSave(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.eventually("the rebuild", func() bool { return strings.Contains(h.log.String(), "rebuilt (") })
-	time.Sleep(200 * time.Millisecond)
+	h.settle()
 	if log := h.log.String(); strings.Contains(log, "sedAb12Cd") || !strings.Contains(log, "rebuilt (content/2026-11-02-one.md changed)") {
 		t.Errorf("the log of a save by sed names the wrong files:\n%s", log)
 	}
@@ -120,7 +119,7 @@ func TestServeSedSave(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.eventually("the footer saved by sed", func() bool { return strings.Contains(h.body(page), "<footer>two</footer>") })
-	time.Sleep(200 * time.Millisecond)
+	h.settle()
 	if log := h.log.String(); strings.Contains(log, "sedXy34Zw") || !strings.Contains(log, "rebuilt (layouts/partials/footer.html changed)") {
 		t.Errorf("the log of a layout saved by sed names the wrong files:\n%s", log)
 	}

@@ -238,7 +238,7 @@ func readable(name string) bool {
 }
 
 // emptyWait is how long an emptied digest may wait for its next write.
-const emptyWait = 150 * time.Millisecond
+var emptyWait = 150 * time.Millisecond
 
 // emptied reports whether a digest among the changed paths is empty.
 func (w *watcher) emptied(changed map[string]bool) bool {
