@@ -231,9 +231,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 			s.notify(changed, problems)
 		}, s.failedOn)
 	}()
+	served := false // srv.Serve has returned
 	select {
 	case <-ctx.Done():
 	case err = <-errc:
+		served = true
 	}
 	s.events.close()
 	// Requests under way get a moment to finish. A browser's connection
@@ -244,6 +246,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	defer cancel()
 	if srv.Shutdown(shutdown) != nil {
 		_ = srv.Close()
+	}
+	if !served {
+		<-errc // srv.Serve returns once its listener is closed
 	}
 	w.Close()
 	wg.Wait() // no rebuild runs now, nor will: so no check starts
