@@ -18,7 +18,6 @@ import (
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/importer"
 	"github.com/signaldigest/signal/internal/markdown"
-	"github.com/signaldigest/signal/internal/meta"
 )
 
 type importFlags struct {
@@ -72,24 +71,16 @@ func runImport(e *env, f *importFlags, args []string) int {
 	}
 	var day time.Time
 	if f.date != "" {
-		t, err := time.Parse(time.DateOnly, f.date)
-		if err != nil || t.Year() < 1000 {
-			fmt.Fprintf(e.stderr, "signal import: --date %q is not a date (want YYYY-MM-DD, in a year from 1000 to 9999)\n", f.date)
+		t, err := content.ParseDay(f.date, time.UTC)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "signal import: --date %v\n", err)
 			return ExitUsage
 		}
 		day = t
 	}
 	for _, t := range f.tags {
-		if content.Slugify(t) == "" {
-			fmt.Fprintf(e.stderr, "signal import: --tag %q has no letters or digits\n", t)
-			return ExitUsage
-		}
-		if strings.IndexFunc(t, func(r rune) bool { return !meta.IsText(r) }) >= 0 {
-			fmt.Fprintf(e.stderr, "signal import: --tag %q holds a control character\n", t)
-			return ExitUsage
-		}
-		if n := len(content.Slugify(t)); n > content.MaxSlug {
-			fmt.Fprintf(e.stderr, "signal import: --tag makes a slug of %d bytes; at most %d\n", n, content.MaxSlug)
+		if err := content.CheckTheme(t); err != nil {
+			fmt.Fprintf(e.stderr, "signal import: --tag: %v\n", err)
 			return ExitUsage
 		}
 	}
@@ -280,9 +271,9 @@ func loadArchive(e *env, command, source string, cfg *config.Config, lost string
 // builds reports whether the build reads digests written to dir: dir is
 // the content folder or a folder in it, none of whose names starts with _
 // or . (those the build skips, such as content/_drafts).
-func builds(dir, content string) bool {
+func builds(dir, contentDir string) bool {
 	d, err1 := filepath.Abs(dir)
-	c, err2 := filepath.Abs(content)
+	c, err2 := filepath.Abs(contentDir)
 	if err1 != nil || err2 != nil {
 		return false
 	}
@@ -292,7 +283,7 @@ func builds(dir, content string) bool {
 	}
 	rel, _ := filepath.Rel(c, d)
 	for _, seg := range strings.Split(rel, string(filepath.Separator)) {
-		if seg != "." && (strings.HasPrefix(seg, "_") || strings.HasPrefix(seg, ".")) {
+		if seg != "." && content.Skipped(seg) {
 			return false
 		}
 	}

@@ -53,9 +53,9 @@ func newCommand() *command {
 			}
 			day := time.Now().In(cfg.Timezone)
 			if date != "" {
-				t, err := time.ParseInLocation(time.DateOnly, date, cfg.Timezone)
-				if err != nil || t.Year() < 1000 {
-					fmt.Fprintf(e.stderr, "signal new: --date %q is not a date (want YYYY-MM-DD, in a year from 1000 to 9999)\n", date)
+				t, err := content.ParseDay(date, cfg.Timezone)
+				if err != nil {
+					fmt.Fprintf(e.stderr, "signal new: --date %v\n", err)
 					return ExitUsage
 				}
 				day = t
@@ -102,7 +102,7 @@ func findNamed(dir, base string) string {
 		if err != nil {
 			return nil
 		}
-		if path != root && (strings.HasPrefix(d.Name(), "_") || strings.HasPrefix(d.Name(), ".")) {
+		if path != root && content.Skipped(d.Name()) {
 			if d.IsDir() {
 				return filepath.SkipDir
 			}

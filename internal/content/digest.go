@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"path"
 	"strings"
 	"time"
@@ -404,15 +405,11 @@ func (p *parser) themes(v *meta.Node) []Theme {
 			continue
 		}
 		name = strings.Join(strings.Fields(name), " ")
+		if err := CheckTheme(name); err != nil {
+			p.errorf(item, "tags: %v", err)
+			continue
+		}
 		slug := Slugify(name)
-		if slug == "" {
-			p.errorf(item, "tags: %q has no letters or digits", name)
-			continue
-		}
-		if len(slug) > MaxSlug {
-			p.errorf(item, "tags: the theme's slug would be %d bytes, and it names a folder and files of the site: at most %d (shorten the theme)", len(slug), MaxSlug)
-			continue
-		}
 		if seen[slug] {
 			continue // "Open Models" and "open-models" are one theme
 		}
@@ -420,6 +417,22 @@ func (p *parser) themes(v *meta.Node) []Theme {
 		out = append(out, Theme{Slug: p.names.of(slug), Name: p.names.of(name)})
 	}
 	return out
+}
+
+// CheckTheme says what is wrong with the name of a theme, as tags: or
+// import's --tag gives it: no letters or digits, a control character, or
+// a slug too long to name a folder.
+func CheckTheme(name string) error {
+	slug := Slugify(name)
+	switch {
+	case slug == "":
+		return fmt.Errorf("%q has no letters or digits", name)
+	case strings.IndexFunc(name, func(r rune) bool { return !meta.IsText(r) }) >= 0:
+		return fmt.Errorf("%q holds a control character", name)
+	case len(slug) > MaxSlug:
+		return fmt.Errorf("the theme's slug would be %d bytes, and it names a folder and files of the site: at most %d (shorten the theme)", len(slug), MaxSlug)
+	}
+	return nil
 }
 
 func (p *parser) sources(v *meta.Node) []*Source {

@@ -92,6 +92,16 @@ var (
 // ("2001-12-14 21:59:43.10 -5").
 var yamlZoned = regexp.MustCompile(`^(\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(?:\.\d+)?)[ \t]*(?:[Zz]|([-+])(\d\d?)(?::(\d\d))?)$`)
 
+// ParseDay reads a day given on the command line (--date): YYYY-MM-DD, in
+// a year from 1000 to 9999, at midnight in loc.
+func ParseDay(s string, loc *time.Location) (time.Time, error) {
+	t, err := time.ParseInLocation(time.DateOnly, s, loc)
+	if err != nil || t.Year() < 1000 {
+		return time.Time{}, fmt.Errorf("%q is not a date (want YYYY-MM-DD, in a year from 1000 to 9999)", s)
+	}
+	return t, nil
+}
+
 // parseDate reads a front matter date; times without a zone are in loc.
 func parseDate(s string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)

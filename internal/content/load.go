@@ -159,6 +159,10 @@ var assetExts = map[string]bool{
 	".pdf": true, ".csv": true, ".mp4": true, ".webm": true, ".mp3": true,
 }
 
+// Skipped reports whether the build skips a file or folder of content/ by
+// its name: one that starts with _ (content/_drafts) or . (an editor's).
+func Skipped(name string) bool { return strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".") }
+
 // list finds the digest files, in a stable order, and which of them are
 // symbolic links.
 func list(fsys fs.FS) ([]string, map[string]bool, diag.List) {
@@ -178,7 +182,7 @@ func list(fsys fs.FS) ([]string, map[string]bool, diag.List) {
 			return fs.SkipAll
 		}
 		name := e.Name()
-		if p != Dir && (strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".")) {
+		if p != Dir && Skipped(name) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}
