@@ -18,13 +18,20 @@ import (
 // not nil, replaces base_url. The problems include warnings; the results are
 // nil when there are errors.
 func Load(fsys fs.FS, baseURL *url.URL) (*config.Config, []*content.Digest, diag.List) {
-	return load(sitefs.Confine(fsys), baseURL, nil) // as prepare does
+	cfg, digests, _, problems := load(sitefs.Confine(fsys), baseURL, nil) // as prepare does
+	return cfg, digests, problems
 }
 
-func load(fsys fs.FS, baseURL *url.URL, cache *content.Cache, opts ...content.Option) (*config.Config, []*content.Digest, diag.List) {
+// load is Load, with a cache; when there are errors, it returns the
+// digests that did parse, to check against the site's pages (parsed), and
+// the settings, unless site.yaml was broken.
+func load(fsys fs.FS, baseURL *url.URL, cache *content.Cache, opts ...content.Option) (cfg *config.Config, digests, parsed []*content.Digest, problems diag.List) {
 	// Broken settings are reported with the digests' problems, which are
 	// found with the defaults in their place: one run says it all.
 	cfg, problems, guessed := config.Lenient(fsys)
+	if !guessed {
+		opts = append(opts, content.OnErrors(func(ds []*content.Digest) { parsed = ds }))
+	}
 	if baseURL != nil {
 		cfg.BaseURL = baseURL
 	}
@@ -46,7 +53,10 @@ func load(fsys fs.FS, baseURL *url.URL, cache *content.Cache, opts ...content.Op
 	}
 	problems = append(problems, more...)
 	if problems.Err() != nil {
-		return nil, nil, problems
+		if parsed == nil {
+			return nil, nil, nil, problems
+		}
+		return cfg, nil, parsed, problems
 	}
-	return cfg, digests, problems
+	return cfg, digests, nil, problems
 }

@@ -213,8 +213,14 @@ func prepare(fsys fs.FS, opts Options, stage func(string)) (*Output, diag.List) 
 	if opts.Cache != nil {
 		cc = opts.Cache.Cache
 	}
-	cfg, digests, problems := load(fsys, opts.BaseURL, cc, content.Published(siteOptions(opts).Shows))
+	cfg, digests, parsed, problems := load(fsys, opts.BaseURL, cc, content.Published(siteOptions(opts).Shows))
 	if problems.Err() != nil {
+		if parsed != nil {
+			// A digest that parsed may take the path of a page of the
+			// site (/search/, /themes/): one run says it all.
+			_, clashes := site.New(cfg, parsed, siteOptions(opts))
+			problems = append(problems, clashes...)
+		}
 		return nil, append(problems, render.CheckTheme(render.NewTheme(opts.Theme, fsys))...)
 	}
 	stage("content")

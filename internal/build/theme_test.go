@@ -463,3 +463,29 @@ func TestDeadRefsWarned(t *testing.T) {
 		}
 	}
 }
+
+// A digest on the path of a page of the site is told in the same run as
+// the errors of other digests, and as two digests of one permalink: the
+// digests that parsed are checked against the site's pages.
+func TestCollisionsBesideErrors(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("permalink: /:slug/\n")}
+	digest := func(date, extra string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\ntitle: t\ndate: " + date + "\nconsensus: mixed\nconviction: " + extra + "\n---\nx\n")}
+	}
+	fsys["content/2026-11-01-search.md"] = digest("2026-11-01", "low")
+	fsys["content/2026-11-02-x.md"] = digest("2026-11-02", "low")
+	fsys["content/2026-11-03-x.md"] = digest("2026-11-03", "low")
+	fsys["content/2026-11-04-d.md"] = digest("2026-11-04", "bad")
+	_, _, problems := tryRun(fsys, build.Options{})
+	got := problems.Error()
+	for _, want := range []string{
+		"content/2026-11-01-search.md:1: permalink /search/ is also the path of the search page",
+		"content/2026-11-03-x.md:1: permalink /x/ is also the permalink of content/2026-11-02-x.md",
+		"content/2026-11-04-d.md:5:13: conviction:",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the problems do not tell %q:\n%s", want, got)
+		}
+	}
+}

@@ -27,6 +27,16 @@ type Option func(*options)
 
 type options struct {
 	published func(*Digest) bool
+	parsed    func([]*Digest)
+}
+
+// OnErrors tells Load, when a file has errors, to hand the digests that
+// did parse to f before it returns no digests: a later stage may check them
+// in the same run (their permalinks against its own pages). They are in
+// path order, with the names of their own files; they are not to be
+// published.
+func OnErrors(f func(parsed []*Digest)) Option {
+	return func(o *options) { o.parsed = f }
 }
 
 // Published tells Load which digests the site shows, so that it chooses
@@ -123,6 +133,9 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache, o
 	}
 	if problems.Err() != nil {
 		// The digests that did parse may clash too: one run says it all.
+		if o.parsed != nil {
+			o.parsed(digests)
+		}
 		return nil, append(problems, checkPermalinks(digests)...)
 	}
 	if out, ok := cache.bodiesChanged(last, fresh, len(digests), o.published); ok {
@@ -131,6 +144,9 @@ func Load(fsys fs.FS, cfg *config.Config, md *markdown.Markdown, cache *Cache, o
 	}
 	problems = append(problems, checkPermalinks(digests)...)
 	if problems.Err() != nil {
+		if o.parsed != nil {
+			o.parsed(digests)
+		}
 		return nil, problems
 	}
 	// The cache keeps each digest as its file spells it, since the names

@@ -120,7 +120,9 @@ func (s *Site) collisions() diag.List {
 		if d.Digest == nil {
 			d, o = o, d
 		}
-		if d.Digest != nil {
+		// Two digests are told of by content, which checks permalinks
+		// before the site is made: this is a digest on a page of the site.
+		if d.Digest != nil && o.Digest == nil {
 			problems.Add(d.Digest.Path, d.Digest.PermalinkLine, 0, "permalink %s is also the path of %s", d.Path, o.describe())
 		}
 	}
