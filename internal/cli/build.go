@@ -58,7 +58,7 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 		opts.BaseURL = u
 	}
 	if !isSite(e, "build", f.source) { // before the output folder is made, which would make it
-		return ExitContent
+		return ExitUsage
 	}
 	dest := f.dest
 	if dest == "" {

@@ -29,7 +29,7 @@ func checkCommand() *command {
 			// digests, the site model, the layouts, then every page and
 			// static file, on every core, writing none.
 			if !isSite(e, "check", source) {
-				return ExitContent
+				return ExitUsage
 			}
 			out, problems := build.Prepare(os.DirFS(source), build.Options{Theme: signal.Theme, Drafts: true, Future: true, Now: time.Now()})
 			if problems.Err() == nil {

@@ -57,7 +57,7 @@ func serveCommand() *command {
 				return ExitUsage
 			}
 			if !isSite(e, "serve", source) {
-				return ExitContent
+				return ExitUsage
 			}
 			ln, err := listen(e, bind, port)
 			if err != nil {

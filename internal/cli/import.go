@@ -85,7 +85,7 @@ func runImport(e *env, f *importFlags, args []string) int {
 		}
 	}
 	if !isSite(e, "import", f.source) {
-		return ExitContent
+		return ExitUsage
 	}
 	cfg, problems := config.Load(os.DirFS(f.source))
 	if report(e.stderr, problems) {

@@ -45,7 +45,7 @@ func newCommand() *command {
 				return ExitUsage
 			}
 			if !isSite(e, "new", source) {
-				return ExitContent
+				return ExitUsage
 			}
 			cfg, problems := config.Load(os.DirFS(source))
 			if report(e.stderr, problems) {
