@@ -117,6 +117,11 @@ func (o *Output) deadRefs() diag.List {
 		page := &url.URL{Path: base + strings.TrimPrefix(d.Permalink, "/")}
 		for _, r := range d.Refs {
 			ref, err := url.Parse(r.Dest)
+			if err != nil {
+				// A % that starts no escape, which the page writes as
+				// %25: so reads it a browser.
+				ref, err = url.Parse(badEscape.ReplaceAllString(r.Dest, "%25"))
+			}
 			if err != nil || ref.Path == "" && ref.RawQuery == "" {
 				continue // no path to check: a fragment of the page, or no URL
 			}
@@ -153,6 +158,9 @@ func (o *Output) deadRefs() diag.List {
 	}
 	return problems
 }
+
+// badEscape is a % that starts no escape of two hex digits.
+var badEscape = regexp.MustCompile(`%(?:[^0-9A-Fa-f]|[0-9A-Fa-f][^0-9A-Fa-f]|[0-9A-Fa-f]?$)`)
 
 // kindOf names a reference in a message.
 func kindOf(r markdown.Ref) string {

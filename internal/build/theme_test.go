@@ -413,6 +413,23 @@ func TestEveryLayoutError(t *testing.T) {
 	}
 }
 
+// With a base.html of the site's own, whose blocks are not "main", a
+// layout of text alone, that fills no block, is an error too; one that
+// fills that base's blocks is not.
+func TestLayoutTextWithOwnBase(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	fsys["layouts/base.html"] = &fstest.MapFile{Data: []byte(`<!DOCTYPE html><title>x</title><main>{{block "content" .}}{{end}}</main>`)}
+	fsys["layouts/digest.html"] = &fstest.MapFile{Data: []byte("<h1>only text</h1>")}
+	_, _, problems := tryRun(fsys, build.Options{})
+	if err := problems.Err(); err == nil || !strings.HasPrefix(err.Error(), "layouts/digest.html:1: this text is outside {{define}}") {
+		t.Errorf("got %v, want the digest layout's text outside {{define}}", err)
+	}
+	fsys["layouts/digest.html"] = &fstest.MapFile{Data: []byte(`{{define "content"}}<h1>{{.Title}}</h1>{{end}}`)}
+	if _, _, problems := tryRun(fsys, build.Options{}); problems.Err() != nil && strings.Contains(problems.Error(), "digest.html") {
+		t.Errorf("a layout that fills its base's block: %v", problems.Err())
+	}
+}
+
 // A layout that fills "main" may have text outside {{define}} too, which
 // is harmless: a comment, a byte order mark, a variable, or main filled
 // with {{block}}.
@@ -446,6 +463,7 @@ func TestDeadRefsWarned(t *testing.T) {
 		"content/2026-11-20-a.md:14: warning: the image img/chart.png leads to no file of the site (static/img/chart.png is at /img/chart.png)",
 		"content/2026-11-20-a.md:14: warning: the link /s/themes/rates/ leads to no file of the site",
 		"content/2026-11-21-b.md:8: warning: the image ../../../../../img/chart.png leads out of the site, to /img/chart.png",
+		"content/2026-11-21-b.md:9: warning: the link /img/%zz.png leads to no file of the site",
 	}, "\n")
 	// The base path of site.yaml, and one that URLs spell escaped.
 	for _, base := range []string{"", "https://example.org/se%C3%B1al/"} {

@@ -275,11 +275,19 @@ func isSite(e *env, cmd, source string) bool {
 		fmt.Fprintf(e.stderr, "signal %s: no site folder at %s\n", cmd, source)
 		return false
 	}
-	// Run from inside content/, new would write content/content/ and
-	// build an empty site into content/public/.
-	if abs, err := filepath.Abs(source); err == nil && filepath.Base(abs) == content.Dir && !isPath(filepath.Join(source, "site.yaml")) && !isPath(filepath.Join(source, content.Dir)) {
-		fmt.Fprintf(e.stderr, "signal %s: %s is the content/ folder of a site, not a site folder: run signal in the folder above it, or give it with -s\n", cmd, source)
-		return false
+	// Run from inside content/ or a folder of it, new would write
+	// content/content/ and build an empty site into content/public/.
+	if isPath(filepath.Join(source, "site.yaml")) || isPath(filepath.Join(source, content.Dir)) {
+		return true
+	}
+	// A folder further up named content is a site's when the folder that
+	// holds it has a site.yaml: /srv/content/new-site may be a new site.
+	abs, err := filepath.Abs(source)
+	for at := abs; err == nil && filepath.Dir(at) != at; at = filepath.Dir(at) {
+		if filepath.Base(at) == content.Dir && (at == abs || isPath(filepath.Join(filepath.Dir(at), "site.yaml"))) {
+			fmt.Fprintf(e.stderr, "signal %s: %s is in the content/ folder of a site, not a site folder: run signal in the folder that holds content/, or give it with -s\n", cmd, source)
+			return false
+		}
 	}
 	return true
 }

@@ -284,9 +284,10 @@ func parse(name string, lines []string) (*digest, diag.List) {
 	return &p.d, p.problems
 }
 
-// isHeading reports whether the text after a line's # reads as a
+// isHeading reports whether the text after a line's one # reads as a
 // heading's: it does not start in lower case or end a sentence, as "# of
-// GPUs shipped doubled." does, where # is a number sign.
+// GPUs shipped doubled." does, where # is a number sign. ## and more are
+// headings whatever follows (## xAI raises $6B, ## Is AI a bubble?).
 func isHeading(text string) bool {
 	if text == "" || unicode.IsLower(firstRune(text)) {
 		return false
@@ -462,7 +463,7 @@ func (p *parser) line(n int, raw string) {
 	// A Markdown heading of the paste is one: a level-one heading is the
 	// page's title, so two at least. One of level two starts a section of
 	// its own; a deeper one is a part of its section, whose items go on.
-	if m := mdHeading.FindStringSubmatch(l); m != nil && isHeading(m[2]) {
+	if m := mdHeading.FindStringSubmatch(l); m != nil && m[2] != "" && (len(m[1]) > 1 || isHeading(m[2])) {
 		level := max(2, len(m[1]))
 		if level == 2 {
 			p.section = m[2]

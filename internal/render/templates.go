@@ -67,10 +67,16 @@ func parseTemplates(layoutFS fs.FS, funcs template.FuncMap) (templates, diag.Lis
 		// problems of them all.
 		t := template.New("base.html").Funcs(funcs)
 		failed := false
-		var main *parse.Tree // as base.html and the partials leave it
+		var main *parse.Tree               // as base.html and the partials leave it
+		before := map[string]*parse.Tree{} // every template, as they leave them
 		for _, name := range append(common, layout) {
-			if m := t.Lookup("main"); name == layout && m != nil {
-				main = m.Tree
+			if name == layout {
+				if m := t.Lookup("main"); m != nil {
+					main = m.Tree
+				}
+				for _, tt := range t.Templates() {
+					before[tt.Name()] = tt.Tree
+				}
 			}
 			src, err := sitefs.ReadFile(layoutFS, name)
 			if err != nil {
@@ -90,9 +96,16 @@ func parseTemplates(layoutFS fs.FS, funcs template.FuncMap) (templates, diag.Lis
 		if failed {
 			continue
 		}
-		// A layout that fills no "main" of base.html, and whose text is
-		// outside every {{define}}, would empty every page of its kind.
-		if filled := t.Lookup("main"); main != nil && filled != nil && filled.Tree == main {
+		// A layout that fills no "main" of base.html, or no block at all
+		// of a base.html of the site's own, and whose text is outside
+		// every {{define}}, would empty every page of its kind.
+		defines := false
+		for _, tt := range t.Templates() {
+			if tt.Name() != layout && before[tt.Name()] != tt.Tree {
+				defines = true
+			}
+		}
+		if filled := t.Lookup("main"); main != nil && filled != nil && filled.Tree == main || main == nil && !defines {
 			if p, ok := unshown(t, layout); ok {
 				problems = append(problems, p)
 				continue
