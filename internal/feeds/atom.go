@@ -7,7 +7,8 @@ import (
 )
 
 // What Atom needs beyond gorilla/feeds' AtomFeed:
-//   - <link rel="self"> beside rel="alternate": it writes one link only.
+//   - <link rel="self"> beside rel="alternate": it writes one link only
+//     (gorilla/feeds#111; its pull request #122 makes that one "self").
 //   - xml:lang for the site's language.
 //   - <category term="..."/>: it writes the category as element text, which
 //     Atom readers ignore, and only one.

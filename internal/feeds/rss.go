@@ -9,7 +9,7 @@ import (
 
 // What RSS needs beyond gorilla/feeds' RssFeed:
 //   - <atom:link rel="self">, which feed validators ask for and readers use
-//     to find a moved feed; gorilla/feeds writes none.
+//     to find a moved feed; gorilla/feeds writes none (gorilla/feeds#111).
 //   - <language>, which it has a field for but never fills from a Feed.
 //   - one <category> per theme: its RssItem holds a single category string.
 //   - <author> as RSS wants it, an email address: it puts the name there.

@@ -9,6 +9,9 @@ package markdown
 // such as "[a](" repeated with no space takes n² steps: 80 KB of it took
 // four seconds, and the 1 MB a digest may be, ten minutes. Links that end
 // cost their length, some hundred bytes; 16 MB is tens of thousands.
+// cmark had the same flaw (commonmark/cmark#218, fixed there); we found no
+// issue of goldmark's for it, whose own pathological fixes (yuin/goldmark
+// #555, #593) are of emphasis and raw HTML.
 const MaxLinkScan = 16 << 20
 
 // linkGroup is destinations not yet ended that end at the same byte.
