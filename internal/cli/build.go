@@ -64,7 +64,7 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 	if dest == "" {
 		dest = filepath.Join(f.source, "public")
 	}
-	if err := safeDestination(f.source, dest); err != nil {
+	if err := output.CheckDestination(f.source, dest); err != nil {
 		fmt.Fprintf(e.stderr, "signal build: %v\n", err)
 		return ExitUsage
 	}
@@ -116,85 +116,6 @@ func runBuild(e *env, f *buildFlags, args []string) int {
 			build.LeftOut(stats.Drafts, stats.Future))
 	}
 	return ExitOK
-}
-
-// safeDestination refuses an output folder whose replacement would destroy
-// the site itself: the site folder, a folder that holds it, or another site.
-func safeDestination(source, dest string) error {
-	src, err1 := filepath.Abs(source)
-	dst, err2 := filepath.Abs(dest)
-	if err := errors.Join(err1, err2); err != nil {
-		return err
-	}
-	// Either may be reached through links, so their targets are compared
-	// too: a destination that holds the site's folder where a link points
-	// is the site's folder all the same.
-	realDst := resolved(dst)
-	if within(src, dst) || within(resolved(src), realDst) {
-		return fmt.Errorf("destination %s holds the site folder; it would be replaced whole", dest)
-	}
-	// Nor may it be an input of the site, lie in one, or hold one that is
-	// a link to a folder elsewhere.
-	for _, in := range []string{"content", "layouts", "static", "site.yaml"} {
-		dir := filepath.Join(src, in)
-		real := resolved(dir)
-		if in != "site.yaml" && (within(dst, dir) || within(realDst, real)) {
-			return fmt.Errorf("destination %s is in the site's %s/ folder; a build replaces its destination whole", dest, in)
-		}
-		if within(real, realDst) {
-			return fmt.Errorf("destination %s holds %s, the site's %s; it would be replaced whole", dest, real, in)
-		}
-	}
-	for _, marker := range []string{"content", "site.yaml", ".git"} {
-		if _, err := os.Lstat(filepath.Join(dst, marker)); err == nil {
-			return fmt.Errorf("destination %s holds %s and looks like a site or a repository, not a build; it would be replaced whole", dest, marker)
-		}
-	}
-	if err := output.Mounted(dest); err != nil {
-		return err
-	}
-	// public/ is signal's own (SPEC §1). Any other folder is replaced only
-	// when it is empty or a build wrote it: -d ~ must not delete a home.
-	// It is public/ itself, not a folder a link of that name leads to:
-	// the links of the path to it are followed, its own name is not.
-	public := filepath.Join(resolved(src), "public")
-	if st, err := os.Lstat(public); err == nil && st.Mode()&os.ModeSymlink == 0 &&
-		filepath.Join(resolved(filepath.Dir(dst)), filepath.Base(dst)) == public {
-		if !st.IsDir() {
-			return fmt.Errorf("%s exists and is not a folder", dest)
-		}
-		return nil
-	}
-	return output.Replaceable(dest)
-}
-
-// within reports whether path is dir or lies inside it.
-func within(path, dir string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
-// resolved is path with its symbolic links followed, as far as it exists.
-func resolved(path string) string { return resolvedIn(path, 0) }
-
-// resolvedIn resolves path, following a link that leads to nothing to
-// where it would lead (output.NewDir builds there), 40 links at most (a
-// loop of links leads nowhere).
-func resolvedIn(path string, depth int) string {
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		return real
-	}
-	if target, err := os.Readlink(path); err == nil && depth < 40 {
-		if !filepath.IsAbs(target) {
-			target = filepath.Join(filepath.Dir(path), target)
-		}
-		return resolvedIn(filepath.Clean(target), depth+1)
-	}
-	parent := filepath.Dir(path)
-	if parent == path {
-		return path
-	}
-	return filepath.Join(resolvedIn(parent, depth), filepath.Base(path))
 }
 
 // count writes n things: "1 digest", "2 digests".

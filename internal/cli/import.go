@@ -18,6 +18,7 @@ import (
 	"github.com/signaldigest/signal/internal/diag"
 	"github.com/signaldigest/signal/internal/importer"
 	"github.com/signaldigest/signal/internal/markdown"
+	"github.com/signaldigest/signal/internal/output"
 )
 
 type importFlags struct {
@@ -277,8 +278,8 @@ func builds(dir, contentDir string) bool {
 	if err1 != nil || err2 != nil {
 		return false
 	}
-	d, c = resolved(d), resolved(c)
-	if !within(d, c) {
+	d, c = output.Resolved(d), output.Resolved(c)
+	if !output.Within(d, c) {
 		return false
 	}
 	rel, _ := filepath.Rel(c, d)
