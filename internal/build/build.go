@@ -29,7 +29,9 @@ func load(fsys fs.FS, baseURL *url.URL, cache *content.Cache, opts ...content.Op
 	// Broken settings are reported with the digests' problems, which are
 	// found with the defaults in their place: one run says it all.
 	cfg, problems, guessed := config.Lenient(fsys)
-	if !guessed {
+	if problems.Err() == nil {
+		// With a setting broken, a digest's path, or a page's, may be
+		// another once it is mended: its clashes are not told.
 		opts = append(opts, content.OnErrors(func(ds []*content.Digest) { parsed = ds }))
 	}
 	if baseURL != nil {

@@ -120,7 +120,7 @@ func (o *Output) deadRefs() diag.List {
 			if err != nil {
 				// A % that starts no escape, which the page writes as
 				// %25: so reads it a browser.
-				ref, err = url.Parse(badEscape.ReplaceAllString(r.Dest, "%25"))
+				ref, err = url.Parse(escapePercents(r.Dest))
 			}
 			if err != nil || ref.Path == "" && ref.RawQuery == "" {
 				continue // no path to check: a fragment of the page, or no URL
@@ -159,8 +159,19 @@ func (o *Output) deadRefs() diag.List {
 	return problems
 }
 
-// badEscape is a % that starts no escape of two hex digits.
-var badEscape = regexp.MustCompile(`%(?:[^0-9A-Fa-f]|[0-9A-Fa-f][^0-9A-Fa-f]|[0-9A-Fa-f]?$)`)
+// escapePercents writes each % of s that starts no escape of two hex
+// digits as %25.
+func escapePercents(s string) string {
+	isHex := func(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteByte(s[i])
+		if s[i] == '%' && !(i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2])) {
+			b.WriteString("25")
+		}
+	}
+	return b.String()
+}
 
 // kindOf names a reference in a message.
 func kindOf(r markdown.Ref) string {

@@ -506,4 +506,11 @@ func TestCollisionsBesideErrors(t *testing.T) {
 			t.Errorf("the problems do not tell %q:\n%s", want, got)
 		}
 	}
+	// With a setting broken, the paths of pages may be others once it is
+	// mended: no clash is told with the defaults in its place.
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("permalink: /:slug/\npage_size: 50x\n")}
+	_, _, problems = tryRun(fsys, build.Options{})
+	if got := problems.Error(); strings.Contains(got, "is also the path of") || !strings.Contains(got, "site.yaml:2") {
+		t.Errorf("with page_size broken:\n%s", got)
+	}
 }

@@ -141,8 +141,6 @@ func (p *Page) describe() string {
 		return "the " + p.Taxonomy.Name + " page"
 	case KindTerm:
 		return fmt.Sprintf("the page of %s in %s", p.Term.Name, p.Taxonomy.Name)
-	case KindDigest:
-		return "the digest " + p.Digest.Path
 	}
 	return "the " + string(p.Kind) + " page"
 }
