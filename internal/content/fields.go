@@ -144,7 +144,7 @@ func parseDate(s string, loc *time.Location) (time.Time, error) {
 		default:
 			// Any other time that the clocks skip, as they go forward,
 			// is moved by Go to another: say so rather than publish that.
-			return time.Time{}, skipped(s, l, t, wall, loc)
+			return time.Time{}, skipped(s, t, wall, loc)
 		}
 	}
 	if msg := noSuchDay(s); msg != "" {
@@ -207,7 +207,7 @@ func firstOf(t time.Time) time.Time {
 
 // skipped is the error for a clock time that t's zone skips, with the
 // clocks of that change and the time written with the offset before it.
-func skipped(s, layout string, t, wall time.Time, loc *time.Location) error {
+func skipped(s string, t, wall time.Time, loc *time.Location) error {
 	start, end := t.ZoneBounds()
 	change := start // Go moved the time past the change, or before it
 	if !end.IsZero() && (start.IsZero() || end.Sub(t) < t.Sub(start)) {
