@@ -304,7 +304,6 @@ func (p *parser) line(n int, raw string) {
 		if (indented || wraps) && !bullet.MatchString(l) && !labelled(l) {
 			p.summaryOpen = true
 			p.moreSummary(l)
-			p.d.summary = strings.TrimSpace(p.d.summary)
 			return
 		}
 	}
