@@ -105,7 +105,7 @@ func parseTemplates(layoutFS fs.FS, funcs template.FuncMap) (templates, diag.Lis
 				defines = true
 			}
 		}
-		if filled := t.Lookup("main"); main != nil && filled != nil && filled.Tree == main || main == nil && !defines {
+		if filled := t.Lookup("main"); (main != nil && filled != nil && filled.Tree == main) || (main == nil && !defines) {
 			if p, ok := unshown(t, layout); ok {
 				problems = append(problems, p)
 				continue
