@@ -62,6 +62,17 @@ func tryRun(fsys fs.FS, opts build.Options) (*output.Memory, build.Stats, diag.L
 	return mem, stats, problems
 }
 
+// siteHeader is the site's header of a built page, whose nav marks where
+// the page is: a pager marks its page too.
+func siteHeader(page string) string {
+	start := strings.Index(page, `<header class="site-header"`)
+	end := strings.Index(page[max(start, 0):], "</header>")
+	if start < 0 || end < 0 {
+		return ""
+	}
+	return page[start : start+end]
+}
+
 // page returns a built file as a string, failing when it is missing.
 func page(t testing.TB, mem *output.Memory, name string) string {
 	t.Helper()

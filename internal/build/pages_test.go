@@ -337,7 +337,7 @@ func TestWhereAmI(t *testing.T) {
 	}
 	first := strings.TrimSuffix(second, "page/2/index.html") + "index.html"
 	theme := page(t, mem, first)
-	if !strings.Contains(theme, `aria-current="true">Themes</a>`) || strings.Contains(theme, `aria-current="page"`) {
+	if !strings.Contains(siteHeader(theme), `aria-current="true">Themes</a>`) || strings.Contains(siteHeader(theme), `aria-current="page"`) {
 		t.Error("a theme's page does not mark the Themes entry as its section")
 	}
 	if index := page(t, mem, "themes/index.html"); !strings.Contains(index, `aria-current="page">Themes</a>`) {

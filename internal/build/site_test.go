@@ -58,7 +58,7 @@ func TestSamplePageKinds(t *testing.T) {
 func TestSmallSite(t *testing.T) {
 	mem, _ := run(t, txtarFS(t, "small.txtar"), build.Options{})
 	home := page(t, mem, "index.html")
-	for _, want := range []string{"Fifth digest", "Fourth digest", `href="/archive/page/2/"`, "Page 1 of 3"} {
+	for _, want := range []string{"Fifth digest", "Fourth digest", `href="/archive/page/2/"`, `aria-current="page"><span class="visually-hidden">Page </span>1</a>`, `href="/archive/page/3/"><span class="visually-hidden">Page </span>3</a>`} {
 		if !strings.Contains(home, want) {
 			t.Errorf("home page lacks %q", want)
 		}

@@ -90,7 +90,7 @@ func TestBuiltinHeaderKeyedByNav(t *testing.T) {
 		"themes/index.html":  `href="/archive/themes/" aria-current="page"`,
 		"index.html":         `class="site-title" href="/archive/" aria-current="page"`,
 	} {
-		if got := page(t, mem, name); !strings.Contains(got, want) || strings.Count(got, `aria-current="page"`) != 1 {
+		if got := siteHeader(page(t, mem, name)); !strings.Contains(got, want) || strings.Count(got, `aria-current="page"`) != 1 {
 			t.Errorf("%s: the nav does not mark the page alone (%s):\n%s", name, want, regexp.MustCompile(`<a [^>]*aria-current[^>]*>`).FindAllString(got, -1))
 		}
 	}

@@ -46,6 +46,44 @@ type Pager struct {
 	Prev, Next    string // site paths, or ""
 }
 
+// PageLink is a link of a pager to one of its pages, or a gap between
+// two runs of them (Number 0).
+type PageLink struct {
+	Number  int
+	Path    string
+	Current bool
+}
+
+// Links are the numbered links of a pager, as Hugo's and Zola's pagers
+// give them: the first and last pages, and those within two of this one,
+// with a gap where pages are left out. A list of 500 pages is then a few
+// clicks from any of them, not 499.
+func (p *Pager) Links() []PageLink {
+	var out []PageLink
+	last := 0 // the number of the last page linked
+	add := func(n int) {
+		switch {
+		case n <= last:
+			return
+		case n == last+2: // a gap of one page is that page
+			out = append(out, p.link(last+1))
+		case n > last+2 && last > 0:
+			out = append(out, PageLink{})
+		}
+		out, last = append(out, p.link(n)), n
+	}
+	add(1)
+	for n := max(2, p.Number-2); n <= min(p.Total-1, p.Number+2); n++ {
+		add(n)
+	}
+	add(p.Total)
+	return out
+}
+
+func (p *Pager) link(n int) PageLink {
+	return PageLink{Number: n, Path: pagePath(p.First, n), Current: n == p.Number}
+}
+
 // Year groups the archive.
 type Year struct {
 	Year   int
