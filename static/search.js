@@ -161,7 +161,7 @@ function shardKey(term) {
 // fetched with no-cache, the rest with its version.
 const current = { cache: "no-cache" };
 
-// The page may have asked for its URL's files (partials/search-early.html).
+// The page may have asked for its URL's files (search-early.html).
 const asked = globalThis.signalSearchEarly || new Map();
 const take = (url) => asked.get(url.href);
 
@@ -338,6 +338,8 @@ async function facet(tax, slug, n) {
 // scores add up, ties go to the newest digest (the smallest id).
 export async function query(q, filters, typing = true, whole = false) {
   const terms = [...new Set(tokens(q))];
+  // A lone letter typed after words is no word yet.
+  if (typing && terms[1] && single(terms.at(-1)) && !unspacedRE.test(terms.at(-1))) terms.pop();
   if (terms.some((t) => utf8.encode(t).length > 64)) return { terms, prefix: "", ids: [], total: 0 };
   // A page may outlive its build: later queries ask.
   const stale = metaFile ? changed() : (meta(), false);
@@ -611,8 +613,7 @@ function start() {
     run();
   });
 
-  // The last word is a prefix unless a space ends it: so when typed, on
-  // Enter, and in a link alike.
+  // The last word is a prefix unless a space ends it: typed, sent or linked.
   async function run(done = true) {
     const mine = ++seq;
     const filters = {};

@@ -129,6 +129,15 @@ func TestBrowserSearch(t *testing.T) {
 	if loc != "?q=whisp" {
 		t.Errorf("the URL's query is %q after typing, want ?q=whisp", loc)
 	}
+	// A letter typed after a word starts no word yet: the results of the
+	// word before it stay, rather than a "Keep typing" and none.
+	shown := eval[int](tb, `performance.getEntriesByName("signal:results").length`)
+	tb.run("typing a space and a letter", chromedp.SendKeys(chromedp.CSS("#search-q"), " m"))
+	tb.waitFor("the results of the word before the letter", fmt.Sprintf(`location.search === "?q=whisp+m" && performance.getEntriesByName("signal:results").length > %d`, shown))
+	if status := eval[string](tb, `document.getElementById("search-status").textContent`); !strings.HasSuffix(status, "match.") && !strings.HasSuffix(status, "matches.") {
+		t.Errorf("whisp and a letter: the status is %q, want the results of whisp", status)
+	}
+	tb.firstIs("the first of them", "Whispers of a memory glut")
 
 	// 3. A stance filter narrows the results to that stance.
 	tb.run("searching memory", js(`document.getElementById("search-q").value = ""`), chromedp.SendKeys(chromedp.CSS("#search-q"), "memory"))
