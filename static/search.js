@@ -28,7 +28,7 @@ export function fold(w) {
   if (plainRE.test(w) && !w.includes("…")) return apostrophes(w.toLowerCase());
   w = w.normalize("NFKD").replace(marksRE, (m) => (diacritic(m) ? "" : m));
   // toLowerCase is full case folding but for these.
-  return apostrophes(w.toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ").normalize("NFC"));
+  return apostrophes(w.toLowerCase().replace(/ß/g, "ss").replace(/ς/g, "σ").replace(/[łøđħ]/g, (c) => "lodh"["łøđħ".indexOf(c)]).normalize("NFC"));
 }
 
 const asciiRE = /^[\x00-\x7f]*$/;
@@ -668,8 +668,6 @@ function start() {
     busy = false;
   });
 
-  // Keys: / goes to the box, the arrows through the box and results,
-  // Enter opens the link that has the focus.
   document.addEventListener("keydown", (e) => {
     const t = e.target;
     const mod = e.altKey || e.ctrlKey || e.metaKey;

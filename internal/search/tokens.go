@@ -310,7 +310,8 @@ var folder = cases.Fold()
 // Fold makes a word case- and accent-insensitive: compatibility
 // decomposition (NFKD: "ﬁ" → "fi", full-width letters → ASCII), then the
 // diacritics of Latin, Greek, Cyrillic, Hebrew and Arabic dropped, full case
-// folding ("Straße" → "strasse"), and composition again (NFC), so that
+// folding ("Straße" → "strasse"), the strokes of ł ø đ ħ dropped, and
+// composition again (NFC), so that
 // Hangul and kana keep their form. Apostrophes go too, with an English
 // possessive: "Nvidia's" → "nvidia", "don’t" → "dont".
 func Fold(w string) string {
@@ -321,9 +322,13 @@ func Fold(w string) string {
 		}
 		return r
 	}, w)
-	w = folder.String(w)
+	w = strokes.Replace(folder.String(w))
 	return apostrophes(norm.NFC.String(w))
 }
+
+// strokes are the letters with a stroke, which no decomposition gives an
+// accent to drop: Łódź is found as lodz, Ørsted as orsted.
+var strokes = strings.NewReplacer("ł", "l", "ø", "o", "đ", "d", "ħ", "h")
 
 // diacritic reports whether r is a combining mark that search ignores. The
 // marks of Indic and other scripts, and the kana voicing marks, are letters
