@@ -353,3 +353,21 @@ func TestWhereAmI(t *testing.T) {
 		t.Error("the search page shows its form without JavaScript")
 	}
 }
+
+// An archive of more than one year opens with a line a year, each of its
+// months a link to its heading on the page.
+func TestArchiveIndex(t *testing.T) {
+	fsys := txtarFS(t, "small.txtar")
+	fsys["content/2025-03-02-older.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Older\ndate: 2025-03-02\nconsensus: mixed\nconviction: low\n---\nx\n")}
+	mem, _ := run(t, fsys, build.Options{})
+	archive := page(t, mem, "archive/index.html")
+	links := regexp.MustCompile(`<nav class="archive-index"[\s\S]*?</nav>`).FindString(archive)
+	if !strings.Contains(links, `<a href="#y2025-03">Mar</a>`) || !strings.Contains(links, `<a href="#y2025">2025</a>`) {
+		t.Fatalf("no index of years and months:\n%s", links)
+	}
+	for _, m := range regexp.MustCompile(`href="#([^"]+)"`).FindAllStringSubmatch(links, -1) {
+		if !strings.Contains(archive, `id="`+m[1]+`"`) {
+			t.Errorf("the index links #%s, which no heading has", m[1])
+		}
+	}
+}
